@@ -1,0 +1,79 @@
+package io.github.espcnfiji.core;
+
+/**
+ * ITU-R BT.601 colour conversion on the 0-255 scale, exactly as MATLAB's {@code rgb2ycbcr}:
+ * Y = 16 + (65.481 R + 128.553 G + 24.966 B) / 255. (The reference PyTorch code's red weight
+ * 64.738 / 256 is a typo of 65.738 / 256; it shifts PSNR by about 0.04 dB.) The inverse is the
+ * exact inverse matrix, so a round trip returns the input up to float rounding.
+ */
+public final class YCbCr {
+
+	private static final double[][] FORWARD = {
+		{ 65.481 / 255, 128.553 / 255, 24.966 / 255 },
+		{ -37.797 / 255, -74.203 / 255, 112.0 / 255 },
+		{ 112.0 / 255, -93.786 / 255, -18.214 / 255 } };
+	private static final double[] OFFSET = { 16, 128, 128 };
+	private static final double[][] INVERSE = invert(FORWARD);
+
+	private YCbCr() {}
+
+	/** The luma of one RGB sample (0-255 scale). */
+	public static double luma(double r, double g, double b) {
+		return 16.0 + (65.481 * r + 128.553 * g + 24.966 * b) / 255.0;
+	}
+
+	/** Converts planes R, G, B (0-255) to Y, Cb, Cr (Y in [16, 235]). */
+	public static FloatPlane[] fromRgb(FloatPlane r, FloatPlane g, FloatPlane b) {
+		return apply(FORWARD, OFFSET, false, r, g, b);
+	}
+
+	/** Converts Y, Cb, Cr planes back to R, G, B on the 0-255 scale (not clamped). */
+	public static FloatPlane[] toRgb(FloatPlane y, FloatPlane cb, FloatPlane cr) {
+		return apply(INVERSE, OFFSET, true, y, cb, cr);
+	}
+
+	/** The luma plane of an RGB image (0-255). */
+	public static FloatPlane lumaOf(FloatPlane r, FloatPlane g, FloatPlane b) {
+		float[] out = new float[r.data().length];
+		float[] rd = r.data(), gd = g.data(), bd = b.data();
+		for (int i = 0; i < out.length; i++)
+			out[i] = (float) luma(rd[i], gd[i], bd[i]);
+		return new FloatPlane(out, r.width(), r.height());
+	}
+
+	private static FloatPlane[] apply(double[][] m, double[] offset, boolean offsetFirst,
+		FloatPlane a, FloatPlane b, FloatPlane c)
+	{
+		int n = a.data().length;
+		if (b.data().length != n || c.data().length != n)
+			throw new IllegalArgumentException("Colour planes differ in size");
+		float[][] out = new float[3][n];
+		float[] ad = a.data(), bd = b.data(), cd = c.data();
+		for (int i = 0; i < n; i++) {
+			double x0 = ad[i], x1 = bd[i], x2 = cd[i];
+			if (offsetFirst) {
+				x0 -= offset[0];
+				x1 -= offset[1];
+				x2 -= offset[2];
+			}
+			for (int k = 0; k < 3; k++) {
+				double v = m[k][0] * x0 + m[k][1] * x1 + m[k][2] * x2;
+				out[k][i] = (float) (offsetFirst ? v : v + offset[k]);
+			}
+		}
+		return new FloatPlane[] { new FloatPlane(out[0], a.width(), a.height()),
+			new FloatPlane(out[1], a.width(), a.height()), new FloatPlane(out[2], a.width(), a
+				.height()) };
+	}
+
+	private static double[][] invert(double[][] m) {
+		double a = m[0][0], b = m[0][1], c = m[0][2];
+		double d = m[1][0], e = m[1][1], f = m[1][2];
+		double g = m[2][0], h = m[2][1], i = m[2][2];
+		double det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
+		return new double[][] {
+			{ (e * i - f * h) / det, (c * h - b * i) / det, (b * f - c * e) / det },
+			{ (f * g - d * i) / det, (a * i - c * g) / det, (c * d - a * f) / det },
+			{ (d * h - e * g) / det, (b * g - a * h) / det, (a * e - b * d) / det } };
+	}
+}

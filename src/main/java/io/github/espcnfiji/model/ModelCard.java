@@ -1,0 +1,81 @@
+package io.github.espcnfiji.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a model is and how it came to be: the JSON card stored beside the parameters. The
+ * architecture fields must agree with the parameters; the rest documents the model.
+ */
+public final class ModelCard {
+
+	/** The card format this code writes and reads. */
+	public static final int FORMAT_VERSION = 1;
+
+	public int formatVersion = FORMAT_VERSION;
+	public String name = "espcn";
+	public String description = "";
+	public int scale;
+	public String activation = Activation.TANH.id();
+	public int channels = 1;
+	/** Hidden convolution widths, e.g. [64, 32]. */
+	public int[] filters = { 64, 32 };
+	/** Kernel sizes of all convolutions, e.g. [5, 3, 3]. */
+	public int[] kernels = { 5, 3, 3 };
+	/** How inputs are made: the colour channel the network sees. */
+	public String colorChannel = "Y (BT.601, MATLAB rgb2ycbcr), scaled to [0, 1]";
+	public Training training = new Training();
+	/** Measured quality per test set, filled by evaluation. */
+	public Map<String, Metrics> metrics = new LinkedHashMap<>();
+
+	/** The recipe and data a model was trained with. */
+	public static final class Training {
+
+		public List<String> trainData = new ArrayList<>();
+		public String validationData = "";
+		public int epochs;
+		public int epochsCompleted;
+		public int bestEpoch;
+		public double bestValidationPsnr;
+		public int batchSize = 16;
+		public int patchSize = 17;
+		public int stride = 13;
+		public double learningRate = 1e-3;
+		public double lastLayerLearningRateFactor = 0.1;
+		public String schedule = "x0.1 at 80% of epochs";
+		public String augmentation = "none";
+		public long seed;
+		public String lowResMaker = "MATLAB-style bicubic (antialiased)";
+		public String command = "";
+	}
+
+	/** PSNR and SSIM (Y channel, border of scale pixels cropped) on one test set. */
+	public static final class Metrics {
+
+		public int images;
+		public double psnr;
+		public double ssim;
+		public double bicubicPsnr;
+		public double bicubicSsim;
+	}
+
+	public static ModelCard forSpec(EspcnSpec spec) {
+		ModelCard c = new ModelCard();
+		c.scale = spec.scale();
+		c.channels = spec.channels();
+		c.activation = spec.activation().id();
+		c.filters = spec.filters();
+		c.kernels = spec.kernels();
+		return c;
+	}
+
+	/** The architecture this card describes; throws with a clear message if it is invalid. */
+	public EspcnSpec spec() {
+		if (filters == null || kernels == null)
+			throw new IllegalArgumentException("Model card lacks 'filters' or 'kernels'");
+		return new EspcnSpec(scale, channels, Activation.parse(activation == null ? "" : activation),
+			filters, kernels);
+	}
+}
