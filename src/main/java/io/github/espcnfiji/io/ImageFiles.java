@@ -1,0 +1,320 @@
+package io.github.espcnfiji.io;
+
+import io.github.espcnfiji.core.FloatPlane;
+import io.github.espcnfiji.core.Quantize;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.io.Opener;
+import ij.io.TiffEncoder;
+import ij.process.ByteProcessor;
+import ij.process.ColorProcessor;
+import ij.process.FloatProcessor;
+import ij.process.ImageProcessor;
+import ij.process.ShortProcessor;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import javax.imageio.ImageIO;
+
+/**
+ * Reading and writing image files through ImageJ 1.x without any user interface: safe to use
+ * headless ({@code -Djava.awt.headless=true}) and from scripts. Failures are exceptions with a
+ * message naming the file, never dialogs.
+ * <pre>{@code
+ * LoadedImage hr = ImageFiles.read(Paths.get("butterfly.png"));
+ * FloatPlane[] rgb = hr.planes();
+ * ImageFiles.write(Paths.get("out.png"), rgb, 24, false);
+ * }</pre>
+ */
+public final class ImageFiles {
+
+	/** File name extensions (lower case) that ImageJ 1.x opens as images. */
+	public static final Set<String> EXTENSIONS = Collections.unmodifiableSet(new LinkedHashSet<>(
+		Arrays.asList("png", "tif", "tiff", "jpg", "jpeg", "bmp", "gif", "pgm", "pbm", "ppm",
+			"dcm", "fits", "fit", "fts")));
+
+	private ImageFiles() {}
+
+	/**
+	 * Reads an image file as float planes on its native scale.
+	 *
+	 * @throws NoSuchFileException if the file does not exist
+	 * @throws IOException if it is a folder or ImageJ cannot read it as an image
+	 * @throws IllegalArgumentException if the image is empty or smaller than 2x2
+	 */
+	public static LoadedImage read(Path file) throws IOException {
+		if (!Files.exists(file)) throw new NoSuchFileException(file.toString(), null,
+			"no such image file");
+		if (Files.isDirectory(file)) throw new IOException(file +
+			" is a folder; expected an image file");
+		if (!Files.isReadable(file)) throw new AccessDeniedException(file.toString(), null,
+			"the image file is not readable");
+		ImagePlus imp;
+		try {
+			Opener opener = new Opener();
+			opener.setSilentMode(true);
+			IJ.redirectErrorMessages();
+			imp = opener.openImage(file.toAbsolutePath().toString());
+		}
+		catch (RuntimeException e) {
+			throw new IOException("ImageJ could not read " + file + ": " + e, e);
+		}
+		finally {
+			IJ.redirectErrorMessages(false);
+		}
+		if (imp == null) throw new IOException("ImageJ cannot read " + file +
+			" as an image; supported files include " + String.join(", ", EXTENSIONS));
+		try {
+			return fromImagePlus(imp);
+		}
+		finally {
+			imp.close();
+		}
+	}
+
+	/**
+	 * The planes of an open image, copied to floats: RGB becomes R, G, B on 0-255; 8-bit images
+	 * give their raw values whatever their LUT, except indexed-colour images, whose colours are
+	 * used.
+	 *
+	 * @throws IllegalArgumentException if the image is empty or smaller than 2x2
+	 */
+	public static LoadedImage fromImagePlus(ImagePlus imp) {
+		int w = imp.getWidth(), h = imp.getHeight();
+		String title = imp.getTitle();
+		if (w < 2 || h < 2 || imp.getStackSize() < 1)
+			throw new IllegalArgumentException("Image '" + title + "' is " + w + "x" + h +
+				"; it must be at least 2x2 pixels");
+		boolean indexedColour = imp.getType() == ImagePlus.COLOR_256;
+		int bitDepth = indexedColour ? 24 : imp.getBitDepth();
+		ImageStack stack = imp.getStack();
+		List<FloatPlane[]> slices = new ArrayList<>();
+		for (int i = 1; i <= stack.getSize(); i++) {
+			ImageProcessor ip = stack.getProcessor(i);
+			if (indexedColour) {
+				ip.setColorModel(imp.getProcessor().getColorModel());
+				ip = ip.convertToRGB();
+			}
+			slices.add(planesOf(ip, bitDepth, w, h));
+		}
+		return new LoadedImage(title, bitDepth, slices);
+	}
+
+	private static FloatPlane[] planesOf(ImageProcessor ip, int bitDepth, int w, int h) {
+		int n = w * h;
+		switch (bitDepth) {
+			case 8: {
+				byte[] px = (byte[]) ip.getPixels();
+				float[] out = new float[n];
+				for (int i = 0; i < n; i++)
+					out[i] = px[i] & 0xff;
+				return new FloatPlane[] { new FloatPlane(out, w, h) };
+			}
+			case 16: {
+				short[] px = (short[]) ip.getPixels();
+				float[] out = new float[n];
+				for (int i = 0; i < n; i++)
+					out[i] = px[i] & 0xffff;
+				return new FloatPlane[] { new FloatPlane(out, w, h) };
+			}
+			case 32:
+				return new FloatPlane[] { new FloatPlane(((float[]) ip.getPixels()).clone(), w, h) };
+			case 24: {
+				int[] px = (int[]) ip.getPixels();
+				float[] r = new float[n], g = new float[n], b = new float[n];
+				for (int i = 0; i < n; i++) {
+					int c = px[i];
+					r[i] = (c >> 16) & 0xff;
+					g[i] = (c >> 8) & 0xff;
+					b[i] = c & 0xff;
+				}
+				return new FloatPlane[] { new FloatPlane(r, w, h), new FloatPlane(g, w, h),
+					new FloatPlane(b, w, h) };
+			}
+			default:
+				throw new IllegalArgumentException("Unsupported bit depth " + bitDepth);
+		}
+	}
+
+	/**
+	 * Writes one image as PNG ({@code .png}: 8-bit, 16-bit or RGB) or TIFF ({@code .tif},
+	 * {@code .tiff}: also 32-bit), chosen by the extension. Values are rounded and clamped to the
+	 * type's range (except 32-bit). The file is written to a temporary file in the same folder
+	 * and then moved into place, so no half-written file is ever left under {@code path}.
+	 *
+	 * @param planes one plane for bit depth 8, 16 or 32; R, G, B planes on 0-255 for 24
+	 * @throws FileAlreadyExistsException if the file exists and {@code overwrite} is false
+	 * @throws IllegalArgumentException for an unknown extension or a type the format cannot hold
+	 */
+	public static void write(Path path, FloatPlane[] planes, int bitDepth, boolean overwrite)
+		throws IOException
+	{
+		String ext = extensionOf(path);
+		boolean png = ext.equals("png");
+		if (!png && !ext.equals("tif") && !ext.equals("tiff"))
+			throw new IllegalArgumentException("Cannot write '" + path.getFileName() +
+				"': use a .png, .tif or .tiff file name");
+		if (png && bitDepth == 32) throw new IllegalArgumentException(
+			"PNG cannot hold 32-bit float images; save '" + path.getFileName() + "' as .tif");
+		ImagePlus imp = toImagePlus(fileTitle(path), planes, bitDepth);
+		Path target = path.toAbsolutePath();
+		if (!overwrite && Files.exists(target)) throw new FileAlreadyExistsException(target
+			.toString(), null, "not overwriting it; choose another name or allow overwriting");
+		Path dir = target.getParent();
+		if (dir == null || !Files.isDirectory(dir)) throw new NoSuchFileException(String.valueOf(
+			dir), null, "the output folder does not exist");
+		Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+		try {
+			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+				if (png) writePng(imp, out, target);
+				else new TiffEncoder(imp.getFileInfo()).write(out);
+			}
+			if (overwrite) moveReplacing(tmp, target);
+			else Files.move(tmp, target);
+		}
+		finally {
+			Files.deleteIfExists(tmp);
+		}
+	}
+
+	/**
+	 * A new ImagePlus holding copies of the planes as the given type (values rounded and clamped
+	 * for 8, 16 and 24 bits).
+	 */
+	public static ImagePlus toImagePlus(String title, FloatPlane[] planes, int bitDepth) {
+		int channels = bitDepth == 24 ? 3 : 1;
+		if (planes.length != channels)
+			throw new IllegalArgumentException((bitDepth == 24 ? "RGB" : bitDepth + "-bit") +
+				" needs " + channels + " plane" + (channels > 1 ? "s" : "") + ", got " +
+				planes.length);
+		int w = planes[0].width(), h = planes[0].height(), n = w * h;
+		for (FloatPlane p : planes)
+			if (p.width() != w || p.height() != h) throw new IllegalArgumentException(
+				"Colour planes differ in size");
+		ImageProcessor ip;
+		switch (bitDepth) {
+			case 8: {
+				byte[] px = new byte[n];
+				float[] v = planes[0].data();
+				for (int i = 0; i < n; i++)
+					px[i] = (byte) Quantize.roundClamp(v[i], 0, 255);
+				ip = new ByteProcessor(w, h, px);
+				break;
+			}
+			case 16: {
+				short[] px = new short[n];
+				float[] v = planes[0].data();
+				for (int i = 0; i < n; i++)
+					px[i] = (short) Quantize.roundClamp(v[i], 0, 65535);
+				ip = new ShortProcessor(w, h, px, null);
+				break;
+			}
+			case 32:
+				ip = new FloatProcessor(w, h, planes[0].data().clone());
+				break;
+			case 24: {
+				int[] px = new int[n];
+				float[] r = planes[0].data(), g = planes[1].data(), b = planes[2].data();
+				for (int i = 0; i < n; i++)
+					px[i] = 0xff000000 | (int) Quantize.roundClamp(r[i], 0, 255) << 16 |
+						(int) Quantize.roundClamp(g[i], 0, 255) << 8 | (int) Quantize.roundClamp(b[i],
+							0, 255);
+				ip = new ColorProcessor(w, h, px);
+				break;
+			}
+			default:
+				throw new IllegalArgumentException("Bit depth must be 8, 16, 24 (RGB) or 32, got " +
+					bitDepth);
+		}
+		return new ImagePlus(title, ip);
+	}
+
+	/**
+	 * The image files (by extension, see {@link #EXTENSIONS}) directly in a folder, sorted by
+	 * file name; hidden files are skipped.
+	 *
+	 * @throws NoSuchFileException or {@link NotDirectoryException} if the folder is missing
+	 * @throws IllegalArgumentException if the folder holds no image files
+	 */
+	public static List<Path> list(Path dir) throws IOException {
+		if (!Files.exists(dir)) throw new NoSuchFileException(dir.toString(), null,
+			"no such folder");
+		if (!Files.isDirectory(dir)) throw new NotDirectoryException(dir.toString());
+		List<Path> files = new ArrayList<>();
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+			for (Path p : entries) {
+				String name = p.getFileName().toString();
+				if (!name.startsWith(".") && Files.isRegularFile(p) && EXTENSIONS.contains(
+					extensionOf(p))) files.add(p);
+			}
+		}
+		if (files.isEmpty()) throw new IllegalArgumentException("No image files in " + dir +
+			" (looked for " + String.join(", ", EXTENSIONS) + ")");
+		files.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+		return files;
+	}
+
+	private static void writePng(ImagePlus imp, OutputStream out, Path target)
+		throws IOException
+	{
+		int w = imp.getWidth(), h = imp.getHeight();
+		BufferedImage img;
+		switch (imp.getBitDepth()) {
+			case 8:
+				img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+				img.getRaster().setDataElements(0, 0, w, h, imp.getProcessor().getPixels());
+				break;
+			case 16: {
+				img = new BufferedImage(w, h, BufferedImage.TYPE_USHORT_GRAY);
+				WritableRaster raster = img.getRaster();
+				raster.setDataElements(0, 0, w, h, imp.getProcessor().getPixels());
+				break;
+			}
+			default:
+				img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+				img.getRaster().setDataElements(0, 0, w, h, imp.getProcessor().getPixels());
+		}
+		if (!ImageIO.write(img, "png", out)) throw new IOException("No PNG writer available for " +
+			target);
+	}
+
+	private static void moveReplacing(Path from, Path to) throws IOException {
+		try {
+			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException e) {
+			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	private static String extensionOf(Path p) {
+		String name = p.getFileName().toString();
+		int dot = name.lastIndexOf('.');
+		return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+	}
+
+	private static String fileTitle(Path p) {
+		return p.getFileName().toString();
+	}
+}
