@@ -54,6 +54,10 @@ public final class ImageFiles {
 		Arrays.asList("png", "tif", "tiff", "jpg", "jpeg", "bmp", "gif", "pgm", "pbm", "ppm",
 			"dcm", "fits", "fit", "fts")));
 
+	/** Opener file types that ImageJ would open as something other than an image. */
+	private static final Set<Integer> NOT_IMAGES = new LinkedHashSet<>(Arrays.asList(
+		Opener.TEXT, Opener.JAVA_OR_TEXT, Opener.ROI, Opener.LUT, Opener.TABLE, Opener.OJJ));
+
 	private ImageFiles() {}
 
 	/**
@@ -74,8 +78,11 @@ public final class ImageFiles {
 		try {
 			Opener opener = new Opener();
 			opener.setSilentMode(true);
+			String path = file.toAbsolutePath().toString();
+			if (NOT_IMAGES.contains(opener.getFileType(path))) throw new IOException(
+				"ImageJ cannot read " + file + " as an image: it is a text, table, ROI or LUT file");
 			IJ.redirectErrorMessages();
-			imp = opener.openImage(file.toAbsolutePath().toString());
+			imp = opener.openImage(path);
 		}
 		catch (RuntimeException e) {
 			throw new IOException("ImageJ could not read " + file + ": " + e, e);
@@ -95,8 +102,9 @@ public final class ImageFiles {
 
 	/**
 	 * The planes of an open image, copied to floats: RGB becomes R, G, B on 0-255; 8-bit images
-	 * give their raw values whatever their LUT, except indexed-colour images, whose colours are
-	 * used.
+	 * give their raw values whatever grey or pseudo-colour LUT they have (inverted, Fire, ...),
+	 * except indexed-colour images (ImageJ type COLOR_256, or a LUT that is neither grey nor a
+	 * smooth pseudo-colour ramp, as palette PNGs and GIFs get), which become RGB.
 	 *
 	 * @throws IllegalArgumentException if the image is empty or smaller than 2x2
 	 */
@@ -106,7 +114,8 @@ public final class ImageFiles {
 		if (w < 2 || h < 2 || imp.getStackSize() < 1)
 			throw new IllegalArgumentException("Image '" + title + "' is " + w + "x" + h +
 				"; it must be at least 2x2 pixels");
-		boolean indexedColour = imp.getType() == ImagePlus.COLOR_256;
+		boolean indexedColour = imp.getType() == ImagePlus.COLOR_256 || imp.getBitDepth() == 8 &&
+			imp.getProcessor().isColorLut() && !imp.getProcessor().isPseudoColorLut();
 		int bitDepth = indexedColour ? 24 : imp.getBitDepth();
 		ImageStack stack = imp.getStack();
 		List<FloatPlane[]> slices = new ArrayList<>();
