@@ -97,7 +97,7 @@ public final class EspcnBlock extends AbstractBlock {
 			if (!t.hasShape(expected))
 				throw new IllegalArgumentException("Parameter '" + e.getKey() + "' has shape " +
 					new Shape(t.shape()) + " but " + spec + " needs " + new Shape(expected));
-			e.getValue().getArray().set(t.data());
+			NativeCopy.into(e.getValue().getArray(), t.data());
 		}
 	}
 

@@ -1,0 +1,45 @@
+package io.github.espcnfiji.train;
+
+import java.util.Locale;
+
+/** The numbers of one finished epoch. Epochs count from 1. */
+public final class EpochReport {
+
+	public final int epoch;
+	public final int epochs;
+	public final double loss;
+	public final double validationPsnr;
+	public final double bestPsnr;
+	public final int bestEpoch;
+	public final double learningRate;
+	public final double seconds;
+	public final double etaSeconds;
+
+	EpochReport(int epoch, int epochs, double loss, double validationPsnr, double bestPsnr,
+		int bestEpoch, double learningRate, double seconds, double etaSeconds)
+	{
+		this.epoch = epoch;
+		this.epochs = epochs;
+		this.loss = loss;
+		this.validationPsnr = validationPsnr;
+		this.bestPsnr = bestPsnr;
+		this.bestEpoch = bestEpoch;
+		this.learningRate = learningRate;
+		this.seconds = seconds;
+		this.etaSeconds = etaSeconds;
+	}
+
+	/** One line for a console or status bar. */
+	public String describe() {
+		return String.format(Locale.ROOT,
+			"epoch %d/%d  loss %.6f  val PSNR %.3f dB (best %.3f @%d)  lr %.2e  %.1f s  ETA %s",
+			epoch, epochs, loss, validationPsnr, bestPsnr, bestEpoch, learningRate, seconds,
+			formatDuration(etaSeconds));
+	}
+
+	static String formatDuration(double seconds) {
+		long s = Math.round(seconds);
+		return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60) : String
+			.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+	}
+}

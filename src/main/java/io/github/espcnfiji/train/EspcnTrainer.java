@@ -1,0 +1,276 @@
+package io.github.espcnfiji.train;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.L2Loss;
+import io.github.espcnfiji.core.FloatPlane;
+import io.github.espcnfiji.core.Psnr;
+import io.github.espcnfiji.core.Quantize;
+import io.github.espcnfiji.model.DjlRuntime;
+import io.github.espcnfiji.model.EspcnBlock;
+import io.github.espcnfiji.model.EspcnSpec;
+import io.github.espcnfiji.model.ModelCard;
+import io.github.espcnfiji.model.Tensor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Trains an ESPCN network on LR/HR patches with Adam and mean squared error, validating each
+ * epoch on whole images (PSNR on Y with a border of {@code scale} pixels cropped), keeping the
+ * best model in the output folder, and writing a checkpoint each epoch from which an interrupted
+ * run resumes exactly.
+ * <pre>{@code
+ * TrainingResult r = new EspcnTrainer(config, trainPairs, validationPairs,
+ *     new TrainingRun(outputDir, card), listener).run(resume);
+ * }</pre>
+ */
+public final class EspcnTrainer {
+
+	private final TrainingConfig config;
+	private final List<TrainingPair> train;
+	private final List<TrainingPair> validation;
+	private final TrainingRun run;
+	private final TrainingListener listener;
+
+	public EspcnTrainer(TrainingConfig config, List<TrainingPair> train,
+		List<TrainingPair> validation, TrainingRun run, TrainingListener listener)
+	{
+		config.validate();
+		if (train.isEmpty()) throw new IllegalArgumentException("No training images");
+		if (validation.isEmpty()) throw new IllegalArgumentException("No validation images");
+		this.config = config;
+		this.train = train;
+		this.validation = validation;
+		this.run = run;
+		this.listener = listener == null ? new TrainingListener() {} : listener;
+	}
+
+	/** Trains from scratch, or from the run's checkpoint when {@code resume} is true. */
+	public TrainingResult run(boolean resume) {
+		return DjlRuntime.call(() -> train(resume));
+	}
+
+	private TrainingResult train(boolean resume) throws IOException {
+		EspcnSpec spec = config.spec();
+		PatchSet patches = new PatchSet(train, config.patchSize, config.stride, config.scale);
+		int steps = patches.size() / config.batchSize;
+		if (steps == 0) throw new IllegalArgumentException("Only " + patches.size() +
+			" patches: fewer than one batch of " + config.batchSize);
+
+		EspcnBlock block = new EspcnBlock(spec);
+		MutableSchedule lr = new MutableSchedule(config);
+		try (CheckpointableAdam adam = new CheckpointableAdam(lr);
+			Model model = Model.newInstance("espcn", Device.cpu())) {
+			model.setBlock(block);
+			DefaultTrainingConfig tc = new DefaultTrainingConfig(new L2Loss()).optOptimizer(System.getenv("ESPCN_DJLADAM") != null ? ai.djl.training.optimizer.Optimizer.adam().optLearningRateTracker(lr).build() : adam)
+				.optDevices(new Device[] { Device.cpu() });
+			try (Trainer trainer = model.newTrainer(tc)) {
+				int p = config.patchSize;
+				trainer.initialize(new Shape(config.batchSize, 1, p, p));
+				Map<String, String> names = new HashMap<>();
+				Map<String, NDArray> arrays = new HashMap<>();
+				for (Map.Entry<String, Parameter> e : block.namedParameters().entrySet()) {
+					names.put(e.getValue().getId(), e.getKey());
+					arrays.put(e.getValue().getId(), e.getValue().getArray());
+				}
+				lr.lastLayer(block, spec);
+
+				TrainingState state;
+				if (resume) {
+					Checkpoint cp = run.readCheckpoint(config);
+					block.setWeights(cp.weights);
+					adam.restore(cp.optimizer, names, arrays);
+					state = cp.state;
+				}
+				else {
+					run.prepareFresh();
+					block.setWeights(EspcnBlock.initialWeights(spec, config.seed));
+					state = new TrainingState();
+				}
+
+				int first = state.epochsDone + 1;
+				listener.started(first, config.epochs, patches.size(), steps);
+				long runStart = System.nanoTime();
+				int epochsThisRun = 0;
+				for (int epoch = first; epoch <= config.epochs; epoch++) {
+					long start = System.nanoTime();
+					lr.epoch(epoch - 1);
+					double loss = trainEpoch(trainer, patches, epoch, steps);
+					if (Double.isNaN(loss)) break; // cancelled
+					double psnr = validate(block, trainer.getManager(), spec.scale());
+					state.epochsDone = epoch;
+					if (psnr > state.bestPsnr) {
+						state.bestPsnr = psnr;
+						state.bestEpoch = epoch;
+						run.saveBest(block.getWeights(), state, config);
+					}
+					run.saveCheckpoint(block.getWeights(), adam.state(names), state, config);
+					double seconds = (System.nanoTime() - start) / 1e9;
+					epochsThisRun++;
+					double perEpoch = (System.nanoTime() - runStart) / 1e9 / epochsThisRun;
+					EpochReport report = new EpochReport(epoch, config.epochs, loss, psnr,
+						state.bestPsnr, state.bestEpoch, lr.base(), seconds, perEpoch * (config.epochs -
+							epoch));
+					run.log(report);
+					listener.epochDone(report);
+				}
+				boolean cancelled = state.epochsDone < config.epochs;
+				return new TrainingResult(run.folder(), state.epochsDone, state.bestEpoch,
+					state.bestPsnr, cancelled);
+			}
+		}
+	}
+
+	/** One pass over the patches; the mean loss, or NaN when cancelled part-way. */
+	private double trainEpoch(Trainer trainer, PatchSet patches, int epoch, int steps) {
+		int b = config.batchSize, p = config.patchSize, hp = p * config.scale;
+		int[] order = patches.order(config.seed, epoch);
+		Random augment = new Random(config.seed * 7_919L + epoch);
+		int[] transforms = config.augment ? new int[b] : null;
+		float[] x = new float[b * p * p], y = new float[b * hp * hp];
+		// Tensors made from heap buffers may alias a direct copy that the GC can free while the
+		// tensor lives; buffers owned here outlive every step's tensors.
+		ByteBuffer xb = direct(x.length), yb = direct(y.length);
+		double sum = 0;
+		for (int s = 0; s < steps; s++) {
+			if (listener.cancelled()) return Double.NaN;
+			if (transforms != null) for (int i = 0; i < b; i++)
+				transforms[i] = augment.nextInt(8);
+			patches.fill(order, s * b, b, transforms, x, y);
+			float loss;
+			try (NDManager step = trainer.getManager().newSubManager()) {
+				NDArray in = step.create(fill(xb, x), new Shape(b, 1, p, p), DataType.FLOAT32);
+				NDArray target = step.create(fill(yb, y), new Shape(b, 1, hp, hp), DataType.FLOAT32);
+				try (GradientCollector gc = trainer.newGradientCollector()) {
+					NDArray out = trainer.forward(new NDList(in)).singletonOrThrow();
+					NDArray l = out.sub(target).square().mean();
+					gc.backward(l);
+					loss = l.getFloat();
+				}
+				trainer.step();
+			}
+			if (System.getenv("ESPCN_DEBUG") != null && (s % 10 == 0 || Float.isNaN(loss))) System.err.println("step " + s + " loss " + loss);
+			if (System.getenv("ESPCN_GC") != null) System.gc();
+			sum += loss;
+			listener.step(epoch, s + 1, steps, loss);
+		}
+		return sum / steps;
+	}
+
+	private static ByteBuffer direct(int floats) {
+		return ByteBuffer.allocateDirect(floats * 4).order(ByteOrder.nativeOrder());
+	}
+
+	private static ByteBuffer fill(ByteBuffer b, float[] values) {
+		b.clear();
+		b.asFloatBuffer().put(values);
+		return b;
+	}
+
+	/** Mean PSNR (dB) over the validation images, output rounded to 8 bits as a saved image. */
+	private double validate(EspcnBlock block, NDManager parent, int scale) {
+		double sum = 0;
+		for (TrainingPair pair : validation) {
+			FloatPlane lr = pair.lowRes();
+			float[] out;
+			try (NDManager m = parent.newSubManager()) {
+				NDArray x = m.create(FloatBuffer.wrap(lr.data()), new Shape(1, 1, lr.height(), lr
+					.width()));
+				out = block.forward(new ParameterStore(m, false), new NDList(x), false)
+					.singletonOrThrow().toFloatArray();
+			}
+			float[] hr = pair.highRes().data();
+			float[] sr = new float[out.length], ref = new float[hr.length];
+			for (int i = 0; i < out.length; i++) {
+				sr[i] = Quantize.roundClamp(out[i] * 255f, 0, 255);
+				ref[i] = hr[i] * 255f;
+			}
+			int w = lr.width() * scale, h = lr.height() * scale;
+			sum += Psnr.of(new FloatPlane(ref, w, h), new FloatPlane(sr, w, h), scale);
+		}
+		return sum / validation.size();
+	}
+
+	/** Learning rate per parameter: base x schedule(epoch), the last layer's x its factor. */
+	private static final class MutableSchedule implements
+		ai.djl.training.tracker.ParameterTracker
+	{
+
+		private final TrainingConfig config;
+		private final Set<String> lastLayer = new HashSet<>();
+		private volatile double base;
+
+		MutableSchedule(TrainingConfig config) {
+			this.config = config;
+			this.base = config.learningRate;
+		}
+
+		void lastLayer(EspcnBlock block, EspcnSpec spec) {
+			String key = spec.layerKey(spec.layers() - 1);
+			for (Map.Entry<String, Parameter> e : block.namedParameters().entrySet())
+				if (e.getKey().startsWith(key + ".")) lastLayer.add(e.getValue().getId());
+		}
+
+		void epoch(int zeroBased) {
+			base = config.learningRate * config.schedule.factor(zeroBased, config.epochs);
+		}
+
+		double base() {
+			return base;
+		}
+
+		@Override
+		public float getNewValue(String parameterId, int numUpdate) {
+			return (float) (lastLayer.contains(parameterId) ? base * config.lastLayerFactor : base);
+		}
+	}
+
+	/** What a checkpoint holds. */
+	static final class Checkpoint {
+
+		final Map<String, Tensor> weights;
+		final Map<String, Tensor> optimizer;
+		final TrainingState state;
+
+		Checkpoint(Map<String, Tensor> weights, Map<String, Tensor> optimizer,
+			TrainingState state)
+		{
+			this.weights = weights;
+			this.optimizer = optimizer;
+			this.state = state;
+		}
+	}
+
+	/** Progress that survives a restart. */
+	static final class TrainingState {
+
+		int epochsDone;
+		int bestEpoch;
+		double bestPsnr = Double.NEGATIVE_INFINITY;
+		String configFingerprint = "";
+	}
+
+	static UncheckedIOException unchecked(IOException e) {
+		return new UncheckedIOException(e.getMessage(), e);
+	}
+}

@@ -1,0 +1,86 @@
+package io.github.espcnfiji.train;
+
+import io.github.espcnfiji.model.Activation;
+import io.github.espcnfiji.model.EspcnSpec;
+
+/**
+ * The recipe of a training run. Defaults are the reference code's: LR patches of 17 with stride
+ * 13, batch 16, Adam at 1e-3 with the last layer at 0.1x, learning rate x0.1 at 80% of the
+ * epochs, the paper's network with tanh.
+ */
+public final class TrainingConfig {
+
+	/** How the learning rate changes over the run. */
+	public enum Schedule {
+		/** The reference code: x0.1 once 80% of the epochs are done. */
+		STEP_AT_80_PERCENT,
+		/** Cosine decay from the initial rate to 1% of it over the run. */
+		COSINE;
+
+		public double factor(int epoch, int epochs) {
+			switch (this) {
+				case STEP_AT_80_PERCENT:
+					int at = Math.max(1, (int) (epochs * 0.8));
+					return Math.pow(0.1, epoch / at);
+				case COSINE:
+					double p = epochs <= 1 ? 0 : (double) epoch / (epochs - 1);
+					return 0.01 + 0.99 * 0.5 * (1 + Math.cos(Math.PI * p));
+				default:
+					throw new AssertionError(this);
+			}
+		}
+
+		public static Schedule parse(String s) {
+			switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+				case "step":
+				case "step80":
+				case "reference":
+					return STEP_AT_80_PERCENT;
+				case "cosine":
+					return COSINE;
+				default:
+					throw new IllegalArgumentException("Unknown schedule '" + s +
+						"': use step80 or cosine");
+			}
+		}
+	}
+
+	public int scale = 3;
+	public Activation activation = Activation.TANH;
+	public int[] filters = { 64, 32 };
+	public int[] kernels = { 5, 3, 3 };
+	public int epochs = 200;
+	public int batchSize = 16;
+	public int patchSize = 17;
+	public int stride = 13;
+	public double learningRate = 1e-3;
+	public double lastLayerFactor = 0.1;
+	public Schedule schedule = Schedule.STEP_AT_80_PERCENT;
+	/** Random flips and 90-degree rotations of each patch. */
+	public boolean augment = false;
+	/** Extra downscalings of each training image before patches are cut (e.g. 0.9, 0.8). */
+	public double[] rescales = {};
+	public long seed = 1;
+
+	public EspcnSpec spec() {
+		return new EspcnSpec(scale, 1, activation, filters, kernels);
+	}
+
+	/** Throws with a clear message when a value is out of range. */
+	public void validate() {
+		spec();
+		if (epochs < 1) throw new IllegalArgumentException("Epochs must be >= 1, got " + epochs);
+		if (batchSize < 1) throw new IllegalArgumentException("Batch must be >= 1, got " +
+			batchSize);
+		if (patchSize < 3) throw new IllegalArgumentException("Patch size must be >= 3, got " +
+			patchSize);
+		if (stride < 1) throw new IllegalArgumentException("Stride must be >= 1, got " + stride);
+		if (!(learningRate > 0)) throw new IllegalArgumentException(
+			"Learning rate must be > 0, got " + learningRate);
+		if (!(lastLayerFactor > 0)) throw new IllegalArgumentException(
+			"Last-layer learning-rate factor must be > 0, got " + lastLayerFactor);
+		for (double r : rescales)
+			if (!(r > 0 && r <= 1)) throw new IllegalArgumentException(
+				"Rescale factors must be in (0, 1], got " + r);
+	}
+}
