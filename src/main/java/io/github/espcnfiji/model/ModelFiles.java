@@ -44,7 +44,10 @@ public final class ModelFiles {
 
 	private ModelFiles() {}
 
-	/** Saves {@code model} (card and current weights); see {@link #save(ModelCard, Map, Path, boolean)}. */
+	/**
+	 * Saves {@code model}'s card and current weights; see
+	 * {@link #save(ModelCard, Map, Path, boolean)}.
+	 */
 	public static void save(EspcnModel model, Path target, boolean overwrite) throws IOException {
 		save(model.card(), model.weights(), target, overwrite);
 	}
