@@ -131,7 +131,7 @@ public final class TrainingRun {
 
 	private static void writeNpz(Path target, Map<String, Tensor> arrays) throws IOException {
 		Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-		Npz.write(tmp, arrays);
+		Npz.write(arrays, tmp);
 		Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
 			StandardCopyOption.ATOMIC_MOVE);
 	}
