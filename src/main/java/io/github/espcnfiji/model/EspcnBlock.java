@@ -72,9 +72,31 @@ public final class EspcnBlock extends AbstractBlock {
 		}
 	}
 
-	/** Allocates the parameters for inputs of {@code channels} planes (any size works after). */
-	public void allocate(NDManager manager) {
+	/**
+	 * Allocates the parameters holding {@code weights}, for inputs of {@code channels} planes (any
+	 * size works after).
+	 */
+	public void allocate(NDManager manager, Map<String, Tensor> weights) {
+		useWeights(weights);
 		initialize(manager, DataType.FLOAT32, new Shape(1, spec.channels(), 8, 8));
+	}
+
+	/**
+	 * Makes the next initialisation (by {@link #allocate} or a DJL trainer) give the parameters
+	 * these values; shapes must match the spec. Weights are set only this way, never written into
+	 * initialised parameters (see {@link NativeArrays}).
+	 */
+	public void useWeights(Map<String, Tensor> weights) {
+		for (Map.Entry<String, Parameter> e : namedParameters().entrySet()) {
+			Tensor t = weights.get(e.getKey());
+			if (t == null) throw new IllegalArgumentException("Weights lack '" + e.getKey() + "'");
+			long[] expected = spec.shapeOf(e.getKey());
+			if (!t.hasShape(expected))
+				throw new IllegalArgumentException("Parameter '" + e.getKey() + "' has shape " +
+					new Shape(t.shape()) + " but " + spec + " needs " + new Shape(expected));
+			e.getValue().setInitializer((manager, shape, dataType) -> NativeArrays.owned(manager,
+				t));
+		}
 	}
 
 	/** The parameters by their reference-code names ({@code first_part.0.weight}, ...). */
@@ -86,19 +108,6 @@ public final class EspcnBlock extends AbstractBlock {
 			out.put(spec.layerKey(i) + ".bias", p.get("bias"));
 		}
 		return out;
-	}
-
-	/** Copies {@code weights} into the (allocated) parameters; shapes must match the spec. */
-	public void setWeights(Map<String, Tensor> weights) {
-		for (Map.Entry<String, Parameter> e : namedParameters().entrySet()) {
-			Tensor t = weights.get(e.getKey());
-			if (t == null) throw new IllegalArgumentException("Weights lack '" + e.getKey() + "'");
-			long[] expected = spec.shapeOf(e.getKey());
-			if (!t.hasShape(expected))
-				throw new IllegalArgumentException("Parameter '" + e.getKey() + "' has shape " +
-					new Shape(t.shape()) + " but " + spec + " needs " + new Shape(expected));
-			NativeCopy.into(e.getValue().getArray(), t.data());
-		}
 	}
 
 	/** A copy of the current parameter values. */

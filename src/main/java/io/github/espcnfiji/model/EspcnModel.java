@@ -39,8 +39,7 @@ public final class EspcnModel implements PlaneUpscaler, AutoCloseable {
 			NDManager manager = NDManager.newBaseManager();
 			try {
 				EspcnBlock block = new EspcnBlock(card.spec());
-				block.allocate(manager);
-				block.setWeights(weights);
+				block.allocate(manager, weights);
 				return new EspcnModel(card, manager, block);
 			}
 			catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
+import io.github.espcnfiji.model.NativeArrays;
 import io.github.espcnfiji.model.Tensor;
 
 import java.util.LinkedHashMap;
@@ -68,21 +69,15 @@ final class CheckpointableAdam extends Optimizer implements AutoCloseable {
 		return out;
 	}
 
-	/** Restores what {@link #state} saved, onto parameters like {@code weights} (id -> array). */
-	void restore(Map<String, Tensor> state, Map<String, String> names,
-		Map<String, NDArray> weights)
-	{
+	/** Restores what {@link #state} saved; {@code names} maps parameter ids to stable names. */
+	void restore(Map<String, Tensor> state, Map<String, String> names) {
 		for (Map.Entry<String, String> e : names.entrySet()) {
 			String id = e.getKey(), name = e.getValue();
 			Tensor m = state.get(name + ".adam_mean"), v = state.get(name + ".adam_variance"),
 					t = state.get(name + ".adam_step");
 			if (m == null || v == null || t == null) continue;
-			NDArray like = weights.get(id);
-			NDArray mean = fresh(like), variance = fresh(like);
-			io.github.espcnfiji.model.NativeCopy.into(mean, m.data());
-			io.github.espcnfiji.model.NativeCopy.into(variance, v.data());
-			means.put(id, mean);
-			variances.put(id, variance);
+			means.put(id, NativeArrays.owned(stateManager, m));
+			variances.put(id, NativeArrays.owned(stateManager, v));
 			steps.put(id, Math.round(t.data()[0]));
 		}
 	}

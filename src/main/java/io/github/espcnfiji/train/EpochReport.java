@@ -14,9 +14,12 @@ public final class EpochReport {
 	public final double learningRate;
 	public final double seconds;
 	public final double etaSeconds;
+	/** Steps dropped because a gradient was not finite (see the trainer). */
+	public final int skippedSteps;
 
 	EpochReport(int epoch, int epochs, double loss, double validationPsnr, double bestPsnr,
-		int bestEpoch, double learningRate, double seconds, double etaSeconds)
+		int bestEpoch, double learningRate, double seconds, double etaSeconds,
+		int skippedSteps)
 	{
 		this.epoch = epoch;
 		this.epochs = epochs;
@@ -27,6 +30,7 @@ public final class EpochReport {
 		this.learningRate = learningRate;
 		this.seconds = seconds;
 		this.etaSeconds = etaSeconds;
+		this.skippedSteps = skippedSteps;
 	}
 
 	/** One line for a console or status bar. */
@@ -34,7 +38,8 @@ public final class EpochReport {
 		return String.format(Locale.ROOT,
 			"epoch %d/%d  loss %.6f  val PSNR %.3f dB (best %.3f @%d)  lr %.2e  %.1f s  ETA %s",
 			epoch, epochs, loss, validationPsnr, bestPsnr, bestEpoch, learningRate, seconds,
-			formatDuration(etaSeconds));
+			formatDuration(etaSeconds)) + (skippedSteps > 0 ? "  (" + skippedSteps +
+				" steps dropped: non-finite gradients)" : "");
 	}
 
 	static String formatDuration(double seconds) {

@@ -5,6 +5,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -51,6 +52,9 @@ public final class EspcnTrainer {
 	private final List<TrainingPair> validation;
 	private final TrainingRun run;
 	private final TrainingListener listener;
+	private final List<Parameter> parameters = new java.util.ArrayList<>();
+	/** Steps of the last epoch dropped for non-finite gradients. */
+	private int skippedSteps;
 
 	public EspcnTrainer(TrainingConfig config, List<TrainingPair> train,
 		List<TrainingPair> validation, TrainingRun run, TrainingListener listener)
@@ -82,31 +86,30 @@ public final class EspcnTrainer {
 		try (CheckpointableAdam adam = new CheckpointableAdam(lr);
 			Model model = Model.newInstance("espcn", Device.cpu())) {
 			model.setBlock(block);
-			DefaultTrainingConfig tc = new DefaultTrainingConfig(new L2Loss()).optOptimizer(System.getenv("ESPCN_DJLADAM") != null ? ai.djl.training.optimizer.Optimizer.adam().optLearningRateTracker(lr).build() : adam)
+			DefaultTrainingConfig tc = new DefaultTrainingConfig(new L2Loss()).optOptimizer(adam)
 				.optDevices(new Device[] { Device.cpu() });
 			try (Trainer trainer = model.newTrainer(tc)) {
-				int p = config.patchSize;
-				trainer.initialize(new Shape(config.batchSize, 1, p, p));
-				Map<String, String> names = new HashMap<>();
-				Map<String, NDArray> arrays = new HashMap<>();
-				for (Map.Entry<String, Parameter> e : block.namedParameters().entrySet()) {
-					names.put(e.getValue().getId(), e.getKey());
-					arrays.put(e.getValue().getId(), e.getValue().getArray());
-				}
-				lr.lastLayer(block, spec);
-
 				TrainingState state;
+				Checkpoint cp = null;
 				if (resume) {
-					Checkpoint cp = run.readCheckpoint(config);
-					block.setWeights(cp.weights);
-					adam.restore(cp.optimizer, names, arrays);
+					cp = run.readCheckpoint(config);
+					block.useWeights(cp.weights);
 					state = cp.state;
 				}
 				else {
 					run.prepareFresh();
-					block.setWeights(EspcnBlock.initialWeights(spec, config.seed));
+					block.useWeights(EspcnBlock.initialWeights(spec, config.seed));
 					state = new TrainingState();
 				}
+				int p = config.patchSize;
+				trainer.initialize(new Shape(config.batchSize, 1, p, p));
+				Map<String, String> names = new HashMap<>();
+				for (Map.Entry<String, Parameter> e : block.namedParameters().entrySet()) {
+					names.put(e.getValue().getId(), e.getKey());
+					parameters.add(e.getValue());
+				}
+				lr.lastLayer(block, spec);
+				if (cp != null) adam.restore(cp.optimizer, names);
 
 				int first = state.epochsDone + 1;
 				listener.started(first, config.epochs, patches.size(), steps);
@@ -115,7 +118,7 @@ public final class EspcnTrainer {
 				for (int epoch = first; epoch <= config.epochs; epoch++) {
 					long start = System.nanoTime();
 					lr.epoch(epoch - 1);
-					double loss = trainEpoch(trainer, patches, epoch, steps);
+					double loss = trainEpoch(trainer, adam, patches, epoch, steps);
 					if (Double.isNaN(loss)) break; // cancelled
 					double psnr = validate(block, trainer.getManager(), spec.scale());
 					state.epochsDone = epoch;
@@ -130,7 +133,7 @@ public final class EspcnTrainer {
 					double perEpoch = (System.nanoTime() - runStart) / 1e9 / epochsThisRun;
 					EpochReport report = new EpochReport(epoch, config.epochs, loss, psnr,
 						state.bestPsnr, state.bestEpoch, lr.base(), seconds, perEpoch * (config.epochs -
-							epoch));
+							epoch), skippedSteps);
 					run.log(report);
 					listener.epochDone(report);
 				}
@@ -142,7 +145,7 @@ public final class EspcnTrainer {
 	}
 
 	/** One pass over the patches; the mean loss, or NaN when cancelled part-way. */
-	private double trainEpoch(Trainer trainer, PatchSet patches, int epoch, int steps) {
+	private double trainEpoch(Trainer trainer, CheckpointableAdam adam, PatchSet patches, int epoch, int steps) {
 		int b = config.batchSize, p = config.patchSize, hp = p * config.scale;
 		int[] order = patches.order(config.seed, epoch);
 		Random augment = new Random(config.seed * 7_919L + epoch);
@@ -152,6 +155,7 @@ public final class EspcnTrainer {
 		// tensor lives; buffers owned here outlive every step's tensors.
 		ByteBuffer xb = direct(x.length), yb = direct(y.length);
 		double sum = 0;
+		int skipped = 0;
 		for (int s = 0; s < steps; s++) {
 			if (listener.cancelled()) return Double.NaN;
 			if (transforms != null) for (int i = 0; i < b; i++)
@@ -167,14 +171,35 @@ public final class EspcnTrainer {
 					gc.backward(l);
 					loss = l.getFloat();
 				}
-				trainer.step();
+				if (!update(adam)) skipped++;
 			}
-			if (System.getenv("ESPCN_DEBUG") != null && (s % 10 == 0 || Float.isNaN(loss))) System.err.println("step " + s + " loss " + loss);
-			if (System.getenv("ESPCN_GC") != null) System.gc();
 			sum += loss;
 			listener.step(epoch, s + 1, steps, loss);
 		}
+		skippedSteps = skipped;
 		return sum / steps;
+	}
+
+	/**
+	 * Applies Adam to every parameter, unless a gradient is not finite: libtorch 2.7.1's CPU
+	 * convolution backward was seen to return NaN gradients now and then (about one step in a few
+	 * hundred, at random, on this project's machines), so such a step is dropped and its gradients
+	 * cleared, as mixed-precision trainers do with overflowing steps. Returns false when dropped.
+	 */
+	private boolean update(CheckpointableAdam adam) {
+		boolean finite = true;
+		for (Parameter p : parameters) {
+			try (NDArray sum = p.getArray().getGradient().sum()) {
+				finite &= Float.isFinite(sum.getFloat());
+			}
+		}
+		for (Parameter p : parameters) {
+			NDArray weight = p.getArray();
+			NDArray grad = weight.getGradient();
+			if (finite) adam.update(p.getId(), weight, grad); // clears the gradient
+			else grad.set(new NDIndex(":"), 0f);
+		}
+		return finite;
 	}
 
 	private static ByteBuffer direct(int floats) {
