@@ -1,0 +1,144 @@
+package io.github.espcnfiji.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.espcnfiji.core.FloatPlane;
+import io.github.espcnfiji.model.EspcnModel;
+import io.github.espcnfiji.model.ModelCard;
+import io.github.espcnfiji.model.ModelFiles;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EspcnTrainerTest {
+
+	@TempDir
+	Path tmp;
+
+	/** Smooth random RGB-like images: sums of a few sinusoids, on 0-255. */
+	static List<TrainingPair> images(int count, int size, long seed, int scale) {
+		Random r = new Random(seed);
+		List<TrainingPair> out = new ArrayList<>();
+		for (int n = 0; n < count; n++) {
+			double fx = 0.05 + 0.3 * r.nextDouble(), fy = 0.05 + 0.3 * r.nextDouble(), ph = r
+				.nextDouble() * 6;
+			float[] g = new float[size * size];
+			for (int y = 0; y < size; y++)
+				for (int x = 0; x < size; x++)
+					g[y * size + x] = (float) (128 + 60 * Math.sin(fx * x + ph) * Math.cos(fy * y) + 40 *
+						Math.sin(0.5 * (x + y) * fx));
+			out.add(TrainingPair.of(new FloatPlane[] { new FloatPlane(g, size, size) }, scale));
+		}
+		return out;
+	}
+
+	static TrainingConfig smallConfig(int epochs) {
+		TrainingConfig c = new TrainingConfig();
+		c.scale = 3;
+		c.epochs = epochs;
+		c.patchSize = 7;
+		c.stride = 5;
+		c.batchSize = 8;
+		c.filters = new int[] { 8, 4 };
+		c.augment = true;
+		c.seed = 42;
+		return c;
+	}
+
+	private TrainingRun run(Path folder) {
+		return new TrainingRun(folder, new ModelCard());
+	}
+
+	@Test
+	void trainsKeepsTheBestModelAndLogsEveryEpoch() throws Exception {
+		List<EpochReport> reports = new ArrayList<>();
+		TrainingResult r = new EspcnTrainer(smallConfig(4), images(6, 63, 1, 3), images(2, 48, 2,
+			3), run(tmp.resolve("m")), new TrainingListener() {
+
+				@Override
+				public void epochDone(EpochReport report) {
+					reports.add(report);
+				}
+			}).run(false);
+		assertEquals(4, r.epochsDone);
+		assertFalse(r.cancelled);
+		assertEquals(4, reports.size());
+		assertTrue(reports.get(3).loss < reports.get(0).loss, "loss falls: " + reports.get(0).loss +
+			" -> " + reports.get(3).loss);
+		double best = reports.stream().mapToDouble(e -> e.validationPsnr).max().getAsDouble();
+		assertEquals(best, r.bestValidationPsnr, 1e-9);
+		// 1 header + 4 epochs
+		assertEquals(5, Files.readAllLines(tmp.resolve("m/training-log.csv")).size());
+		try (EspcnModel m = ModelFiles.load(tmp.resolve("m"))) {
+			assertEquals(3, m.scale());
+			assertEquals(r.bestEpoch, m.card().training.bestEpoch);
+			assertEquals(4, m.card().training.epochs);
+		}
+	}
+
+	@Test
+	void resumesWhereItStoppedAndRefusesToStartOverAnExistingRun() throws Exception {
+		Path folder = tmp.resolve("run");
+		List<TrainingPair> train = images(4, 63, 3, 3), val = images(1, 48, 4, 3);
+		int[] stopAfter = { 1 };
+		List<Integer> epochs = new ArrayList<>();
+		TrainingListener stopper = new TrainingListener() {
+
+			@Override
+			public void epochDone(EpochReport report) {
+				epochs.add(report.epoch);
+			}
+
+			@Override
+			public boolean cancelled() {
+				return epochs.size() >= stopAfter[0];
+			}
+		};
+		TrainingResult first = new EspcnTrainer(smallConfig(3), train, val, run(folder), stopper)
+			.run(false);
+		assertTrue(first.cancelled);
+		assertEquals(1, first.epochsDone);
+		// The best model so far is usable at once.
+		try (EspcnModel m = ModelFiles.load(folder)) {
+			assertEquals(1, m.card().training.epochsCompleted);
+		}
+
+		assertThrows(IllegalArgumentException.class, () -> new EspcnTrainer(smallConfig(3), train,
+			val, run(folder), null).run(false));
+		TrainingConfig other = smallConfig(3);
+		other.learningRate = 5e-3;
+		assertThrows(IllegalArgumentException.class, () -> new EspcnTrainer(other, train, val, run(
+			folder), null).run(true));
+
+		stopAfter[0] = Integer.MAX_VALUE;
+		TrainingResult second = new EspcnTrainer(smallConfig(3), train, val, run(folder), stopper)
+			.run(true);
+		assertFalse(second.cancelled);
+		assertEquals(3, second.epochsDone);
+		assertEquals(List.of(1, 2, 3), epochs);
+		assertEquals(4, Files.readAllLines(folder.resolve("training-log.csv")).size());
+	}
+
+	@Test
+	void rejectsImagesTooSmallForOnePatch() {
+		assertThrows(IllegalArgumentException.class, () -> new EspcnTrainer(smallConfig(1), images(
+			1, 12, 1, 3), images(1, 48, 2, 3), run(tmp.resolve("x")), null).run(false));
+	}
+
+	@Test
+	void resumeWithoutCheckpointSaysSo() {
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> new EspcnTrainer(smallConfig(1), images(2, 63, 1, 3), images(1, 48, 2, 3), run(tmp
+				.resolve("none")), null).run(true));
+		assertTrue(e.getMessage().contains("No checkpoint"), e.getMessage());
+	}
+}
