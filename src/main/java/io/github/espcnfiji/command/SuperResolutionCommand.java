@@ -1,0 +1,55 @@
+package io.github.espcnfiji.command;
+
+import io.github.espcnfiji.core.SuperResolver;
+import io.github.espcnfiji.core.Tiler;
+import io.github.espcnfiji.model.BundledModels;
+import io.github.espcnfiji.model.EspcnModel;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.Img;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * Super-resolves an ImgLib2 image (8-bit, 16-bit, 32-bit gray or RGB; every XY plane on its
+ * own) with a bundled model ({@code x2}, {@code x3}, {@code x4}) or a model folder or
+ * {@code .zip}.
+ * <pre>{@code
+ * Img<?> big = (Img<?>) commandService.run(SuperResolutionCommand.class, true, "input", img,
+ *     "model", "x3", "tile", 256).get().getOutput("output");
+ * }</pre>
+ */
+@Plugin(type = Command.class, headless = true,
+	menuPath = "Plugins>ESPCN>ImgLib2>Super-Resolution (ImgLib2)")
+public final class SuperResolutionCommand implements Command {
+
+	@Parameter(label = "Input image", persist = false)
+	private RandomAccessibleInterval<?> input;
+
+	@Parameter(label = "Model", description = "x2, x3, x4 or the path of a model folder or .zip",
+		persist = false)
+	private String model = "x3";
+
+	@Parameter(label = "Tile size (pixels)", min = "1", persist = false)
+	private int tile = Tiler.DEFAULT_TILE_SIZE;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private Img<?> output;
+
+	@Override
+	public void run() {
+		try (EspcnModel m = BundledModels.shipped().resolve(model)) {
+			output = Upscaling.upscale(new SuperResolver(m, SuperResolver.Options.defaults()
+				.withTileSize(tile)), input);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot load model '" + model + "': " + e.getMessage(), e);
+		}
+	}
+}

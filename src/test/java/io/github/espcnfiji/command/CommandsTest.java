@@ -1,0 +1,165 @@
+package io.github.espcnfiji.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.espcnfiji.core.FloatPlane;
+import io.github.espcnfiji.core.SuperResolver;
+import io.github.espcnfiji.io.ImageFiles;
+import io.github.espcnfiji.model.EspcnModel;
+import io.github.espcnfiji.model.ModelFiles;
+import io.github.espcnfiji.testing.TestModels;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.img.basictypeaccess.array.IntArray;
+import net.imglib2.loops.LoopBuilder;
+import net.imglib2.type.numeric.ARGBType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.view.Views;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+/** The SciJava commands, run through a minimal context as scripts and Fiji run them. */
+class CommandsTest {
+
+	@TempDir
+	Path dir;
+
+	private static ArrayImg<UnsignedByteType, ByteArray> randomBytes(long seed, long... dims) {
+		ArrayImg<UnsignedByteType, ByteArray> img = ArrayImgs.unsignedBytes(dims);
+		Random random = new Random(seed);
+		for (UnsignedByteType t : img)
+			t.set(random.nextInt(256));
+		return img;
+	}
+
+	private static CommandModule run(Class<? extends org.scijava.command.Command> cls,
+		Object... inputs) throws Exception
+	{
+		try (Context context = new Context(CommandService.class)) {
+			return context.service(CommandService.class).run(cls, true, inputs).get();
+		}
+	}
+
+	/** SciJava wraps a command's exception; the user sees the innermost message. */
+	private static String rootMessage(Throwable t) {
+		while (t.getCause() != null)
+			t = t.getCause();
+		return t.getMessage();
+	}
+
+	private static <T> void assertSameImage(RandomAccessibleInterval<T> expected,
+		RandomAccessibleInterval<T> actual)
+	{
+		assertTrue(Views.isZeroMin(actual));
+		for (int d = 0; d < expected.numDimensions(); d++)
+			assertEquals(expected.dimension(d), actual.dimension(d), "dimension " + d);
+		LoopBuilder.setImages(expected, actual).forEachPixel((a, b) -> assertEquals(a, b));
+	}
+
+	@Test
+	void superResolutionGivesTheEnginesResultForStacks() throws Exception {
+		Path model = TestModels.save(dir, 3);
+		ArrayImg<UnsignedByteType, ByteArray> in = randomBytes(1, 20, 14, 2);
+		CommandModule m = run(SuperResolutionCommand.class, "input", in, "model", model.toString(),
+			"tile", 8);
+		@SuppressWarnings("unchecked")
+		Img<UnsignedByteType> out = (Img<UnsignedByteType>) m.getOutput("output");
+		try (EspcnModel direct = ModelFiles.load(model)) {
+			assertSameImage(new SuperResolver(direct).upscale(in), out);
+		}
+		assertEquals(60, out.dimension(0));
+		assertEquals(42, out.dimension(1));
+		assertEquals(2, out.dimension(2));
+	}
+
+	@Test
+	void superResolutionOfRgb() throws Exception {
+		Path model = TestModels.save(dir, 2);
+		ArrayImg<ARGBType, IntArray> in = ArrayImgs.argbs(12, 10);
+		Random random = new Random(2);
+		for (ARGBType t : in)
+			t.set(random.nextInt() | 0xff000000);
+		CommandModule m = run(SuperResolutionCommand.class, "input", in, "model", model.toString());
+		@SuppressWarnings("unchecked")
+		Img<ARGBType> out = (Img<ARGBType>) m.getOutput("output");
+		try (EspcnModel direct = ModelFiles.load(model)) {
+			assertSameImage(new SuperResolver(direct).upscaleRgb(in), out);
+		}
+	}
+
+	@Test
+	void superResolutionRefusesUnsupportedTypesAndMissingModels() throws Exception {
+		Path model = TestModels.save(dir, 2);
+		ExecutionException e = assertThrows(ExecutionException.class, () -> run(
+			SuperResolutionCommand.class, "input", ArrayImgs.doubles(8, 8), "model", model
+				.toString()));
+		assertTrue(rootMessage(e).contains("convert the image first"), rootMessage(e));
+		ExecutionException missing = assertThrows(ExecutionException.class, () -> run(
+			SuperResolutionCommand.class, "input", randomBytes(1, 8, 8), "model", dir.resolve("nope")
+				.toString()));
+		assertTrue(rootMessage(missing).contains("no such model"), rootMessage(missing));
+	}
+
+	@Test
+	void measuresPsnrAndSsimOfAConstantOffset() throws Exception {
+		Img<UnsignedByteType> ref = ArrayImgs.unsignedBytes(32, 32), test = ArrayImgs
+			.unsignedBytes(32, 32);
+		ref.forEach(t -> t.set(100));
+		test.forEach(t -> t.set(110));
+		CommandModule m = run(MeasurePsnrCommand.class, "reference", ref, "test", test, "scale", 2);
+		assertEquals(10 * Math.log10(255.0 * 255 / 100), (double) m.getOutput("psnr"), 1e-9);
+		double c1 = 0.01 * 255 * 0.01 * 255;
+		assertEquals((2 * 100 * 110 + c1) / (100 * 100 + 110 * 110 + c1), (double) m.getOutput(
+			"ssim"), 1e-9);
+	}
+
+	@Test
+	void measureModCropsAReferenceThatIsNotAMultipleOfTheScale() throws Exception {
+		ArrayImg<UnsignedByteType, ByteArray> ref = randomBytes(3, 32, 31);
+		RandomAccessibleInterval<UnsignedByteType> test = Views.zeroMin(Views.interval(ref,
+			new long[] { 0, 0 }, new long[] { 29, 29 }));
+		CommandModule m = run(MeasurePsnrCommand.class, "reference", ref, "test", test, "scale", 3);
+		assertEquals(Double.POSITIVE_INFINITY, (double) m.getOutput("psnr"));
+		assertEquals(1.0, (double) m.getOutput("ssim"), 1e-12);
+		ExecutionException e = assertThrows(ExecutionException.class, () -> run(
+			MeasurePsnrCommand.class, "reference", ref, "test", ArrayImgs.unsignedBytes(20, 20),
+			"scale", 3));
+		assertTrue(rootMessage(e).contains("same size"), rootMessage(e));
+	}
+
+	@Test
+	void trainsOnAFolderAndKeepsTheBestModel() throws Exception {
+		Path images = Files.createDirectory(dir.resolve("images"));
+		Random random = new Random(4);
+		for (int i = 0; i < 3; i++) {
+			float[] v = new float[48 * 48];
+			for (int p = 0; p < v.length; p++)
+				v[p] = (p % 48) * 4 + random.nextInt(20);
+			ImageFiles.write(images.resolve("img" + i + ".png"), new FloatPlane[] { new FloatPlane(v,
+				48, 48) }, 8, false);
+		}
+		Path out = dir.resolve("model");
+		CommandModule m = run(TrainCommand.class, "folder", images.toFile(), "scale", 2, "epochs", 2,
+			"batch", 4, "patch", 9, "validation", 0.34, "output", out.toFile());
+		assertEquals(out.toString(), m.getOutput("model_folder"));
+		assertTrue(Files.isRegularFile(out.resolve("card.json")));
+		assertTrue((int) m.getOutput("best_epoch") >= 1);
+		assertTrue(Double.isFinite((double) m.getOutput("best_psnr")));
+		ModelFiles.loadCard(out);
+	}
+}
