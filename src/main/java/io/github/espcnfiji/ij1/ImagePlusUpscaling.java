@@ -1,0 +1,92 @@
+package io.github.espcnfiji.ij1;
+
+import ij.CompositeImage;
+import ij.ImagePlus;
+import ij.measure.Calibration;
+import ij.process.ImageConverter;
+import ij.process.LUT;
+import ij.process.StackConverter;
+import io.github.espcnfiji.command.Upscaling;
+import io.github.espcnfiji.core.SuperResolver;
+import io.github.espcnfiji.io.ImageFiles;
+import io.github.espcnfiji.io.ImagePlusBridge;
+
+import java.util.Locale;
+
+import net.imglib2.img.Img;
+
+/**
+ * One ImageJ image through a {@link SuperResolver}: 8-bit, 16-bit, 32-bit and RGB, single
+ * planes, stacks and hyperstacks (every plane on its own, channels, slices and frames kept).
+ * The input is not changed (an indexed-colour image is converted to RGB in a copy). The result:
+ * <ul>
+ * <li>is titled {@link #titleOf} ({@code <title>-ESPCNx<scale>}, the title's image file
+ * extension dropped);</li>
+ * <li>has the input's calibration with pixel width and height divided by the scale (the
+ * origin, in pixels, multiplied by it);</li>
+ * <li>keeps lookup tables, composite mode and display ranges.</li>
+ * </ul>
+ * It is not shown; nothing of it exists when the super-resolver is cancelled.
+ */
+public final class ImagePlusUpscaling {
+
+	private ImagePlusUpscaling() {}
+
+	/**
+	 * @throws IllegalArgumentException for images smaller than 2x2, virtual stacks and planes too
+	 *           large
+	 * @throws java.util.concurrent.CancellationException when cancelled
+	 */
+	public static ImagePlus upscale(ImagePlus imp, SuperResolver sr) {
+		if (imp.getWidth() < 2 || imp.getHeight() < 2) throw new IllegalArgumentException("'" + imp
+			.getTitle() + "' is " + imp.getWidth() + "x" + imp.getHeight() +
+			"; super-resolution needs at least 2x2 pixels");
+		ImagePlus source = isIndexedColour(imp) ? rgbCopy(imp) : imp;
+		Img<?> out = Upscaling.upscale(sr, ImagePlusBridge.wrap(source));
+		int s = sr.scale();
+		ImagePlus result = ImagePlusBridge.toImagePlus(titleOf(imp.getTitle(), s), out, imp
+			.getNChannels(), imp.getNSlices(), imp.getNFrames());
+		Calibration cal = imp.getCalibration().copy();
+		cal.pixelWidth /= s;
+		cal.pixelHeight /= s;
+		cal.xOrigin *= s;
+		cal.yOrigin *= s;
+		result.setCalibration(cal);
+		if (source != imp) return result;
+		if (imp.isComposite() && result.getNChannels() > 1) {
+			CompositeImage composite = new CompositeImage(result, ((CompositeImage) imp).getMode());
+			composite.setLuts(imp.getLuts());
+			composite.setCalibration(cal);
+			return composite;
+		}
+		if (imp.getBitDepth() != 24) {
+			LUT lut = imp.getProcessor().getLut();
+			result.getProcessor().setLut(lut);
+			result.getStack().setColorModel(lut);
+			result.setDisplayRange(imp.getDisplayRangeMin(), imp.getDisplayRangeMax());
+		}
+		return result;
+	}
+
+	/** {@code <title>-ESPCNx<scale>}, without the title's image file extension if it has one. */
+	public static String titleOf(String title, int scale) {
+		String t = title == null ? "" : title;
+		int dot = t.lastIndexOf('.');
+		if (dot > 0 && ImageFiles.EXTENSIONS.contains(t.substring(dot + 1).toLowerCase(
+			Locale.ROOT))) t = t.substring(0, dot);
+		return t + "-ESPCNx" + scale;
+	}
+
+	private static boolean isIndexedColour(ImagePlus imp) {
+		if (imp.isComposite()) return false;
+		return imp.getType() == ImagePlus.COLOR_256 || imp.getBitDepth() == 8 && imp.getProcessor()
+			.isColorLut() && !imp.getProcessor().isPseudoColorLut();
+	}
+
+	private static ImagePlus rgbCopy(ImagePlus imp) {
+		ImagePlus copy = imp.duplicate();
+		if (copy.getStackSize() > 1) new StackConverter(copy).convertToRGB();
+		else new ImageConverter(copy).convertToRGB();
+		return copy;
+	}
+}

@@ -1,0 +1,59 @@
+package io.github.espcnfiji.ij1;
+
+import ij.IJ;
+import ij.macro.Interpreter;
+
+import java.awt.GraphicsEnvironment;
+import java.awt.HeadlessException;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+
+/**
+ * How the PlugIns and the macro extension tell the user that something went wrong.
+ * <ul>
+ * <li>With a display: an error dialog ({@link IJ#error(String, String)}), which also aborts a
+ * running macro.</li>
+ * <li>Headless: one line {@code COMMAND: MESSAGE} in the log (standard output), and the running
+ * macro is stopped with that message as its error, so that {@code Interpreter.wasError()} is
+ * true and the headless macro runner exits with a failure code. With no macro running, a
+ * {@link PlugInFailure} is thrown to the caller.</li>
+ * </ul>
+ */
+public final class PlugInErrors {
+
+	private PlugInErrors() {}
+
+	/** Reports {@code message} as above. */
+	public static void report(String command, String message) {
+		if (!GraphicsEnvironment.isHeadless()) {
+			Interpreter macro = Interpreter.getInstance();
+			if (macro != null && !IJ.macroRunning()) macro.abort(command + ": " + message);
+			else IJ.error(command, message);
+			return;
+		}
+		String line = command + ": " + message;
+		IJ.log(line);
+		Interpreter macro = Interpreter.getInstance();
+		if (macro == null) throw new PlugInFailure(line);
+		try {
+			macro.abort(line);
+		}
+		catch (HeadlessException e) {
+			// The interpreter records the error, then fails to open its error dialog; it stops
+			// after the current statement with wasError() true and this line as its message.
+		}
+	}
+
+	/** A message a user can act on for an exception from the engine. */
+	public static String describe(Exception e) {
+		if (e instanceof NoSuchFileException) {
+			NoSuchFileException n = (NoSuchFileException) e;
+			return n.getFile() + ": " + (n.getReason() == null ? "not found" : n.getReason());
+		}
+		if (e instanceof IOException && e.getMessage() != null) return e.getMessage();
+		if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) return e
+			.getMessage();
+		return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e
+			.getMessage());
+	}
+}

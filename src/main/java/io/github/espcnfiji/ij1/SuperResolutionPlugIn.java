@@ -1,0 +1,101 @@
+package io.github.espcnfiji.ij1;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.gui.GenericDialog;
+import ij.plugin.PlugIn;
+import io.github.espcnfiji.core.SuperResolver;
+import io.github.espcnfiji.core.Tiler;
+import io.github.espcnfiji.model.BundledModels;
+import io.github.espcnfiji.model.EspcnModel;
+
+import java.awt.GraphicsEnvironment;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Plugins&gt;ESPCN&gt;ESPCN Super-Resolution: super-resolves the current image (8-bit, 16-bit,
+ * 32-bit, RGB; stacks and hyperstacks) into a new image, see {@link ImagePlusUpscaling}. Esc
+ * cancels and leaves no image.
+ * <pre>
+ * run("ESPCN Super-Resolution", "model=[x3] tile=256");
+ * run("ESPCN Super-Resolution", "model=[/path/to/my-model] tile=128");
+ * </pre>
+ */
+public final class SuperResolutionPlugIn implements PlugIn {
+
+	/** The menu command. */
+	public static final String COMMAND = "ESPCN Super-Resolution";
+	/** Macro key: a bundled model name ({@code x2}, {@code x3}, {@code x4}) or a model path. */
+	public static final String MODEL = "model";
+	/** Macro key: the largest tile side in input pixels. */
+	public static final String TILE = "tile";
+	static final String MODEL_LABEL = "Model";
+	static final String TILE_LABEL = "Tile size (pixels)";
+	/** The model used when none is given. */
+	public static final String DEFAULT_MODEL = "x3";
+
+	@Override
+	public void run(String arg) {
+		ImagePlus imp = WindowManager.getCurrentImage();
+		if (imp == null) {
+			PlugInErrors.report(COMMAND, "There is no image open; open an image first");
+			return;
+		}
+		String model;
+		int tile;
+		if (GraphicsEnvironment.isHeadless()) {
+			try {
+				MacroOptions o = MacroOptions.current();
+				model = o.string(MODEL, DEFAULT_MODEL);
+				tile = o.integer(TILE, Tiler.DEFAULT_TILE_SIZE);
+			}
+			catch (IllegalArgumentException e) {
+				PlugInErrors.report(COMMAND, e.getMessage());
+				return;
+			}
+		}
+		else {
+			GenericDialog gd = new GenericDialog(COMMAND);
+			gd.addStringField(MODEL_LABEL, DEFAULT_MODEL, 30);
+			gd.addMessage("A bundled model (" + String.join(", ", BundledModels.NAMES) +
+				") or the path of a model folder or .zip");
+			gd.addNumericField(TILE_LABEL, Tiler.DEFAULT_TILE_SIZE, 0);
+			gd.showDialog();
+			if (gd.wasCanceled()) return;
+			model = gd.getNextString().trim();
+			tile = (int) gd.getNextNumber();
+		}
+		ImagePlus result = upscale(imp, model, tile);
+		if (result != null) ImageDisplay.show(result);
+	}
+
+	/**
+	 * Super-resolves {@code imp} with a model by name or path, with ImageJ progress and Esc; null
+	 * when cancelled or failed (the failure is reported as {@link PlugInErrors} says).
+	 */
+	public static ImagePlus upscale(ImagePlus imp, String model, int tile) {
+		if (tile < 1) {
+			PlugInErrors.report(COMMAND, "The tile size must be at least 1 pixel, got " + tile);
+			return null;
+		}
+		try (EspcnModel m = BundledModels.shipped().resolve(model)) {
+			SuperResolver sr = new SuperResolver(m, ImageJProgress.options(COMMAND, tile));
+			long start = System.nanoTime();
+			ImagePlus result = ImagePlusUpscaling.upscale(imp, sr);
+			ImageJProgress.done(String.format(java.util.Locale.ROOT, "%s: %s in %.1f s", COMMAND,
+				result.getTitle(), (System.nanoTime() - start) / 1e9));
+			return result;
+		}
+		catch (CancellationException e) {
+			ImageJProgress.done(COMMAND + " cancelled");
+			IJ.log(COMMAND + ": cancelled; no image was made");
+			return null;
+		}
+		catch (Exception e) {
+			ImageJProgress.done("");
+			PlugInErrors.report(COMMAND, PlugInErrors.describe(e));
+			return null;
+		}
+	}
+}

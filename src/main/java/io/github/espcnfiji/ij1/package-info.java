@@ -1,0 +1,16 @@
+/**
+ * The ImageJ 1.x front: the PlugIns listed in {@code plugins.config} ("ESPCN Super-Resolution",
+ * "ESPCN Measure PSNR", "ESPCN Train", "ESPCN Macro Extensions") and the macro extension.
+ * <p>
+ * Each PlugIn reads its settings from a {@code GenericDialog} when a display exists (which also
+ * reads and records macro options), and from {@link ij.Macro#getOptions()} without one, by the
+ * same snake_case keys; the keys are API, declared as constants on each PlugIn class and never
+ * renamed without a test of the old form. Headless, no dialog or window is ever created, and
+ * errors are logged and stop the running macro (see {@link io.github.espcnfiji.ij1.PlugInErrors}).
+ * <pre>
+ * run("ESPCN Super-Resolution", "model=[x3] tile=256");
+ * run("ESPCN Measure PSNR", "reference=[hr.png] test=[hr-ESPCNx3] scale=3");
+ * run("ESPCN Train", "folder=[/data/T91] scale=3 epochs=100 activation=tanh output=[/models/mine]");
+ * </pre>
+ */
+package io.github.espcnfiji.ij1;
