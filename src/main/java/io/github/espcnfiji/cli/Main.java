@@ -13,6 +13,8 @@ public final class Main {
 	public static void main(String[] args) {
 		DjlRuntime.goOffline();
 		System.setProperty("java.awt.headless", "true");
+		if (args.length > 0 && args[0].equals("macro")) System.exit(MacroRunner.run(java.util.Arrays
+			.copyOfRange(args, 1, args.length), System.out, System.err));
 		if (args.length == 0) {
 			System.err.println("Usage: java -jar ESPCN_.jar train --train DIR --validation DIR --scale N --epochs N --output DIR [--resume]");
 			System.exit(2);

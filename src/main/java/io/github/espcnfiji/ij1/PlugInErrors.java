@@ -14,12 +14,15 @@ import java.nio.file.NoSuchFileException;
  * <li>With a display: an error dialog ({@link IJ#error(String, String)}), which also aborts a
  * running macro.</li>
  * <li>Headless: one line {@code COMMAND: MESSAGE} in the log (standard output), and the running
- * macro is stopped with that message as its error, so that {@code Interpreter.wasError()} is
+ * macro is stopped with that message and its line ({@code (macro line N)}) as its error, so that {@code Interpreter.wasError()} is
  * true and the headless macro runner exits with a failure code. With no macro running, a
  * {@link PlugInFailure} is thrown to the caller.</li>
  * </ul>
  */
 public final class PlugInErrors {
+
+	/** Opens the note of the macro line that headless errors end with: {@code (macro line N)}. */
+	public static final String MACRO_LINE = "(macro line ";
 
 	private PlugInErrors() {}
 
@@ -36,7 +39,7 @@ public final class PlugInErrors {
 		Interpreter macro = Interpreter.getInstance();
 		if (macro == null) throw new PlugInFailure(line);
 		try {
-			macro.abort(line);
+			macro.abort(line + " " + MACRO_LINE + macro.getLineNumber() + ")");
 		}
 		catch (HeadlessException e) {
 			// The interpreter records the error, then fails to open its error dialog; it stops

@@ -1,0 +1,71 @@
+// measure_folder.ijm - PSNR and SSIM of super-resolved images against their ground truth.
+//
+// Argument (one string, fields separated by "|"):
+//   SR_FOLDER|HR_FOLDER|SCALE|OUTPUT_CSV
+// Every image of SR_FOLDER is compared with the image of HR_FOLDER that has the same name
+// without extension (bird.png with bird.png or bird.tif). PSNR (dB) and SSIM are measured on
+// the luma with a border of SCALE pixels cropped (ESPCN Measure PSNR). The CSV has one line per
+// image (image,psnr,ssim) and a last line "mean".
+//
+// Headless:  java -jar ESPCN_.jar macro macros/measure_folder.ijm /data/sr /data/hr 3 scores.csv
+// Fiji:      ImageJ --headless -batch macros/measure_folder.ijm "/data/sr|/data/hr|3|scores.csv"
+
+args = split(getArgument(), "|");
+if (args.length < 4)
+	exit("usage: measure_folder.ijm SR_FOLDER|HR_FOLDER|SCALE|OUTPUT_CSV");
+srFolder = asFolder(args[0]);
+hrFolder = asFolder(args[1]);
+scale = parseInt(args[2]);
+csvPath = args[3];
+
+setBatchMode(true);
+hrFiles = getFileList(hrFolder);
+srFiles = getFileList(srFolder);
+csv = "image,psnr,ssim\n";
+count = 0;
+sumPsnr = 0;
+sumSsim = 0;
+for (i = 0; i < srFiles.length; i++) {
+	if (!isImageFile(srFiles[i]))
+		continue;
+	name = File.getNameWithoutExtension(srFiles[i]);
+	hr = "";
+	for (j = 0; j < hrFiles.length; j++)
+		if (isImageFile(hrFiles[j]) && File.getNameWithoutExtension(hrFiles[j]) == name)
+			hr = hrFiles[j];
+	if (hr == "") {
+		print("measure_folder: no ground truth for " + srFiles[i] + " in " + hrFolder + "; skipped");
+		continue;
+	}
+	open(hrFolder + hr);
+	rename("hr:" + name);
+	open(srFolder + srFiles[i]);
+	rename("sr:" + name);
+	run("ESPCN Measure PSNR", "reference=[hr:" + name + "] test=[sr:" + name + "] scale=" + scale);
+	psnr = getResult("PSNR", nResults - 1);
+	ssim = getResult("SSIM", nResults - 1);
+	csv = csv + name + "," + d2s(psnr, 6) + "," + d2s(ssim, 6) + "\n";
+	sumPsnr += psnr;
+	sumSsim += ssim;
+	count++;
+	close("*");
+}
+if (count > 0)
+	csv = csv + "mean," + d2s(sumPsnr / count, 6) + "," + d2s(sumSsim / count, 6) + "\n";
+File.saveString(csv, csvPath);
+print("measure_folder: " + count + " image(s) measured; " + csvPath);
+
+function asFolder(path) {
+	if (!endsWith(path, "/") && !endsWith(path, File.separator))
+		path = path + File.separator;
+	return path;
+}
+
+function isImageFile(name) {
+	lower = toLowerCase(name);
+	extensions = newArray(".png", ".tif", ".tiff", ".jpg", ".jpeg", ".bmp", ".gif");
+	for (e = 0; e < extensions.length; e++)
+		if (endsWith(lower, extensions[e]))
+			return true;
+	return false;
+}

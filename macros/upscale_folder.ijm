@@ -1,0 +1,53 @@
+// upscale_folder.ijm - super-resolves every image of a folder with an ESPCN model.
+//
+// Argument (one string, fields separated by "|"):
+//   INPUT_FOLDER|OUTPUT_FOLDER[|MODEL]
+// MODEL is a bundled model (x2, x3, x4; default x3) or the path of a model folder or .zip.
+// Each result is saved in OUTPUT_FOLDER (created if missing) under the input's name: PNG for
+// 8-bit and RGB images, TIFF (.tif) for 16-bit and 32-bit images.
+//
+// Headless:  java -jar ESPCN_.jar macro macros/upscale_folder.ijm /data/lr /data/sr x3
+// Fiji:      ImageJ --headless -batch macros/upscale_folder.ijm "/data/lr|/data/sr|x3"
+
+args = split(getArgument(), "|");
+if (args.length < 2)
+	exit("usage: upscale_folder.ijm INPUT_FOLDER|OUTPUT_FOLDER[|MODEL]");
+input = asFolder(args[0]);
+output = asFolder(args[1]);
+model = "x3";
+if (args.length > 2)
+	model = args[2];
+
+setBatchMode(true);
+File.makeDirectory(output);
+files = getFileList(input);
+count = 0;
+for (i = 0; i < files.length; i++) {
+	if (!isImageFile(files[i]))
+		continue;
+	open(input + files[i]);
+	run("ESPCN Super-Resolution", "model=[" + model + "]");
+	name = File.getNameWithoutExtension(files[i]);
+	if (bitDepth() == 16 || bitDepth() == 32)
+		saveAs("Tiff", output + name + ".tif");
+	else
+		saveAs("PNG", output + name + ".png");
+	close("*");
+	count++;
+}
+print("upscale_folder: " + count + " image(s) super-resolved with " + model + " into " + output);
+
+function asFolder(path) {
+	if (!endsWith(path, "/") && !endsWith(path, File.separator))
+		path = path + File.separator;
+	return path;
+}
+
+function isImageFile(name) {
+	lower = toLowerCase(name);
+	extensions = newArray(".png", ".tif", ".tiff", ".jpg", ".jpeg", ".bmp", ".gif");
+	for (e = 0; e < extensions.length; e++)
+		if (endsWith(lower, extensions[e]))
+			return true;
+	return false;
+}

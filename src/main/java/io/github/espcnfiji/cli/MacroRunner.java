@@ -1,0 +1,82 @@
+package io.github.espcnfiji.cli;
+
+import ij.Macro;
+import ij.macro.Interpreter;
+import io.github.espcnfiji.ij1.PlugInErrors;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+
+/**
+ * {@code java -jar ESPCN_.jar macro FILE.ijm [ARG ...]}: runs an ImageJ 1.x macro without a
+ * display, with the ESPCN commands ({@code run("ESPCN Super-Resolution", ...)} and the others
+ * of {@code plugins.config}) and ImageJ's listed commands available (see
+ * {@link HeadlessCommands}). The macro runs in batch mode; {@code print} goes to standard
+ * output.
+ * <p>
+ * The arguments reach the macro's {@code getArgument()} joined by {@link #SEPARATOR}
+ * ({@code "|"}), so a macro splits them with {@code split(getArgument(), "|")}; a single
+ * argument that already holds {@code |} is passed as it is.
+ * <p>
+ * Exit codes: 0 when the macro ends (also through {@code exit}); 1 when it fails: a macro error
+ * (syntax, unknown function, ...) or an error reported by a command it runs, with one line
+ * {@code error: MESSAGE (macro line N) in FILE} on standard error; 2 for a wrong command line or an
+ * unreadable macro file.
+ */
+public final class MacroRunner {
+
+	/** What joins several command-line arguments into the macro's one argument. */
+	public static final String SEPARATOR = "|";
+
+	private MacroRunner() {}
+
+	/** Runs {@code args} = {@code FILE.ijm [ARG ...]} and returns the exit code. */
+	public static int run(String[] args, PrintStream out, PrintStream err) {
+		if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+			(args.length == 0 ? err : out).println("usage: java -jar ESPCN_.jar macro FILE.ijm [ARG ...]" +
+				"   (the macro gets the arguments joined by '" + SEPARATOR + "' from getArgument())");
+			return args.length == 0 ? 2 : 0;
+		}
+		Path file = Paths.get(args[0]);
+		String macro;
+		try {
+			macro = Files.readString(file, StandardCharsets.UTF_8);
+		}
+		catch (IOException e) {
+			err.println("error: cannot read the macro " + file + ": " + e.getMessage());
+			return 2;
+		}
+		String argument = String.join(SEPARATOR, Arrays.asList(args).subList(1, args.length));
+		System.setProperty("java.awt.headless", "true");
+		HeadlessCommands.install();
+		Interpreter interpreter = new Interpreter();
+		Throwable thrown = null;
+		try {
+			interpreter.run(macro, argument);
+		}
+		catch (RuntimeException | Error e) {
+			thrown = e;
+		}
+		finally {
+			out.flush();
+		}
+		if (interpreter.wasError()) {
+			String message = interpreter.getErrorMessage();
+			// Errors of ESPCN commands name their line; the interpreter has moved on since.
+			err.println("error: " + message + (message != null && message.contains(
+				PlugInErrors.MACRO_LINE) ? "" : " " + PlugInErrors.MACRO_LINE + interpreter
+					.getLineNumber() + ")") + " in " + file.getFileName());
+			return 1;
+		}
+		if (thrown != null && !Macro.MACRO_CANCELED.equals(thrown.getMessage())) {
+			err.println("error: " + file.getFileName() + " failed: " + thrown);
+			return 1;
+		}
+		return 0;
+	}
+}

@@ -1,0 +1,88 @@
+package io.github.espcnfiji.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.espcnfiji.testing.TestModels;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The headless macro runner: arguments, exit codes, and the ESPCN commands in a macro. */
+class MacroRunnerTest {
+
+	@TempDir
+	Path dir;
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	private int run(String macro, String... args) throws Exception {
+		Path file = dir.resolve("test.ijm");
+		Files.writeString(file, macro);
+		String[] all = new String[args.length + 1];
+		all[0] = file.toString();
+		System.arraycopy(args, 0, all, 1, args.length);
+		return MacroRunner.run(all, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+	}
+
+	private String err() {
+		return err.toString(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void passesTheArgumentsJoinedBySeparator() throws Exception {
+		Path out = dir.resolve("arg.txt");
+		assertEquals(0, run("File.saveString(getArgument(), \"" + out + "\");", "a b", "c"));
+		assertEquals("a b|c", Files.readString(out));
+	}
+
+	@Test
+	void runsImageJCommandsAndTheEspcnCommands() throws Exception {
+		Path model = TestModels.save(dir, 2);
+		Path out = dir.resolve("size.txt");
+		assertEquals(0, run("newImage(\"ramp\", \"8-bit ramp\", 20, 10, 1);\n" +
+			"run(\"Gaussian Blur...\", \"sigma=1\");\n" +
+			"run(\"ESPCN Super-Resolution\", \"model=[" + model + "] tile=8\");\n" +
+			"File.saveString(getTitle() + \" \" + getWidth() + \"x\" + getHeight(), \"" + out +
+			"\");"), err());
+		assertEquals("ramp-ESPCNx2 40x20", Files.readString(out));
+	}
+
+	@Test
+	void aCommandErrorFailsTheRunWithItsMessage() throws Exception {
+		Path out = dir.resolve("after.txt");
+		assertEquals(1, run("newImage(\"a\", \"8-bit ramp\", 20, 10, 1);\n" +
+			"run(\"ESPCN Super-Resolution\", \"model=[" + dir.resolve("missing") + "]\");\n" +
+			"File.saveString(\"went on\", \"" + out + "\");"));
+		assertTrue(err().contains("ESPCN Super-Resolution") && err().contains("no such model"),
+			err());
+		assertTrue(err().contains("line 2"), err());
+		assertTrue(!Files.exists(out), "the macro stopped at the error");
+	}
+
+	@Test
+	void aMacroErrorFailsTheRun() throws Exception {
+		assertEquals(1, run("x = 1;\nprint(undefinedVariable);"));
+		assertTrue(err().contains("line 2"), err());
+	}
+
+	@Test
+	void exitEndsTheMacroNormally() throws Exception {
+		assertEquals(0, run("exit;\nprint(undefinedVariable);"));
+	}
+
+	@Test
+	void aWrongCommandLineIsAUsageError() throws Exception {
+		assertEquals(2, MacroRunner.run(new String[0], System.out, new PrintStream(err, true,
+			StandardCharsets.UTF_8)));
+		assertEquals(2, MacroRunner.run(new String[] { dir.resolve("none.ijm").toString() },
+			System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
+		assertTrue(err().contains("cannot read the macro"), err());
+	}
+}
