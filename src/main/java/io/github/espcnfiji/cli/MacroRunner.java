@@ -54,6 +54,7 @@ public final class MacroRunner {
 		String argument = String.join(SEPARATOR, Arrays.asList(args).subList(1, args.length));
 		System.setProperty("java.awt.headless", "true");
 		HeadlessCommands.install();
+		PlugInErrors.takeLastMacroError();
 		Interpreter interpreter = new Interpreter();
 		Throwable thrown = null;
 		try {
@@ -65,12 +66,14 @@ public final class MacroRunner {
 		finally {
 			out.flush();
 		}
+		String commandError = PlugInErrors.takeLastMacroError();
+		if (commandError != null) {
+			err.println("error: " + commandError + " in " + file.getFileName());
+			return 1;
+		}
 		if (interpreter.wasError()) {
-			String message = interpreter.getErrorMessage();
-			// Errors of ESPCN commands name their line; the interpreter has moved on since.
-			err.println("error: " + message + (message != null && message.contains(
-				PlugInErrors.MACRO_LINE) ? "" : " " + PlugInErrors.MACRO_LINE + interpreter
-					.getLineNumber() + ")") + " in " + file.getFileName());
+			err.println("error: " + interpreter.getErrorMessage() + " " + PlugInErrors.MACRO_LINE +
+				interpreter.getLineNumber() + ") in " + file.getFileName());
 			return 1;
 		}
 		if (thrown != null && !Macro.MACRO_CANCELED.equals(thrown.getMessage())) {

@@ -24,7 +24,20 @@ public final class PlugInErrors {
 	/** Opens the note of the macro line that headless errors end with: {@code (macro line N)}. */
 	public static final String MACRO_LINE = "(macro line ";
 
+	private static volatile String lastMacroError;
+
 	private PlugInErrors() {}
+
+	/**
+	 * The last error that stopped a macro headless, and forgets it; null if none since the last
+	 * call. The interpreter's own message may be replaced by a follow-up parse error when it
+	 * unwinds a loop, so the headless runner reports this one.
+	 */
+	public static String takeLastMacroError() {
+		String e = lastMacroError;
+		lastMacroError = null;
+		return e;
+	}
 
 	/** Reports {@code message} as above. */
 	public static void report(String command, String message) {
@@ -38,8 +51,10 @@ public final class PlugInErrors {
 		IJ.log(line);
 		Interpreter macro = Interpreter.getInstance();
 		if (macro == null) throw new PlugInFailure(line);
+		String error = line + " " + MACRO_LINE + macro.getLineNumber() + ")";
+		lastMacroError = error;
 		try {
-			macro.abort(line + " " + MACRO_LINE + macro.getLineNumber() + ")");
+			macro.abort(error);
 		}
 		catch (HeadlessException e) {
 			// The interpreter records the error, then fails to open its error dialog; it stops
