@@ -67,13 +67,14 @@ public final class MacroOptions {
 	}
 
 	/**
-	 * A check box: true when the key is there as a word (as {@code GenericDialog} records a
-	 * ticked box) or as {@code key=true}.
+	 * A check box: true when the key is there as a word outside brackets (as
+	 * {@code GenericDialog} records a ticked box) or as {@code key=true}.
 	 */
 	public boolean flag(String key) {
 		String value = string(key, null);
 		if (value != null) return Boolean.parseBoolean(value.trim());
-		String padded = " " + options.toLowerCase(java.util.Locale.ROOT) + " ";
+		String padded = " " + options.toLowerCase(java.util.Locale.ROOT).replaceAll(
+			"\\[[^\\]]*\\]", "[]") + " ";
 		int i = padded.indexOf(key + " ");
 		while (i >= 0) {
 			if (!Character.isLetter(padded.charAt(i - 1)) && padded.charAt(i - 1) != '_') return true;
