@@ -1,0 +1,229 @@
+package io.github.espcnfiji.ij1;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.CompositeImage;
+import ij.IJ;
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.WindowManager;
+import ij.macro.Interpreter;
+import ij.measure.Calibration;
+import ij.process.ByteProcessor;
+import ij.process.ColorProcessor;
+import ij.process.FloatProcessor;
+import ij.process.ImageProcessor;
+import ij.process.LUT;
+import ij.process.ShortProcessor;
+import io.github.espcnfiji.cli.HeadlessCommands;
+import io.github.espcnfiji.command.Upscaling;
+import io.github.espcnfiji.core.SuperResolver;
+import io.github.espcnfiji.io.ImagePlusBridge;
+import io.github.espcnfiji.model.EspcnModel;
+import io.github.espcnfiji.model.ModelFiles;
+import io.github.espcnfiji.testing.TestModels;
+
+import java.awt.event.KeyEvent;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.function.IntFunction;
+
+import net.imglib2.img.Img;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * "ESPCN Super-Resolution" run as a macro runs it, and the ImagePlus conversion behind it: the
+ * result equals the engine's on the same pixels, for every ImageJ type and for hyperstacks.
+ */
+class SuperResolutionPlugInTest {
+
+	private static final int SCALE = 3;
+
+	@TempDir
+	static Path dir;
+	private static Path model;
+
+	@BeforeAll
+	static void setUp() throws Exception {
+		model = TestModels.save(dir, SCALE);
+		HeadlessCommands.install();
+	}
+
+	private static ImagePlus stack(String title, int w, int h, int c, int z, int t,
+		IntFunction<ImageProcessor> plane)
+	{
+		ImageStack stack = new ImageStack(w, h);
+		for (int i = 0; i < c * z * t; i++)
+			stack.addSlice(plane.apply(i));
+		ImagePlus imp = new ImagePlus(title, stack);
+		imp.setDimensions(c, z, t);
+		return imp;
+	}
+
+	private static ImageProcessor random(int bitDepth, int w, int h, long seed) {
+		Random r = new Random(seed);
+		switch (bitDepth) {
+			case 8: {
+				byte[] px = new byte[w * h];
+				r.nextBytes(px);
+				return new ByteProcessor(w, h, px);
+			}
+			case 16: {
+				short[] px = new short[w * h];
+				for (int i = 0; i < px.length; i++)
+					px[i] = (short) (1000 + r.nextInt(3000));
+				return new ShortProcessor(w, h, px, null);
+			}
+			case 32: {
+				float[] px = new float[w * h];
+				for (int i = 0; i < px.length; i++)
+					px[i] = r.nextFloat() * 7 - 2;
+				return new FloatProcessor(w, h, px);
+			}
+			default: {
+				int[] px = new int[w * h];
+				for (int i = 0; i < px.length; i++)
+					px[i] = r.nextInt();
+				return new ColorProcessor(w, h, px);
+			}
+		}
+	}
+
+	/** The engine's result on the same pixels, as an ImagePlus stack in ImageJ's order. */
+	private static ImagePlus direct(ImagePlus imp) throws Exception {
+		try (EspcnModel m = ModelFiles.load(model)) {
+			Img<?> out = Upscaling.upscale(new SuperResolver(m), ImagePlusBridge.wrap(imp));
+			return ImagePlusBridge.toImagePlus("direct", out);
+		}
+	}
+
+	private static void assertSamePixels(ImagePlus expected, ImagePlus actual) {
+		assertEquals(expected.getStackSize(), actual.getStackSize());
+		for (int i = 1; i <= expected.getStackSize(); i++) {
+			Object e = expected.getStack().getPixels(i), a = actual.getStack().getPixels(i);
+			if (e instanceof byte[]) assertArrayEquals((byte[]) e, (byte[]) a, "plane " + i);
+			else if (e instanceof short[]) assertArrayEquals((short[]) e, (short[]) a, "plane " + i);
+			else if (e instanceof float[]) assertArrayEquals((float[]) e, (float[]) a, "plane " + i);
+			else assertArrayEquals((int[]) e, (int[]) a, "plane " + i);
+		}
+	}
+
+	@Test
+	void aMacroSuperResolvesTheCurrentImageAsTheEngineDoes() throws Exception {
+		ImagePlus imp = new ImagePlus("blobs.tif", random(8, 23, 17, 1));
+		WindowManager.setTempCurrentImage(imp);
+		ImagePlus result = new Interpreter().runBatchMacro("run(\"ESPCN Super-Resolution\", " +
+			"\"model=[" + model + "] tile=8\");", imp);
+		assertNotNull(result);
+		assertEquals("blobs-ESPCNx3", result.getTitle());
+		assertEquals(69, result.getWidth());
+		assertEquals(51, result.getHeight());
+		assertSamePixels(direct(imp), result);
+	}
+
+	@Test
+	void hyperstacksKeepChannelsSlicesFramesAndCalibration() throws Exception {
+		ImagePlus imp = stack("cells", 14, 11, 2, 3, 1, i -> random(16, 14, 11, i));
+		Calibration cal = imp.getCalibration();
+		cal.pixelWidth = 0.6;
+		cal.pixelHeight = 0.9;
+		cal.pixelDepth = 2;
+		cal.setUnit("mm");
+		imp = new CompositeImage(imp, IJ.COMPOSITE);
+		imp.setDisplayRange(1000, 4000);
+		try (EspcnModel m = ModelFiles.load(model)) {
+			ImagePlus result = ImagePlusUpscaling.upscale(imp, new SuperResolver(m));
+			assertEquals("cells-ESPCNx3", result.getTitle());
+			assertArrayEquals(new int[] { 42, 33, 2, 3, 1 }, result.getDimensions());
+			assertTrue(result.isComposite());
+			assertEquals(IJ.COMPOSITE, ((CompositeImage) result).getMode());
+			Calibration rc = result.getCalibration();
+			assertEquals(0.2, rc.pixelWidth, 1e-12);
+			assertEquals(0.3, rc.pixelHeight, 1e-12);
+			assertEquals(2, rc.pixelDepth, 0);
+			assertEquals("mm", rc.getUnit());
+			assertSamePixels(direct(imp), result);
+		}
+	}
+
+	@Test
+	void everyImageJType() throws Exception {
+		for (int bitDepth : new int[] { 8, 16, 32, 24 }) {
+			ImagePlus imp = stack("t" + bitDepth, 10, 9, 1, 2, 1, i -> random(bitDepth, 10, 9, i));
+			try (EspcnModel m = ModelFiles.load(model)) {
+				ImagePlus result = ImagePlusUpscaling.upscale(imp, new SuperResolver(m));
+				assertEquals(bitDepth, result.getBitDepth());
+				assertSamePixels(direct(imp), result);
+			}
+		}
+	}
+
+	@Test
+	void lookupTablesAndDisplayRangesAreKept() throws Exception {
+		ImagePlus imp = new ImagePlus("fire", random(8, 12, 12, 5));
+		LUT inverted = imp.getProcessor().getLut().createInvertedLut();
+		imp.getProcessor().setLut(inverted);
+		imp.setDisplayRange(20, 200);
+		try (EspcnModel m = ModelFiles.load(model)) {
+			ImagePlus result = ImagePlusUpscaling.upscale(imp, new SuperResolver(m));
+			assertTrue(result.getProcessor().isInvertedLut());
+			assertEquals(20, result.getDisplayRangeMin(), 0);
+			assertEquals(200, result.getDisplayRangeMax(), 0);
+		}
+	}
+
+	@Test
+	void titlesDropImageExtensionsOnly() {
+		assertEquals("bird-ESPCNx3", ImagePlusUpscaling.titleOf("bird.png", 3));
+		assertEquals("a.b-ESPCNx2", ImagePlusUpscaling.titleOf("a.b", 2));
+		assertEquals("stack.TIF-x-ESPCNx4", ImagePlusUpscaling.titleOf("stack.TIF-x", 4));
+		assertEquals("cells-ESPCNx4", ImagePlusUpscaling.titleOf("cells.TIF", 4));
+	}
+
+	@Test
+	void escapeCancelsAndLeavesNoImage() throws Exception {
+		ImagePlus imp = new ImagePlus("big", random(8, 40, 40, 2));
+		try (EspcnModel m = ModelFiles.load(model)) {
+			SuperResolver sr = new SuperResolver(m, ImageJProgress.options("test", 8));
+			IJ.setKeyDown(KeyEvent.VK_ESCAPE);
+			try {
+				assertThrows(CancellationException.class, () -> ImagePlusUpscaling.upscale(imp, sr));
+			}
+			finally {
+				IJ.resetEscape();
+			}
+		}
+	}
+
+	@Test
+	void headlessErrorsWithoutAMacroAreThrownWithTheMessage() {
+		ImagePlus imp = new ImagePlus("x", random(8, 8, 8, 3));
+		PlugInFailure e = assertThrows(PlugInFailure.class, () -> SuperResolutionPlugIn.upscale(imp,
+			dir.resolve("missing").toString(), 64));
+		assertTrue(e.getMessage().startsWith("ESPCN Super-Resolution: ") && e.getMessage().contains(
+			"no such model"), e.getMessage());
+		assertThrows(PlugInFailure.class, () -> SuperResolutionPlugIn.upscale(imp, model
+			.toString(), 0));
+	}
+
+	@Test
+	void aMacroWithoutImageStopsWithAClearError() {
+		WindowManager.setTempCurrentImage(null);
+		Interpreter interpreter = new Interpreter();
+		interpreter.run("run(\"ESPCN Super-Resolution\", \"model=[" + model + "]\");", "");
+		assertTrue(interpreter.wasError());
+		String error = PlugInErrors.takeLastMacroError();
+		assertNotNull(error);
+		assertTrue(error.contains("There is no image open"), error);
+		assertNull(PlugInErrors.takeLastMacroError());
+	}
+}
