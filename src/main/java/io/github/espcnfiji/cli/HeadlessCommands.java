@@ -19,23 +19,27 @@ import java.util.regex.Pattern;
 
 /**
  * ImageJ 1.x's command table for a JVM without a display, where ImageJ cannot build its menus
- * (AWT menus need a display) and so {@code run("...")} in a macro finds no command. This fills
- * the table that {@code IJ.run} looks commands up in ({@link Menus#getCommands()}) with
+ * (AWT menus need a display) and so {@code run("...")} in a macro finds no command. This puts
+ * into the table that {@code IJ.run} looks commands up in ({@link Menus#getCommands()}):
  * <ul>
- * <li>the commands of every {@code plugins.config} on the class path (ESPCN's among them), and
- * </li>
- * <li>ImageJ's own commands listed in its {@code IJ_Props.txt} (filters, process, analyze,
- * ...; not the few that ImageJ builds in code, such as Duplicate... or the type conversions).
- * </li>
+ * <li>the commands of every {@code plugins.config} on the class path (ESPCN's among them);</li>
+ * <li>ImageJ's File&gt;Save As writers ("PNG...", "Tiff...", "Results...", ...), which
+ * {@code saveAs(format, path)} runs and which need no dialog when given a path.</li>
  * </ul>
+ * ImageJ's other menu commands are left out on purpose: most open a {@code GenericDialog}, which
+ * cannot exist without a display (Fiji patches that; plain ImageJ does not), and would fail
+ * silently; left out, {@code run("Gaussian Blur...", ...)} stops the macro with "Unrecognized
+ * command". Macro functions ({@code open}, {@code saveAs}, {@code newImage}, {@code getPixel},
+ * {@code File.*}, ...) work.
  */
 public final class HeadlessCommands {
 
 	/** {@code Plugins>ESPCN, "Label", class.Name("arg")} */
 	private static final Pattern CONFIG = Pattern.compile(
 		"^\\s*[^,#]+,\\s*\"([^\"]+)\"\\s*,\\s*(\\S.*?)\\s*$");
-	/** {@code filters02="Gaussian Blur...",ij.plugin.filter.GaussianBlur} */
-	private static final Pattern PROPS = Pattern.compile("^\\w+\\d\\d=\"([^\"]+)\",(\\S.*?)\\s*$");
+
+	/** {@code save10="PNG...",ij.plugin.filter.Writer("png")} in ImageJ's IJ_Props.txt */
+	private static final Pattern SAVE_AS = Pattern.compile("^save\\d+=\"([^\"]+)\",(\\S.*?)\\s*$");
 
 	private HeadlessCommands() {}
 
@@ -49,7 +53,7 @@ public final class HeadlessCommands {
 		ClassLoader loader = HeadlessCommands.class.getClassLoader();
 		try {
 			try (InputStream props = IJ.class.getResourceAsStream("/IJ_Props.txt")) {
-				if (props != null) read(props, PROPS, table);
+				if (props != null) read(props, SAVE_AS, table);
 			}
 			Enumeration<URL> configs = loader.getResources("plugins.config");
 			while (configs.hasMoreElements())
@@ -58,7 +62,8 @@ public final class HeadlessCommands {
 				}
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("Cannot read ImageJ's command lists: " + e.getMessage(), e);
+			throw new UncheckedIOException("Cannot read the plugins.config command lists: " + e
+				.getMessage(), e);
 		}
 		return table;
 	}
@@ -72,8 +77,7 @@ public final class HeadlessCommands {
 			if (line.trim().startsWith("#")) continue;
 			Matcher m = pattern.matcher(line);
 			if (!m.matches()) continue;
-			String label = m.group(1).replaceAll("\\[.\\]$", "");
-			table.putIfAbsent(label, m.group(2));
+			table.putIfAbsent(m.group(1), m.group(2));
 		}
 	}
 

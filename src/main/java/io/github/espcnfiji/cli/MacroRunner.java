@@ -1,6 +1,9 @@
 package io.github.espcnfiji.cli;
 
+import ij.IJ;
+import ij.ImagePlus;
 import ij.Macro;
+import ij.WindowManager;
 import ij.macro.Interpreter;
 import io.github.espcnfiji.ij1.PlugInErrors;
 
@@ -35,6 +38,18 @@ public final class MacroRunner {
 
 	private MacroRunner() {}
 
+	/**
+	 * Forgets the images a macro left open in batch mode: ImageJ keeps them after a macro run
+	 * with an argument, where a later macro in the same JVM would find them by title.
+	 */
+	public static void closeBatchModeImages() {
+		for (int id : Interpreter.getBatchModeImageIDs()) {
+			ImagePlus imp = Interpreter.getBatchModeImage(id);
+			if (imp != null) Interpreter.removeBatchModeImage(imp);
+		}
+		WindowManager.setTempCurrentImage(null);
+	}
+
 	/** Runs {@code args} = {@code FILE.ijm [ARG ...]} and returns the exit code. */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
 		if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
@@ -55,6 +70,7 @@ public final class MacroRunner {
 		System.setProperty("java.awt.headless", "true");
 		HeadlessCommands.install();
 		PlugInErrors.takeLastMacroError();
+		IJ.getErrorMessage();
 		Interpreter interpreter = new Interpreter();
 		Throwable thrown = null;
 		try {
@@ -64,6 +80,7 @@ public final class MacroRunner {
 			thrown = e;
 		}
 		finally {
+			closeBatchModeImages();
 			out.flush();
 		}
 		String commandError = PlugInErrors.takeLastMacroError();
@@ -74,6 +91,12 @@ public final class MacroRunner {
 		if (interpreter.wasError()) {
 			err.println("error: " + interpreter.getErrorMessage() + " " + PlugInErrors.MACRO_LINE +
 				interpreter.getLineNumber() + ") in " + file.getFileName());
+			return 1;
+		}
+		String imageJError = IJ.getErrorMessage();
+		if (thrown != null && imageJError != null) {
+			// an error of an ImageJ call outside run(...), such as saveAs, cancels the macro
+			err.println("error: " + imageJError + " in " + file.getFileName());
 			return 1;
 		}
 		if (thrown != null && !Macro.MACRO_CANCELED.equals(thrown.getMessage())) {

@@ -43,11 +43,10 @@ class MacroRunnerTest {
 	}
 
 	@Test
-	void runsImageJCommandsAndTheEspcnCommands() throws Exception {
+	void runsTheEspcnCommands() throws Exception {
 		Path model = TestModels.save(dir, 2);
 		Path out = dir.resolve("size.txt");
 		assertEquals(0, run("newImage(\"ramp\", \"8-bit ramp\", 20, 10, 1);\n" +
-			"run(\"Gaussian Blur...\", \"sigma=1\");\n" +
 			"run(\"ESPCN Super-Resolution\", \"model=[" + model + "] tile=8\");\n" +
 			"File.saveString(getTitle() + \" \" + getWidth() + \"x\" + getHeight(), \"" + out +
 			"\");"), err());
@@ -64,6 +63,20 @@ class MacroRunnerTest {
 			err());
 		assertTrue(err().contains("line 2"), err());
 		assertTrue(!Files.exists(out), "the macro stopped at the error");
+	}
+
+	@Test
+	void imageJDialogCommandsAreUnrecognizedHeadless() throws Exception {
+		assertEquals(1, run("newImage(\"a\", \"8-bit ramp\", 20, 10, 1);\n" +
+			"run(\"Gaussian Blur...\", \"sigma=1\");"));
+		assertTrue(err().contains("Unrecognized command"), err());
+	}
+
+	@Test
+	void anImageJErrorOutsideRunFailsTheRun() throws Exception {
+		assertEquals(1, run("newImage(\"a\", \"8-bit ramp\", 20, 10, 1);\n" +
+			"saveAs(\"Nonsense\", \"" + dir.resolve("x") + "\");"));
+		assertTrue(err().contains("nonsense"), err());
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import ij.process.ImageProcessor;
 import ij.process.LUT;
 import ij.process.ShortProcessor;
 import io.github.espcnfiji.cli.HeadlessCommands;
+import io.github.espcnfiji.cli.MacroRunner;
 import io.github.espcnfiji.command.Upscaling;
 import io.github.espcnfiji.core.SuperResolver;
 import io.github.espcnfiji.io.ImagePlusBridge;
@@ -36,6 +37,7 @@ import java.util.function.IntFunction;
 
 import net.imglib2.img.Img;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +58,11 @@ class SuperResolutionPlugInTest {
 	static void setUp() throws Exception {
 		model = TestModels.save(dir, SCALE);
 		HeadlessCommands.install();
+	}
+
+	@AfterEach
+	void closeImages() {
+		MacroRunner.closeBatchModeImages();
 	}
 
 	private static ImagePlus stack(String title, int w, int h, int c, int z, int t,
