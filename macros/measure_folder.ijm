@@ -12,7 +12,7 @@
 
 args = split(getArgument(), "|");
 if (args.length < 4)
-	exit("usage: measure_folder.ijm SR_FOLDER|HR_FOLDER|SCALE|OUTPUT_CSV");
+	fail("usage: measure_folder.ijm SR_FOLDER|HR_FOLDER|SCALE|OUTPUT_CSV");
 srFolder = asFolder(args[0]);
 hrFolder = asFolder(args[1]);
 scale = parseInt(args[2]);
@@ -68,4 +68,10 @@ function isImageFile(name) {
 		if (endsWith(lower, extensions[e]))
 			return true;
 	return false;
+}
+
+// Stops with an ImageJ error: a dialog with a display, a failed run (exit code 1) headless.
+function fail(message) {
+	call("ij.IJ.error", message);
+	exit;
 }

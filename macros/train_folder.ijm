@@ -12,7 +12,7 @@
 
 args = split(getArgument(), "|");
 if (args.length < 4)
-	exit("usage: train_folder.ijm FOLDER|SCALE|EPOCHS|OUTPUT_FOLDER[|MORE_OPTIONS]");
+	fail("usage: train_folder.ijm FOLDER|SCALE|EPOCHS|OUTPUT_FOLDER[|MORE_OPTIONS]");
 more = "";
 if (args.length > 4)
 	more = " " + args[4];
@@ -21,3 +21,9 @@ setBatchMode(true);
 run("ESPCN Train", "folder=[" + args[0] + "] scale=" + args[1] + " epochs=" + args[2] +
 	" output=[" + args[3] + "]" + more);
 print("train_folder: model in " + args[3]);
+
+// Stops with an ImageJ error: a dialog with a display, a failed run (exit code 1) headless.
+function fail(message) {
+	call("ij.IJ.error", message);
+	exit;
+}

@@ -11,7 +11,7 @@
 
 args = split(getArgument(), "|");
 if (args.length < 2)
-	exit("usage: upscale_folder.ijm INPUT_FOLDER|OUTPUT_FOLDER[|MODEL]");
+	fail("usage: upscale_folder.ijm INPUT_FOLDER|OUTPUT_FOLDER[|MODEL]");
 input = asFolder(args[0]);
 output = asFolder(args[1]);
 model = "x3";
@@ -50,4 +50,10 @@ function isImageFile(name) {
 		if (endsWith(lower, extensions[e]))
 			return true;
 	return false;
+}
+
+// Stops with an ImageJ error: a dialog with a display, a failed run (exit code 1) headless.
+function fail(message) {
+	call("ij.IJ.error", message);
+	exit;
 }

@@ -26,10 +26,15 @@ import java.util.Arrays;
  * ({@code "|"}), so a macro splits them with {@code split(getArgument(), "|")}; a single
  * argument that already holds {@code |} is passed as it is.
  * <p>
- * Exit codes: 0 when the macro ends (also through {@code exit}); 1 when it fails: a macro error
- * (syntax, unknown function, ...) or an error reported by a command it runs, with one line
- * {@code error: MESSAGE (macro line N) in FILE} on standard error; 2 for a wrong command line or an
- * unreadable macro file.
+ * Exit codes:
+ * <ul>
+ * <li>0 when the macro ends, also through {@code exit} or {@code exit("message")};</li>
+ * <li>1 when it fails: a macro error (syntax, unknown variable or command, ...), an error
+ * reported by an ESPCN command, or an ImageJ error such as a failed {@code saveAs}; one line
+ * {@code error: MESSAGE ... in FILE} on standard error. A macro fails on purpose with
+ * {@code call("ij.IJ.error", message); exit;} (a dialog when there is a display);</li>
+ * <li>2 for a wrong command line or an unreadable macro file.</li>
+ * </ul>
  */
 public final class MacroRunner {
 

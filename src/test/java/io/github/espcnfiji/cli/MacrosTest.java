@@ -107,6 +107,17 @@ class MacrosTest {
 	}
 
 	@Test
+	void missingArgumentsFailWithTheUsage() {
+		for (String macro : new String[] { "upscale_folder.ijm", "measure_folder.ijm",
+			"train_folder.ijm" })
+		{
+			err.reset();
+			assertEquals(1, macro(macro, "only-one"), macro);
+			assertTrue(err.toString().contains("usage: " + macro), err.toString());
+		}
+	}
+
+	@Test
 	void trainOnAFolder() throws Exception {
 		Path out = dir.resolve("model");
 		assertEquals(0, macro("train_folder.ijm", hr.toString(), "" + SCALE, "1", out.toString(),
