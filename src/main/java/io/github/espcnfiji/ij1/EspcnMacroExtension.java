@@ -6,6 +6,7 @@ import static ij.macro.MacroExtension.ARG_STRING;
 
 import ij.IJ;
 import ij.ImagePlus;
+import ij.Macro;
 import ij.WindowManager;
 import ij.macro.ExtensionDescriptor;
 import ij.macro.Functions;
@@ -92,6 +93,8 @@ public final class EspcnMacroExtension implements PlugIn, MacroExtension {
 			}
 		}
 		catch (Exception e) {
+			// an error already reported further down has aborted the macro: let it unwind
+			if (Macro.MACRO_CANCELED.equals(e.getMessage())) throw (RuntimeException) e;
 			PlugInErrors.report(COMMAND, "Ext." + name + ": " + PlugInErrors.describe(e));
 		}
 		return null;
