@@ -1,9 +1,7 @@
 package io.github.espcnfiji.train;
 
+import io.github.espcnfiji.core.EvaluationProtocol;
 import io.github.espcnfiji.core.FloatPlane;
-import io.github.espcnfiji.core.MatlabResize;
-import io.github.espcnfiji.core.Quantize;
-import io.github.espcnfiji.core.YCbCr;
 
 /**
  * One high-resolution image made ready for training or validation under the evaluation
@@ -28,17 +26,10 @@ public final class TrainingPair {
 	public static TrainingPair of(FloatPlane[] channels, int scale) {
 		if (channels.length != 1 && channels.length != 3)
 			throw new IllegalArgumentException("Need 1 or 3 channels, got " + channels.length);
-		FloatPlane[] hr = new FloatPlane[channels.length];
-		FloatPlane[] lr = new FloatPlane[channels.length];
-		for (int c = 0; c < channels.length; c++) {
-			hr[c] = channels[c].modCrop(scale);
-			lr[c] = Quantize.toUnsignedByteRange(MatlabResize.downscale(hr[c], scale));
-		}
-		return new TrainingPair(unit(luma(lr)), unit(luma(hr)));
-	}
-
-	private static FloatPlane luma(FloatPlane[] p) {
-		return p.length == 1 ? p[0] : YCbCr.lumaOf(p[0], p[1], p[2]);
+		FloatPlane[] hr = EvaluationProtocol.modCrop(channels, scale);
+		FloatPlane[] lr = EvaluationProtocol.lowRes(hr, scale);
+		return new TrainingPair(unit(EvaluationProtocol.luma(lr)), unit(EvaluationProtocol.luma(
+			hr)));
 	}
 
 	private static FloatPlane unit(FloatPlane p) {
