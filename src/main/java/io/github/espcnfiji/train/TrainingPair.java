@@ -2,6 +2,11 @@ package io.github.espcnfiji.train;
 
 import io.github.espcnfiji.core.EvaluationProtocol;
 import io.github.espcnfiji.core.FloatPlane;
+import io.github.espcnfiji.core.MatlabResize;
+import io.github.espcnfiji.core.Quantize;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One high-resolution image made ready for training or validation under the evaluation
@@ -30,6 +35,29 @@ public final class TrainingPair {
 		FloatPlane[] lr = EvaluationProtocol.lowRes(hr, scale);
 		return new TrainingPair(unit(EvaluationProtocol.luma(lr)), unit(EvaluationProtocol.luma(
 			hr)));
+	}
+
+	/**
+	 * The pair of the image itself and one of the image shrunk by each factor in {@code rescales}
+	 * (MATLAB bicubic, rounded to 8 bits as a saved image would be): the scale augmentation of
+	 * SRCNN and FSRCNN, which shows the network more detail per pixel. Versions too small for the
+	 * scale are left out.
+	 */
+	public static List<TrainingPair> withRescales(FloatPlane[] channels, int scale,
+		double[] rescales)
+	{
+		List<TrainingPair> out = new ArrayList<>();
+		out.add(of(channels, scale));
+		for (double f : rescales) {
+			int w = (int) Math.round(channels[0].width() * f), h = (int) Math.round(channels[0]
+				.height() * f);
+			if (w < 2 * scale || h < 2 * scale) continue;
+			FloatPlane[] small = new FloatPlane[channels.length];
+			for (int c = 0; c < channels.length; c++)
+				small[c] = Quantize.toUnsignedByteRange(MatlabResize.resize(channels[c], w, h));
+			out.add(of(small, scale));
+		}
+		return out;
 	}
 
 	private static FloatPlane unit(FloatPlane p) {
