@@ -68,7 +68,7 @@ public final class Cli {
 			err.println("(" + PROGRAM + " " + command.name() + " --help for details)");
 			return 2;
 		}
-		catch (Exception | OutOfMemoryError | StackOverflowError e) {
+		catch (Exception | LinkageError | VirtualMachineError e) {
 			if (debug) Failures.trace(e, err);
 			err.println("error: " + Failures.describe(e));
 			return 1;

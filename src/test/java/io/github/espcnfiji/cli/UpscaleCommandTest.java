@@ -59,6 +59,18 @@ class UpscaleCommandTest {
 	}
 
 	@Test
+	void aStackCannotGoToAPngAndNothingIsWritten() throws IOException {
+		Path in = Fixtures.stack16(dir.resolve("stack.tif"), 8, 8, 3);
+		Path out = dir.resolve("big.png");
+		CliRun r = CliRun.of("upscale", "--model", model, "--input", in.toString(), "--output", out
+			.toString());
+		assertEquals(1, r.code, r.toString());
+		assertEquals("error: PNG cannot hold the 3 planes of a stack; save 'big.png' as .tif", r
+			.lastError());
+		assertTrue(Files.notExists(out));
+	}
+
+	@Test
 	void upscalesAFolderIntoANewFolderWithNamesLikeTheInputs() throws IOException {
 		Path in = Files.createDirectory(dir.resolve("in"));
 		Fixtures.gray8(in.resolve("a.png"), 10, 10);
