@@ -11,6 +11,7 @@ import io.github.espcnfiji.io.ImageFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -37,7 +38,7 @@ class BadInputTest {
 	}
 
 	private CliRun upscale(Path in, Path out, String... more) {
-		List<String> args = new java.util.ArrayList<>(List.of("upscale", "--model", model, "--input",
+		List<String> args = new ArrayList<>(List.of("upscale", "--model", model, "--input",
 			in.toString(), "--output", out.toString()));
 		args.addAll(Arrays.asList(more));
 		return CliRun.of(args.toArray(new String[0]));

@@ -2,9 +2,11 @@ package io.github.espcnfiji.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.espcnfiji.io.ImageFiles;
 import io.github.espcnfiji.io.LoadedImage;
+import io.github.espcnfiji.model.BundledModels;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,7 +45,7 @@ class DemoCommandTest {
 	@Test
 	void withoutABundledModelItSaysSo() throws IOException {
 		// Only meaningful while no model is bundled; once models/espcn-x3 exists demo just works.
-		org.junit.jupiter.api.Assumptions.assumeTrue(io.github.espcnfiji.model.BundledModels
+		assumeTrue(BundledModels
 			.shipped().available().isEmpty());
 		Path out = dir.resolve("demo.png");
 		CliRun r = CliRun.of("demo", "--output", out.toString());

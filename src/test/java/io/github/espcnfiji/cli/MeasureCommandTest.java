@@ -12,6 +12,7 @@ import io.github.espcnfiji.io.ImageFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,7 @@ class MeasureCommandTest {
 		assertEquals(0, r.code, r.toString());
 		FloatPlane y = EvaluationProtocol.luma(refPlanes), t = EvaluationProtocol.luma(ImageFiles
 			.read(test).planes());
-		String expected = String.format(java.util.Locale.ROOT, "| test.png | %9.2f | %6.4f |", Psnr
+		String expected = String.format(Locale.ROOT, "| test.png | %9.2f | %6.4f |", Psnr
 			.of(y, t, 3), Ssim.of(y, t, 3));
 		assertTrue(r.out.contains(expected), r.out + "\nexpected " + expected);
 	}
