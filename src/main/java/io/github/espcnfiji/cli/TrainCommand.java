@@ -105,8 +105,8 @@ final class TrainCommand implements Command {
 
 		console.progress("Loading %d training and %d validation images", trainFiles.size(), valFiles
 			.size());
-		List<TrainingPair> train = pairs(trainFiles, c.scale);
-		List<TrainingPair> val = pairs(valFiles, c.scale);
+		List<TrainingPair> train = pairs(trainFiles, c.scale, c.rescales);
+		List<TrainingPair> val = pairs(valFiles, c.scale, new double[0]);
 
 		ModelCard template = new ModelCard();
 		template.name = "espcn-x" + c.scale;
@@ -166,7 +166,9 @@ final class TrainCommand implements Command {
 		return picked;
 	}
 
-	private static List<TrainingPair> pairs(List<Path> files, int scale) throws IOException {
+	private static List<TrainingPair> pairs(List<Path> files, int scale, double[] rescales)
+		throws IOException
+	{
 		List<TrainingPair> out = new ArrayList<>();
 		for (Path f : files) {
 			LoadedImage img = ImageFiles.read(f);
@@ -174,7 +176,7 @@ final class TrainCommand implements Command {
 				throw new IllegalArgumentException(String.format(Locale.ROOT,
 					"%s is not a single 8-bit gray or RGB image; training uses 0-255 images", f));
 			FloatPlane[] planes = img.planes();
-			out.add(TrainingPair.of(planes, scale));
+			out.addAll(TrainingPair.withRescales(planes, scale, rescales));
 		}
 		return out;
 	}
