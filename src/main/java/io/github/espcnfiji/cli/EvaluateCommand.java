@@ -4,8 +4,12 @@ import io.github.espcnfiji.core.EvaluationProtocol;
 import io.github.espcnfiji.core.Scores;
 import io.github.espcnfiji.io.ImageFiles;
 import io.github.espcnfiji.io.LoadedImage;
+import io.github.espcnfiji.model.CardJson;
 import io.github.espcnfiji.model.EspcnModel;
+import io.github.espcnfiji.model.ModelCard;
+import io.github.espcnfiji.model.ModelFiles;
 
+import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +44,8 @@ final class EvaluateCommand implements Command {
 			"data", "DIR[,DIR...]", "folders of high-resolution images, e.g. Set5,Set14").required(
 				"scale", "N", "the factor (2, 3 or 4); must be the model's").optional("csv", "FILE",
 					"per-image results (default evaluation-MODEL-xN.csv here)").flag("overwrite",
-						"replace an existing CSV file");
+						"replace an existing CSV file").flag("record",
+							"write the measured means into the model folder's card.json");
 	}
 
 	@Override
@@ -60,6 +65,7 @@ final class EvaluateCommand implements Command {
 		List<List<Path>> files = new ArrayList<>();
 		for (Path set : sets)
 			files.add(ImageFiles.list(set));
+		if (o.flag("record")) recordTarget(o.require("model")); // fail before the work
 		try (EspcnModel model = ModelChoice.load(o.require("model"), Optional.of(scale))) {
 			Path csv = o.optionalPath("csv").orElse(Path.of(defaultCsvName(model.card().name,
 				scale)));
@@ -91,6 +97,13 @@ final class EvaluateCommand implements Command {
 				int n = images.size();
 				double[] mean = { sum[0] / n, sum[1] / n, sum[2] / n, sum[3] / n };
 				rows.append(csvRow(setName, "mean", ",", mean));
+				ModelCard.Metrics m = new ModelCard.Metrics();
+				m.images = n;
+				m.bicubicPsnr = round(mean[0], 4);
+				m.bicubicSsim = round(mean[1], 6);
+				m.psnr = round(mean[2], 4);
+				m.ssim = round(mean[3], 6);
+				model.card().metrics.put(setName + " x" + scale, m);
 				table.row(setName, Integer.toString(n), Format.db(mean[0]), Format.ssim(mean[1]), Format
 					.db(mean[2]), Format.ssim(mean[3]), Format.gain(mean[2] - mean[0]));
 			}
@@ -98,8 +111,30 @@ final class EvaluateCommand implements Command {
 			console.out.print(table);
 			TextFiles.write(csv, rows.toString(), o.flag("overwrite"));
 			console.result("per-image results: %s", csv);
+			if (o.flag("record")) console.result("recorded in %s", record(o.require("model"), model
+				.card()));
 		}
 		return 0;
+	}
+
+	/** Rewrites the card of a model folder with the metrics just measured. */
+	private static Path record(String modelArgument, ModelCard card) throws IOException {
+		Path target = recordTarget(modelArgument);
+		TextFiles.write(target, CardJson.toJson(card), true);
+		return target;
+	}
+
+	private static Path recordTarget(String modelArgument) {
+		Path card = Path.of(modelArgument).resolve(ModelFiles.CARD);
+		if (!Files.isRegularFile(card))
+			throw new IllegalArgumentException("--record needs a model folder holding " +
+				ModelFiles.CARD + ", not " + modelArgument);
+		return card;
+	}
+
+	private static double round(double v, int digits) {
+		double f = Math.pow(10, digits);
+		return Math.round(v * f) / f;
 	}
 
 	/** {@code evaluation-NAME-xN.csv}, with anything but letters, digits, dot and dash as dash. */

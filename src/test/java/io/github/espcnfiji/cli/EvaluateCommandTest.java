@@ -7,6 +7,7 @@ import io.github.espcnfiji.core.EvaluationProtocol;
 import io.github.espcnfiji.core.Scores;
 import io.github.espcnfiji.io.ImageFiles;
 import io.github.espcnfiji.model.EspcnModel;
+import io.github.espcnfiji.model.ModelCard;
 import io.github.espcnfiji.model.ModelFiles;
 
 import java.io.IOException;
@@ -57,6 +58,29 @@ class EvaluateCommandTest {
 			"--scale", "2", "--csv", csv.toString());
 		assertEquals(1, again.code);
 		assertTrue(again.lastError().contains("--overwrite"), again.lastError());
+	}
+
+	@Test
+	void recordWritesTheSetMeansIntoTheModelCard() throws IOException {
+		Path model = Fixtures.model(dir.resolve("tiny"), 2);
+		Path set = Files.createDirectory(dir.resolve("SetA"));
+		Fixtures.rgb(set.resolve("one.png"), 40, 36);
+		CliRun r = CliRun.of("evaluate", "--model", model.toString(), "--data", set.toString(),
+			"--scale", "2", "--csv", dir.resolve("s.csv").toString(), "--record");
+		assertEquals(0, r.code, r.toString());
+		try (EspcnModel m = ModelFiles.load(model)) {
+			ModelCard.Metrics metrics = m.card().metrics.get("SetA x2");
+			assertEquals(1, metrics.images);
+			Scores one = EvaluationProtocol.evaluate(ImageFiles.read(set.resolve("one.png")).planes(),
+				2, m);
+			assertEquals(one.modelPsnr().getAsDouble(), metrics.psnr, 1e-4);
+			assertEquals(one.bicubicPsnr(), metrics.bicubicPsnr, 1e-4);
+		}
+		CliRun bundled = CliRun.of("evaluate", "--model", dir.resolve("absent").toString(), "--data",
+			set.toString(), "--scale", "2", "--record");
+		assertEquals(1, bundled.code);
+		assertTrue(bundled.lastError().contains("--record needs a model folder"), bundled
+			.lastError());
 	}
 
 	@Test
