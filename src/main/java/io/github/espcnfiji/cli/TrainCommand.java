@@ -1,6 +1,8 @@
 package io.github.espcnfiji.cli;
 
 import io.github.espcnfiji.core.FloatPlane;
+import io.github.espcnfiji.io.ImageFiles;
+import io.github.espcnfiji.io.LoadedImage;
 import io.github.espcnfiji.model.Activation;
 import io.github.espcnfiji.model.ModelCard;
 import io.github.espcnfiji.train.EpochReport;
@@ -11,94 +13,171 @@ import io.github.espcnfiji.train.TrainingPair;
 import io.github.espcnfiji.train.TrainingResult;
 import io.github.espcnfiji.train.TrainingRun;
 
+import java.io.IOException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-/** {@code train --train DIR[,DIR] --validation DIR --scale N --epochs N --output DIR [--resume]}. */
-final class TrainCommand {
+/**
+ * {@code train}: trains an ESPCN model on folders of high-resolution images, validating after
+ * every epoch on a separate folder or on a held-out fraction of the training images, and keeps
+ * the best epoch's model in the run folder (see {@link TrainingRun}).
+ */
+final class TrainCommand implements Command {
 
-	private TrainCommand() {}
+	@Override
+	public String name() {
+		return "train";
+	}
 
-	static int run(Map<String, String> o, String commandLine) throws Exception {
-		TrainingConfig c = new TrainingConfig();
-		c.scale = Integer.parseInt(o.getOrDefault("scale", "3"));
-		c.epochs = Integer.parseInt(o.getOrDefault("epochs", "200"));
-		c.activation = Activation.parse(o.getOrDefault("activation", "tanh"));
-		c.batchSize = Integer.parseInt(o.getOrDefault("batch", "16"));
-		c.patchSize = Integer.parseInt(o.getOrDefault("patch", "17"));
-		c.stride = Integer.parseInt(o.getOrDefault("stride", "13"));
-		c.learningRate = Double.parseDouble(o.getOrDefault("lr", "1e-3"));
-		c.lastLayerFactor = Double.parseDouble(o.getOrDefault("last-layer-lr", "0.1"));
-		c.schedule = TrainingConfig.Schedule.parse(o.getOrDefault("schedule", "step80"));
-		c.augment = Boolean.parseBoolean(o.getOrDefault("augment", "false"));
-		c.seed = Long.parseLong(o.getOrDefault("seed", "1"));
-		if (o.containsKey("filters")) c.filters = ints(o.get("filters"));
-		if (o.containsKey("kernels")) c.kernels = ints(o.get("kernels"));
-		c.validate();
-		boolean resume = o.containsKey("resume");
-		Path out = Paths.get(require(o, "output"));
+	@Override
+	public String summary() {
+		return "train a model on folders of high-resolution images";
+	}
 
+	@Override
+	public OptionSpec options() {
+		TrainingConfig d = new TrainingConfig();
+		return new OptionSpec()
+			.required("train", "DIR[,DIR...]", "folders of high-resolution training images (8-bit gray or RGB)")
+			.optional("validation", "DIR", "folder of validation images (never a test set)")
+			.optional("validation-fraction", "F", "instead of --validation: hold out this fraction of the training images (e.g. 0.1)")
+			.optional("validation-count", "N", "use only N validation images, spread over the list")
+			.required("output", "DIR", "the run folder: checkpoints, log and the best model")
+			.optional("scale", "N", "2, 3 or 4 (default " + d.scale + ")")
+			.optional("epochs", "N", "default " + d.epochs)
+			.optional("activation", "tanh|relu|gelu", "default " + d.activation.id())
+			.optional("batch", "N", "patches per step (default " + d.batchSize + ")")
+			.optional("patch", "N", "low-res patch side (default " + d.patchSize + ")")
+			.optional("stride", "N", "patch stride (default " + d.stride + ")")
+			.optional("lr", "R", "Adam learning rate (default " + d.learningRate + ")")
+			.optional("last-layer-lr", "R", "last layer's rate factor (default " + d.lastLayerFactor + ")")
+			.optional("schedule", "step80|cosine", "learning-rate schedule (default step80)")
+			.flag("augment", "random flips and 90-degree rotations of patches")
+			.optional("rescales", "R[,R...]", "extra downscalings of each image, e.g. 0.9,0.8")
+			.optional("filters", "N,N", "hidden layer widths (default 64,32)")
+			.optional("kernels", "K,K,K", "kernel sizes (default 5,3,3)")
+			.optional("seed", "N", "random seed (default " + d.seed + ")")
+			.flag("resume", "continue the run in --output from its checkpoint");
+	}
+
+	@Override
+	public String notes() {
+		return "Give exactly one of --validation and --validation-fraction. Validation picks the best\n" +
+			"epoch, so it must never be a test set that results are reported on. Low-res inputs are\n" +
+			"made as the evaluation protocol makes them (MATLAB-style bicubic, 8-bit).";
+	}
+
+	@Override
+	public int run(Options o, Console console) throws Exception {
+		TrainingConfig c = config(o);
+		Path out = o.path("output");
+		boolean resume = o.flag("resume");
+		if (o.has("validation") == o.has("validation-fraction")) throw new UsageException(
+			"give exactly one of --validation DIR and --validation-fraction F");
+
+		List<String> trainDirs = new ArrayList<>();
 		List<Path> trainFiles = new ArrayList<>();
-		for (String d : require(o, "train").split(","))
-			trainFiles.addAll(TrainImages.list(Paths.get(d)));
-		List<Path> valFiles = TrainImages.list(Paths.get(require(o, "validation")));
-		int limit = Integer.parseInt(o.getOrDefault("validation-count", "0"));
-		if (limit > 0 && limit < valFiles.size()) {
-			List<Path> picked = new ArrayList<>();
-			for (int i = 0; i < limit; i++)
-				picked.add(valFiles.get(i * valFiles.size() / limit));
-			valFiles = picked;
+		for (String d : o.require("train").split(",")) {
+			if (d.isBlank()) continue;
+			trainDirs.add(Path.of(d.trim()).toAbsolutePath().normalize().getFileName().toString());
+			trainFiles.addAll(ImageFiles.list(Path.of(d.trim())));
 		}
-		System.err.printf(Locale.ROOT, "Loading %d training and %d validation images%n", trainFiles
-			.size(), valFiles.size());
-		List<TrainingPair> train = pairs(trainFiles, c.scale);
-		List<TrainingPair> val = pairs(valFiles, c.scale);
+		List<Path> valFiles;
+		String validationDescription;
+		if (o.has("validation-fraction")) {
+			double f = o.real("validation-fraction", 0);
+			ValidationSplit split = ValidationSplit.holdOut(trainFiles, f);
+			trainFiles = split.train();
+			valFiles = split.validation();
+			validationDescription = valFiles.size() + " training images held out (" +
+				"--validation-fraction " + f + ")";
+		}
+		else {
+			Path dir = o.path("validation");
+			valFiles = ImageFiles.list(dir);
+			validationDescription = dir.toAbsolutePath().normalize().getFileName().toString();
+		}
+		valFiles = spread(valFiles, o.integer("validation-count", 0, 0));
+		if (!o.has("validation-fraction")) validationDescription += " (" + valFiles.size() +
+			" images)";
+
+		console.progress("Loading %d training and %d validation images", trainFiles.size(), valFiles
+			.size());
+		List<TrainingPair> train = pairs(trainFiles, c.scale, c.rescales);
+		List<TrainingPair> val = pairs(valFiles, c.scale, new double[0]);
 
 		ModelCard template = new ModelCard();
 		template.name = "espcn-x" + c.scale;
-		for (String d : o.get("train").split(","))
-			template.training.trainData.add(Paths.get(d).getFileName().toString());
-		template.training.validationData = Paths.get(o.get("validation")).getFileName() +
-			" (" + valFiles.size() + " images)";
-		template.training.command = commandLine;
+		template.training.trainData.addAll(trainDirs);
+		template.training.validationData = validationDescription;
+		template.training.command = Cli.PROGRAM + " train " + o.commandLine();
 		TrainingResult r = new EspcnTrainer(c, train, val, new TrainingRun(out, template),
 			new TrainingListener() {
 
 				@Override
 				public void started(int first, int epochs, int patches, int steps) {
-					System.err.printf(Locale.ROOT, "Training x%d from epoch %d of %d: %d patches, %d steps per epoch%n",
+					console.progress("Training x%d from epoch %d of %d: %d patches, %d steps per epoch",
 						c.scale, first, epochs, patches, steps);
 				}
 
 				@Override
 				public void epochDone(EpochReport report) {
-					System.err.println(report.describe());
+					console.progress("%s", report.describe());
 				}
 			}).run(resume);
-		System.out.printf(Locale.ROOT, "Best validation PSNR %.3f dB at epoch %d; model in %s%n",
-			r.bestValidationPsnr, r.bestEpoch, r.modelFolder);
+		console.result("Best validation PSNR %.3f dB at epoch %d; model in %s", r.bestValidationPsnr,
+			r.bestEpoch, r.modelFolder);
 		return 0;
 	}
 
-	private static List<TrainingPair> pairs(List<Path> files, int scale) {
+	private static TrainingConfig config(Options o) throws UsageException {
+		TrainingConfig c = new TrainingConfig();
+		c.scale = o.scale().orElse(c.scale);
+		c.epochs = o.integer("epochs", c.epochs, 1);
+		c.batchSize = o.integer("batch", c.batchSize, 1);
+		c.patchSize = o.integer("patch", c.patchSize, 3);
+		c.stride = o.integer("stride", c.stride, 1);
+		c.learningRate = o.real("lr", c.learningRate);
+		c.lastLayerFactor = o.real("last-layer-lr", c.lastLayerFactor);
+		c.augment = o.flag("augment");
+		c.seed = o.integerLong("seed", c.seed);
+		c.filters = o.integers("filters").orElse(c.filters);
+		c.kernels = o.integers("kernels").orElse(c.kernels);
+		c.rescales = o.reals("rescales").orElse(c.rescales);
+		try {
+			c.activation = Activation.parse(o.string("activation").orElse(c.activation.id()));
+			c.schedule = TrainingConfig.Schedule.parse(o.string("schedule").orElse("step80"));
+			c.validate();
+		}
+		catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
+		return c;
+	}
+
+	/** {@code limit} files spread evenly over the list, or all of them when limit is 0. */
+	private static List<Path> spread(List<Path> files, int limit) {
+		if (limit <= 0 || limit >= files.size()) return files;
+		List<Path> picked = new ArrayList<>();
+		for (int i = 0; i < limit; i++)
+			picked.add(files.get(i * files.size() / limit));
+		return picked;
+	}
+
+	private static List<TrainingPair> pairs(List<Path> files, int scale, double[] rescales)
+		throws IOException
+	{
 		List<TrainingPair> out = new ArrayList<>();
-		for (FloatPlane[] img : TrainImages.loadAll(files))
-			out.add(TrainingPair.of(img, scale));
+		for (Path f : files) {
+			LoadedImage img = ImageFiles.read(f);
+			if (img.slices() != 1 || img.bitDepth() == 16 || img.bitDepth() == 32)
+				throw new IllegalArgumentException(String.format(Locale.ROOT,
+					"%s is not a single 8-bit gray or RGB image; training uses 0-255 images", f));
+			FloatPlane[] planes = img.planes();
+			out.addAll(TrainingPair.withRescales(planes, scale, rescales));
+		}
 		return out;
-	}
-
-	private static int[] ints(String s) {
-		return Arrays.stream(s.split(",")).mapToInt(x -> Integer.parseInt(x.trim())).toArray();
-	}
-
-	private static String require(Map<String, String> o, String key) {
-		String v = o.get(key);
-		if (v == null) throw new IllegalArgumentException("Missing --" + key);
-		return v;
 	}
 }

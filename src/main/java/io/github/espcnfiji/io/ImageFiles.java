@@ -6,6 +6,8 @@ import io.github.espcnfiji.core.Quantize;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
+import ij.io.FileInfo;
+import ij.io.FileSaver;
 import ij.io.Opener;
 import ij.io.TiffEncoder;
 import ij.process.ByteProcessor;
@@ -68,6 +70,23 @@ public final class ImageFiles {
 	 * @throws IllegalArgumentException if the image is empty or smaller than 2x2
 	 */
 	public static LoadedImage read(Path file) throws IOException {
+		ImagePlus imp = open(file);
+		try {
+			return fromImagePlus(imp);
+		}
+		finally {
+			imp.close();
+		}
+	}
+
+	/**
+	 * Opens an image file as ImageJ 1.x does (stacks and hyperstacks included), without any
+	 * dialog; the caller closes it.
+	 *
+	 * @throws NoSuchFileException if the file does not exist
+	 * @throws IOException if it is a folder or ImageJ cannot read it as an image
+	 */
+	public static ImagePlus open(Path file) throws IOException {
 		if (!Files.exists(file)) throw new NoSuchFileException(file.toString(), null,
 			"no such image file");
 		if (Files.isDirectory(file)) throw new IOException(file +
@@ -92,12 +111,7 @@ public final class ImageFiles {
 		}
 		if (imp == null) throw new IOException("ImageJ cannot read " + file +
 			" as an image; supported files include " + String.join(", ", EXTENSIONS));
-		try {
-			return fromImagePlus(imp);
-		}
-		finally {
-			imp.close();
-		}
+		return imp;
 	}
 
 	/**
@@ -179,14 +193,26 @@ public final class ImageFiles {
 	public static void write(Path path, FloatPlane[] planes, int bitDepth, boolean overwrite)
 		throws IOException
 	{
-		String ext = extensionOf(path);
-		boolean png = ext.equals("png");
-		if (!png && !ext.equals("tif") && !ext.equals("tiff"))
-			throw new IllegalArgumentException("Cannot write '" + path.getFileName() +
-				"': use a .png, .tif or .tiff file name");
-		if (png && bitDepth == 32) throw new IllegalArgumentException(
+		if (png(path) && bitDepth == 32) throw new IllegalArgumentException(
 			"PNG cannot hold 32-bit float images; save '" + path.getFileName() + "' as .tif");
-		ImagePlus imp = toImagePlus(fileTitle(path), planes, bitDepth);
+		write(path, toImagePlus(fileTitle(path), planes, bitDepth), overwrite);
+	}
+
+	/**
+	 * Writes an open image as {@link #write(Path, FloatPlane[], int, boolean)} does: PNG for one
+	 * 8-bit, 16-bit or RGB plane; TIFF for any type, stacks and hyperstacks included (ImageJ's
+	 * TIFF, with calibration). Temporary file and move: never a half-written file.
+	 *
+	 * @throws FileAlreadyExistsException if the file exists and {@code overwrite} is false
+	 * @throws IllegalArgumentException for an unknown extension or an image PNG cannot hold
+	 */
+	public static void write(Path path, ImagePlus imp, boolean overwrite) throws IOException {
+		boolean png = png(path);
+		if (png && imp.getBitDepth() == 32) throw new IllegalArgumentException(
+			"PNG cannot hold 32-bit float images; save '" + path.getFileName() + "' as .tif");
+		if (png && imp.getStackSize() > 1) throw new IllegalArgumentException("PNG cannot hold " +
+			"the " + imp.getStackSize() + " planes of a stack; save '" + path.getFileName() +
+			"' as .tif");
 		Path target = path.toAbsolutePath();
 		if (!overwrite && Files.exists(target)) throw new FileAlreadyExistsException(target
 			.toString(), null, "not overwriting it; choose another name or allow overwriting");
@@ -197,7 +223,7 @@ public final class ImageFiles {
 		try {
 			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
 				if (png) writePng(imp, out, target);
-				else new TiffEncoder(imp.getFileInfo()).write(out);
+				else writeTiff(imp, out);
 			}
 			if (overwrite) moveReplacing(tmp, target);
 			else Files.move(tmp, target);
@@ -205,6 +231,23 @@ public final class ImageFiles {
 		finally {
 			Files.deleteIfExists(tmp);
 		}
+	}
+
+	/** ImageJ's TIFF, with the description that keeps hyperstack dimensions and calibration. */
+	private static void writeTiff(ImagePlus imp, OutputStream out) throws IOException {
+		FileInfo fi = imp.getFileInfo();
+		fi.description = new FileSaver(imp).getDescriptionString();
+		new TiffEncoder(fi).write(out);
+	}
+
+	/** PNG or TIFF by the extension; anything else is refused. */
+	private static boolean png(Path path) {
+		String ext = extensionOf(path);
+		boolean png = ext.equals("png");
+		if (!png && !ext.equals("tif") && !ext.equals("tiff"))
+			throw new IllegalArgumentException("Cannot write '" + path.getFileName() +
+				"': use a .png, .tif or .tiff file name");
+		return png;
 	}
 
 	/**

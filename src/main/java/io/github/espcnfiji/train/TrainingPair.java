@@ -1,9 +1,12 @@
 package io.github.espcnfiji.train;
 
+import io.github.espcnfiji.core.EvaluationProtocol;
 import io.github.espcnfiji.core.FloatPlane;
 import io.github.espcnfiji.core.MatlabResize;
 import io.github.espcnfiji.core.Quantize;
-import io.github.espcnfiji.core.YCbCr;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One high-resolution image made ready for training or validation under the evaluation
@@ -28,17 +31,33 @@ public final class TrainingPair {
 	public static TrainingPair of(FloatPlane[] channels, int scale) {
 		if (channels.length != 1 && channels.length != 3)
 			throw new IllegalArgumentException("Need 1 or 3 channels, got " + channels.length);
-		FloatPlane[] hr = new FloatPlane[channels.length];
-		FloatPlane[] lr = new FloatPlane[channels.length];
-		for (int c = 0; c < channels.length; c++) {
-			hr[c] = channels[c].modCrop(scale);
-			lr[c] = Quantize.toUnsignedByteRange(MatlabResize.downscale(hr[c], scale));
-		}
-		return new TrainingPair(unit(luma(lr)), unit(luma(hr)));
+		FloatPlane[] hr = EvaluationProtocol.modCrop(channels, scale);
+		FloatPlane[] lr = EvaluationProtocol.lowRes(hr, scale);
+		return new TrainingPair(unit(EvaluationProtocol.luma(lr)), unit(EvaluationProtocol.luma(
+			hr)));
 	}
 
-	private static FloatPlane luma(FloatPlane[] p) {
-		return p.length == 1 ? p[0] : YCbCr.lumaOf(p[0], p[1], p[2]);
+	/**
+	 * The pair of the image itself and one of the image shrunk by each factor in {@code rescales}
+	 * (MATLAB bicubic, rounded to 8 bits as a saved image would be): the scale augmentation of
+	 * SRCNN and FSRCNN, which shows the network more detail per pixel. Versions too small for the
+	 * scale are left out.
+	 */
+	public static List<TrainingPair> withRescales(FloatPlane[] channels, int scale,
+		double[] rescales)
+	{
+		List<TrainingPair> out = new ArrayList<>();
+		out.add(of(channels, scale));
+		for (double f : rescales) {
+			int w = (int) Math.round(channels[0].width() * f), h = (int) Math.round(channels[0]
+				.height() * f);
+			if (w < 2 * scale || h < 2 * scale) continue;
+			FloatPlane[] small = new FloatPlane[channels.length];
+			for (int c = 0; c < channels.length; c++)
+				small[c] = Quantize.toUnsignedByteRange(MatlabResize.resize(channels[c], w, h));
+			out.add(of(small, scale));
+		}
+		return out;
 	}
 
 	private static FloatPlane unit(FloatPlane p) {

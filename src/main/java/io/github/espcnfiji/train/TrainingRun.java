@@ -2,7 +2,9 @@ package io.github.espcnfiji.train;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import io.github.espcnfiji.model.CardJson;
 import io.github.espcnfiji.model.ModelCard;
+import io.github.espcnfiji.model.ModelFiles;
 import io.github.espcnfiji.model.Npz;
 import io.github.espcnfiji.model.Tensor;
 import io.github.espcnfiji.train.EspcnTrainer.Checkpoint;
@@ -28,14 +30,19 @@ import java.util.Map;
  */
 public final class TrainingRun {
 
-	static final String CARD = "card.json", WEIGHTS = "weights.npz", LOG = "training-log.csv";
+	static final String CARD = ModelFiles.CARD, WEIGHTS = ModelFiles.WEIGHTS,
+		LOG = "training-log.csv";
+	/** For the checkpoint's progress file. */
 	private static final Gson GSON = new GsonBuilder().setPrettyPrinting()
 		.serializeSpecialFloatingPointValues().create();
 
 	private final Path folder;
 	private final ModelCard template;
 
-	/** {@code template} carries what the card should say beyond the recipe (names, data). */
+	/**
+	 * {@code template} carries what the card should say beyond the recipe (name, data, command);
+	 * the run fills in the rest each time it saves the best model.
+	 */
 	public TrainingRun(Path folder, ModelCard template) {
 		this.folder = folder;
 		this.template = template;
@@ -90,7 +97,7 @@ public final class TrainingRun {
 	void saveBest(Map<String, Tensor> weights, TrainingState state, TrainingConfig config)
 		throws IOException
 	{
-		ModelCard card = GSON.fromJson(GSON.toJson(template), ModelCard.class);
+		ModelCard card = template;
 		card.scale = config.scale;
 		card.activation = config.activation.id();
 		card.filters = config.filters.clone();
@@ -110,7 +117,7 @@ public final class TrainingRun {
 			(config.rescales.length > 0 ? "; rescales " + Arrays.toString(config.rescales) : "");
 		t.seed = config.seed;
 		writeNpz(folder.resolve(WEIGHTS), weights);
-		writeAtomically(folder.resolve(CARD), GSON.toJson(card));
+		writeAtomically(folder.resolve(CARD), CardJson.toJson(card));
 	}
 
 	void log(EpochReport r) throws IOException {

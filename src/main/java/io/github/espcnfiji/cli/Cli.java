@@ -1,0 +1,104 @@
+package io.github.espcnfiji.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command-line launcher: picks the sub-command, parses its options, runs it and turns the
+ * outcome into an exit code. It never calls {@code System.exit}, so tests run it in-process.
+ * <ul>
+ * <li>0: success;</li>
+ * <li>1: the work failed; one line {@code error: REASON} on stderr (the full trace too with
+ * {@code --debug});</li>
+ * <li>2: the command line is wrong; the reason and the usage on stderr.</li>
+ * </ul>
+ */
+public final class Cli {
+
+	/** How the program is started, for usage texts. */
+	static final String PROGRAM = "java -jar ESPCN_.jar";
+
+	private final Map<String, Command> commands = new LinkedHashMap<>();
+
+	Cli(Command... commands) {
+		for (Command c : commands)
+			this.commands.put(c.name(), c);
+	}
+
+	/** The launcher with every command. */
+	public static Cli standard() {
+		return new Cli(new DemoCommand(), new UpscaleCommand(), new MeasureCommand(),
+			new EvaluateCommand(), new TrainCommand(), new BenchCommand());
+	}
+
+	/** Runs one command line and returns its exit code. */
+	public int run(String[] args, PrintStream out, PrintStream err) {
+		Console console = new Console(out, err);
+		List<String> rest = new ArrayList<>(Arrays.asList(args));
+		boolean debug = rest.remove("--debug");
+		if (rest.isEmpty() || rest.get(0).equals("--help") || rest.get(0).equals("-h") || rest
+			.get(0).equals("help"))
+		{
+			boolean asked = !rest.isEmpty();
+			(asked ? out : err).print(usage());
+			return asked ? 0 : 2;
+		}
+		Command command = commands.get(rest.get(0));
+		if (command == null) {
+			err.println("error: unknown command '" + rest.get(0) + "'");
+			err.print(usage());
+			return 2;
+		}
+		List<String> options = rest.subList(1, rest.size());
+		if (options.contains("--help") || options.contains("-h")) {
+			out.print(help(command));
+			return 0;
+		}
+		try {
+			Options parsed = command.options().parse(options);
+			return command.run(parsed, console);
+		}
+		catch (UsageException e) {
+			err.println("error: " + e.getMessage());
+			err.println("usage: " + PROGRAM + " " + command.name() + command.options().synopsis());
+			err.println("(" + PROGRAM + " " + command.name() + " --help for details)");
+			return 2;
+		}
+		catch (Exception | LinkageError | VirtualMachineError e) {
+			if (debug) Failures.trace(e, err);
+			err.println("error: " + Failures.describe(e));
+			return 1;
+		}
+		finally {
+			out.flush();
+			err.flush();
+		}
+	}
+
+	/** The top-level usage: every command with its summary. */
+	String usage() {
+		StringBuilder sb = new StringBuilder();
+		sb.append("ESPCN super-resolution (Shi et al., CVPR 2016) for images and Fiji\n\n");
+		sb.append("usage: ").append(PROGRAM).append(" COMMAND [OPTIONS]\n\ncommands:\n");
+		int width = commands.keySet().stream().mapToInt(String::length).max().orElse(0);
+		for (Command c : commands.values())
+			sb.append("  ").append(c.name()).append(" ".repeat(width - c.name().length() + 2)).append(c
+				.summary()).append('\n');
+		sb.append("\n").append(PROGRAM).append(" COMMAND --help shows a command's options.\n");
+		sb.append("--debug (with any command) prints the full stack trace of a failure.\n");
+		sb.append("Exit codes: 0 success, 1 failure (reason on stderr), 2 bad command line.\n");
+		return sb.toString();
+	}
+
+	/** A command's {@code --help}. */
+	static String help(Command c) {
+		String notes = c.notes();
+		return "usage: " + PROGRAM + " " + c.name() + c.options().synopsis() + "\n\n" + c.summary() +
+			"\n\noptions:\n" + c.options().describe() + (notes.isEmpty() ? "" : "\n" + notes +
+				(notes.endsWith("\n") ? "" : "\n"));
+	}
+}

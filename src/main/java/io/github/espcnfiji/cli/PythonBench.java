@@ -1,0 +1,142 @@
+package io.github.espcnfiji.cli;
+
+import io.github.espcnfiji.model.EspcnSpec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The same forward pass timed in PyTorch, through the script {@code bench/espcn_bench.py}
+ * shipped in the jar, run by the first of the candidate interpreters that imports
+ * {@code torch}.
+ */
+final class PythonBench {
+
+	/** What the script measured. */
+	static final class Result {
+
+		final String python;
+		final double median;
+		final double min;
+		final double max;
+		final String threads;
+		final String torchVersion;
+
+		Result(String python, Map<String, String> v) {
+			this.python = python;
+			this.median = Double.parseDouble(v.get("median_ms"));
+			this.min = Double.parseDouble(v.get("min_ms"));
+			this.max = Double.parseDouble(v.get("max_ms"));
+			this.threads = v.getOrDefault("threads", "?");
+			this.torchVersion = v.getOrDefault("torch", "?");
+		}
+	}
+
+	private static final String SCRIPT = "/bench/espcn_bench.py";
+
+	private PythonBench() {}
+
+	/** The first of {@code candidates} that can {@code import torch}, if any. */
+	static Optional<String> findPython(List<String> candidates) {
+		for (String python : candidates)
+			try {
+				if (run(List.of(python, "-c", "import torch"), 120).exitCode == 0) return Optional.of(
+					python);
+			}
+			catch (IOException e) {
+				// not installed under that name: try the next
+			}
+		return Optional.empty();
+	}
+
+	/**
+	 * Runs the script for {@code spec} on a {@code width x height} input.
+	 *
+	 * @throws IOException when the script fails or prints no result
+	 */
+	static Result time(String python, EspcnSpec spec, int width, int height, int warmup,
+		int repeats) throws IOException
+	{
+		Path script = Files.createTempFile("espcn-bench-", ".py");
+		try {
+			try (InputStream in = PythonBench.class.getResourceAsStream(SCRIPT)) {
+				if (in == null) throw new IOException(SCRIPT + " is missing from the jar; rebuild it");
+				Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+			}
+			List<String> command = new ArrayList<>(List.of(python, script.toString(), "--scale",
+				Integer.toString(spec.scale()), "--filters", join(spec.filters()), "--kernels", join(spec
+					.kernels()), "--activation", spec.activation().id(), "--width", Integer.toString(
+						width), "--height", Integer.toString(height), "--warmup", Integer.toString(warmup),
+				"--repeats", Integer.toString(repeats)));
+			Run r = run(command, 600);
+			if (r.exitCode != 0) throw new IOException("the PyTorch benchmark failed (" + python +
+				", exit " + r.exitCode + "): " + lastLine(r.output));
+			Map<String, String> values = new LinkedHashMap<>();
+			for (String token : lastLine(r.output).split("\\s+")) {
+				int eq = token.indexOf('=');
+				if (eq > 0) values.put(token.substring(0, eq), token.substring(eq + 1));
+			}
+			if (!values.containsKey("median_ms")) throw new IOException(
+				"the PyTorch benchmark printed no result: " + lastLine(r.output));
+			return new Result(python, values);
+		}
+		finally {
+			Files.deleteIfExists(script);
+		}
+	}
+
+	private static String join(int[] values) {
+		return Arrays.stream(values).mapToObj(Integer::toString).collect(Collectors.joining(","));
+	}
+
+	private static String lastLine(String s) {
+		String[] lines = s.strip().split("\\R");
+		return lines.length == 0 ? "" : lines[lines.length - 1];
+	}
+
+	private static final class Run {
+
+		final int exitCode;
+		final String output;
+
+		Run(int exitCode, String output) {
+			this.exitCode = exitCode;
+			this.output = output;
+		}
+	}
+
+	private static Run run(List<String> command, int seconds) throws IOException {
+		Path log = Files.createTempFile("espcn-python-", ".log");
+		try {
+			Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log
+				.toFile()).start();
+			try {
+				if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+					p.destroyForcibly();
+					throw new IOException(command.get(0) + " did not finish within " + seconds + " s");
+				}
+			}
+			catch (InterruptedException e) {
+				p.destroyForcibly();
+				Thread.currentThread().interrupt();
+				throw new IOException("interrupted while waiting for " + command.get(0), e);
+			}
+			return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+		}
+		finally {
+			Files.deleteIfExists(log);
+		}
+	}
+}

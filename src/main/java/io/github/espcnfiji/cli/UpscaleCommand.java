@@ -1,0 +1,91 @@
+package io.github.espcnfiji.cli;
+
+import ij.ImagePlus;
+import io.github.espcnfiji.core.SuperResolver;
+import io.github.espcnfiji.core.Tiler;
+import io.github.espcnfiji.io.ImageFiles;
+import io.github.espcnfiji.model.EspcnModel;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * {@code upscale}: super-resolves an image file, or every image in a folder, with an ESPCN model
+ * (see {@link UpscalePlan} for where results go and {@link ImageUpscaling} for what is
+ * supported).
+ */
+final class UpscaleCommand implements Command {
+
+	@Override
+	public String name() {
+		return "upscale";
+	}
+
+	@Override
+	public String summary() {
+		return "super-resolve an image file or every image in a folder";
+	}
+
+	@Override
+	public OptionSpec options() {
+		return new OptionSpec().required("model", ModelChoice.VALUE, ModelChoice.HELP).required(
+			"input", "FILE|DIR", "an image ImageJ reads (8/16/32-bit, RGB, stacks) or a folder")
+			.required("output", "FILE|DIR", "a .png/.tif file, or a folder (created if missing)")
+			.optional("scale", "N", "check that the model is for this scale (2, 3 or 4)").optional(
+				"tile", "N", "largest tile side in input pixels (default " + Tiler.DEFAULT_TILE_SIZE +
+					"); smaller needs less memory").flag("overwrite", "replace existing outputs");
+	}
+
+	@Override
+	public String notes() {
+		return "Folder outputs are named like the inputs: .png and .tif stay, .jpg and .bmp become\n" +
+			".png, other formats .tif. Inputs are never overwritten; existing outputs only with\n" +
+			"--overwrite. Files are written complete or not at all.";
+	}
+
+	@Override
+	public int run(Options o, Console console) throws Exception {
+		Optional<Integer> scale = o.scale();
+		int tile = o.integer("tile", Tiler.DEFAULT_TILE_SIZE, 1);
+		UpscalePlan plan = UpscalePlan.of(o.path("input"), o.path("output"), o.flag("overwrite"));
+		try (EspcnModel model = ModelChoice.load(o.require("model"), scale)) {
+			plan.prepare();
+			int failed = 0, n = plan.jobs().size(), i = 0;
+			for (UpscalePlan.Job job : plan.jobs()) {
+				i++;
+				try {
+					upscale(job, model, tile, o.flag("overwrite"), console, i, n);
+				}
+				catch (IOException | RuntimeException | OutOfMemoryError e) {
+					if (!plan.isBatch()) throw e;
+					failed++;
+					console.progress("failed: %s: %s", job.input.getFileName(), Failures.describe(e));
+				}
+			}
+			if (failed > 0) throw new IOException(failed + " of " + n +
+				" images failed (reasons above); the others were written");
+		}
+		return 0;
+	}
+
+	private static void upscale(UpscalePlan.Job job, EspcnModel model, int tile,
+		boolean overwrite, Console console, int index, int count) throws IOException
+	{
+		long start = System.nanoTime();
+		ImagePlus in = ImageFiles.open(job.input);
+		try {
+			console.progress("[%d/%d] %s: %dx%d, %s, %d plane(s), x%d", index, count, job.input
+				.getFileName(), in.getWidth(), in.getHeight(), in.getBitDepth() == 24 ? "RGB" : in
+					.getBitDepth() + "-bit", in.getStackSize(), model.scale());
+			SuperResolver sr = new SuperResolver(model, SuperResolver.Options.defaults().withTileSize(
+				tile).withProgress(new ProgressReport(console, job.input.getFileName().toString())));
+			ImagePlus out = ImageUpscaling.upscale(in, sr, job.output.getFileName().toString());
+			ImageFiles.write(job.output, out, overwrite);
+			console.result("%s -> %s (%dx%d, %.1f s)", job.input, job.output, out.getWidth(), out
+				.getHeight(), (System.nanoTime() - start) / 1e9);
+		}
+		finally {
+			in.close();
+		}
+	}
+}

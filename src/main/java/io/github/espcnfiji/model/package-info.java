@@ -1,0 +1,9 @@
+/**
+ * The ESPCN network on DJL's PyTorch engine: the architecture ({@link
+ * io.github.espcnfiji.model.EspcnSpec}, {@link io.github.espcnfiji.model.EspcnBlock}, {@link
+ * io.github.espcnfiji.model.PixelShuffle}), a runnable model ({@link
+ * io.github.espcnfiji.model.EspcnModel}), model files with their JSON cards, PyTorch
+ * state_dict interchange as .npz, the bundled models, and {@link
+ * io.github.espcnfiji.model.DjlRuntime}, the one door to DJL (offline, plugin class loader).
+ */
+package io.github.espcnfiji.model;

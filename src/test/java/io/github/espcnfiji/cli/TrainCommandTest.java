@@ -1,0 +1,67 @@
+package io.github.espcnfiji.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.espcnfiji.model.ModelCard;
+import io.github.espcnfiji.model.ModelFiles;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code train} reads images through io.ImageFiles and validates on a folder or a held-out share. */
+class TrainCommandTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void exactlyOneValidationSourceIsRequired() throws IOException {
+		Path train = Files.createDirectory(dir.resolve("train"));
+		CliRun neither = CliRun.of("train", "--train", train.toString(), "--output", dir.resolve("run")
+			.toString());
+		assertEquals(2, neither.code);
+		assertTrue(neither.err.startsWith("error: give exactly one of --validation DIR and " +
+			"--validation-fraction F"), neither.err);
+		CliRun both = CliRun.of("train", "--train", train.toString(), "--validation", train
+			.toString(), "--validation-fraction", "0.1", "--output", dir.resolve("run").toString());
+		assertEquals(2, both.code);
+	}
+
+	@Test
+	void badRecipeValuesAreUsageErrors() {
+		CliRun r = CliRun.of("train", "--train", "t", "--validation-fraction", "0.1", "--output", "o",
+			"--activation", "sigmoid");
+		assertEquals(2, r.code);
+		assertTrue(r.err.startsWith("error: Unknown activation 'sigmoid'"), r.err);
+	}
+
+	@Test
+	void trainsATinyModelWithAHeldOutFraction() throws IOException {
+		Path train = Files.createDirectory(dir.resolve("T3"));
+		for (int i = 0; i < 4; i++)
+			Fixtures.rgb(train.resolve("img" + i + ".png"), 30 + i, 30);
+		Path run = dir.resolve("run");
+		CliRun r = CliRun.of("train", "--train", train.toString(), "--validation-fraction", "0.25",
+			"--output", run.toString(), "--scale", "2", "--epochs", "1", "--filters", "4,2",
+			"--patch", "7", "--stride", "7", "--batch", "4");
+		assertEquals(0, r.code, r.toString());
+		assertTrue(r.err.contains("Loading 3 training and 1 validation images"), r.err);
+		assertTrue(r.out.startsWith("Best validation PSNR "), r.out);
+		Path card;
+		try (Stream<Path> s = Files.walk(run)) {
+			card = s.filter(p -> p.getFileName().toString().equals(ModelFiles.CARD)).findFirst()
+				.orElseThrow();
+		}
+		ModelCard c = ModelFiles.loadCard(card.getParent());
+		assertEquals("1 training images held out (--validation-fraction 0.25)", c.training
+			.validationData);
+		assertTrue(c.training.command.startsWith("java -jar ESPCN_.jar train --train "), c.training
+			.command);
+	}
+}

@@ -1,0 +1,109 @@
+package io.github.espcnfiji.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.ImagePlus;
+import io.github.espcnfiji.io.ImageFiles;
+import io.github.espcnfiji.io.LoadedImage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code upscale} enlarges files and folders by the model's scale, keeping type and stack. */
+class UpscaleCommandTest {
+
+	@TempDir
+	Path dir;
+
+	private String model;
+
+	@BeforeEach
+	void tinyModel() throws IOException {
+		model = Fixtures.model(dir.resolve("tiny-x3"), 3).toString();
+	}
+
+	@Test
+	void upscalesAnRgbFileByTheModelsScale() throws IOException {
+		Path in = Fixtures.rgb(dir.resolve("in.png"), 20, 14);
+		Path out = dir.resolve("out.png");
+		CliRun r = CliRun.of("upscale", "--model", model, "--input", in.toString(), "--output", out
+			.toString(), "--scale", "3");
+		assertEquals(0, r.code, r.toString());
+		LoadedImage img = ImageFiles.read(out);
+		assertEquals(60, img.width());
+		assertEquals(42, img.height());
+		assertEquals(24, img.bitDepth());
+		assertTrue(r.out.contains("-> " + out), r.out);
+	}
+
+	@Test
+	void keepsA16BitStackAndScalesItsCalibration() throws IOException {
+		Path in = Fixtures.stack16(dir.resolve("stack.tif"), 16, 12, 3);
+		Path out = dir.resolve("big.tif");
+		CliRun r = CliRun.of("upscale", "--model", model, "--input", in.toString(), "--output", out
+			.toString(), "--tile", "8");
+		assertEquals(0, r.code, r.toString());
+		ImagePlus imp = ImageFiles.open(out);
+		assertEquals(48, imp.getWidth());
+		assertEquals(36, imp.getHeight());
+		assertEquals(3, imp.getStackSize());
+		assertEquals(16, imp.getBitDepth());
+		assertEquals(0.5 / 3, imp.getCalibration().pixelWidth, 1e-9);
+		assertEquals("mm", imp.getCalibration().getUnit());
+	}
+
+	@Test
+	void aStackCannotGoToAPngAndNothingIsWritten() throws IOException {
+		Path in = Fixtures.stack16(dir.resolve("stack.tif"), 8, 8, 3);
+		Path out = dir.resolve("big.png");
+		CliRun r = CliRun.of("upscale", "--model", model, "--input", in.toString(), "--output", out
+			.toString());
+		assertEquals(1, r.code, r.toString());
+		assertEquals("error: PNG cannot hold the 3 planes of a stack; save 'big.png' as .tif", r
+			.lastError());
+		assertTrue(Files.notExists(out));
+	}
+
+	@Test
+	void upscalesAFolderIntoANewFolderWithNamesLikeTheInputs() throws IOException {
+		Path in = Files.createDirectory(dir.resolve("in"));
+		Fixtures.gray8(in.resolve("a.png"), 10, 10);
+		Fixtures.stack16(in.resolve("b.tif"), 9, 8, 2);
+		Path out = dir.resolve("results/x3");
+		CliRun r = CliRun.of("upscale", "--model", model, "--input", in.toString(), "--output", out
+			.toString());
+		assertEquals(0, r.code, r.toString());
+		assertEquals(30, ImageFiles.read(out.resolve("a.png")).width());
+		assertEquals(2, ImageFiles.read(out.resolve("b.tif")).slices());
+		assertTrue(r.err.contains("[2/2] b.tif"), r.err);
+	}
+
+	@Test
+	void outputNamesFollowTheInputsFormatWhereItCanHoldTheResult() {
+		assertEquals("a.png", UpscalePlan.outputName("a.png"));
+		assertEquals("a.TIFF", UpscalePlan.outputName("a.TIFF"));
+		assertEquals("photo.png", UpscalePlan.outputName("photo.JPG"));
+		assertEquals("scan.png", UpscalePlan.outputName("scan.bmp"));
+		assertEquals("anim.tif", UpscalePlan.outputName("anim.gif"));
+		assertEquals("x.tif", UpscalePlan.outputName("x.dcm"));
+	}
+
+	@Test
+	void twoInputsThatWouldShareAnOutputAreRefusedBeforeAnyWork() throws IOException {
+		Path in = Files.createDirectory(dir.resolve("in"));
+		Fixtures.gray8(in.resolve("a.png"), 10, 10);
+		Files.copy(in.resolve("a.png"), in.resolve("a.bmp"));
+		Path out = dir.resolve("out");
+		CliRun r = CliRun.of("upscale", "--model", model, "--input", in.toString(), "--output", out
+			.toString());
+		assertEquals(1, r.code, r.toString());
+		assertTrue(r.lastError().contains("would both be written to"), r.lastError());
+		assertTrue(Files.notExists(out));
+	}
+}

@@ -1,0 +1,46 @@
+package io.github.espcnfiji.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.espcnfiji.core.EvaluationProtocol;
+import io.github.espcnfiji.core.Scores;
+import io.github.espcnfiji.io.ImageFiles;
+import io.github.espcnfiji.testing.TestData;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The shipped models keep their promised quality under the paper's protocol (Y, border = scale,
+ * MATLAB bicubic LR): the floors are the core engine's targets, so a retrained or damaged model
+ * that falls below them fails here.
+ */
+class ShippedModelsTest {
+
+	@ParameterizedTest(name = "{0} on {1} >= {2} dB")
+	@CsvSource({ "x2, Set5, 36.3", "x3, Set5, 32.5", "x3, Set14, 29.0", "x4, Set5, 30.2" })
+	void meetsItsPsnrFloor(String name, String set, double floor) throws IOException {
+		BundledModels shipped = BundledModels.shipped();
+		assumeTrue(shipped.has(name), "model " + name + " is not bundled in this build");
+		Path data = TestData.set(set);
+		double sum = 0;
+		int n = 0;
+		try (EspcnModel model = shipped.load(name)) {
+			assertEquals("x" + model.scale(), name);
+			for (Path f : ImageFiles.list(data)) {
+				Scores s = EvaluationProtocol.evaluate(ImageFiles.read(f).planes(), model.scale(), model);
+				assertTrue(s.modelPsnr().getAsDouble() > s.bicubicPsnr(), f + " is worse than bicubic");
+				sum += s.modelPsnr().getAsDouble();
+				n++;
+			}
+		}
+		double mean = sum / n;
+		assertTrue(mean >= floor, String.format("%s on %s: %.3f dB < %.1f dB", name, set, mean,
+			floor));
+	}
+}
