@@ -88,6 +88,9 @@ public final class Cli {
 		for (Command c : commands.values())
 			sb.append("  ").append(c.name()).append(" ".repeat(width - c.name().length() + 2)).append(c
 				.summary()).append('\n');
+		String macro = "macro";
+		sb.append("  ").append(macro).append(" ".repeat(Math.max(2, width - macro.length() + 2)))
+			.append("run an ImageJ macro headless with the ESPCN commands: macro FILE.ijm [ARG...]\n");
 		sb.append("\n").append(PROGRAM).append(" COMMAND --help shows a command's options.\n");
 		sb.append("--debug (with any command) prints the full stack trace of a failure.\n");
 		sb.append("Exit codes: 0 success, 1 failure (reason on stderr), 2 bad command line.\n");
