@@ -59,6 +59,7 @@ final class TrainCommand implements Command {
 			.optional("filters", "N,N", "hidden layer widths (default 64,32)")
 			.optional("kernels", "K,K,K", "kernel sizes (default 5,3,3)")
 			.optional("seed", "N", "random seed (default " + d.seed + ")")
+			.optional("threads", "N", "PyTorch threads (default 1: bit-for-bit reproducible; more is faster, not reproducible)")
 			.flag("resume", "continue the run in --output from its checkpoint");
 	}
 
@@ -143,6 +144,7 @@ final class TrainCommand implements Command {
 		c.lastLayerFactor = o.real("last-layer-lr", c.lastLayerFactor);
 		c.augment = o.flag("augment");
 		c.seed = o.integerLong("seed", c.seed);
+		c.threads = o.integer("threads", c.threads, 1);
 		c.filters = o.integers("filters").orElse(c.filters);
 		c.kernels = o.integers("kernels").orElse(c.kernels);
 		c.rescales = o.reals("rescales").orElse(c.rescales);

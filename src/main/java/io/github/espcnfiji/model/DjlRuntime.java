@@ -44,6 +44,28 @@ public final class DjlRuntime {
 		}
 	}
 
+	/**
+	 * As {@link #call}, with PyTorch's intra-op thread count set to {@code threads} for the
+	 * duration (and restored after). One thread makes float reductions, and so training, bit for
+	 * bit reproducible; the setting is process-wide, so other DJL work running at the same time
+	 * shares it.
+	 */
+	public static <T> T callWithThreads(int threads, Callable<T> work) {
+		if (threads < 1) throw new IllegalArgumentException("Threads must be >= 1, got " +
+			threads);
+		return call(() -> {
+			ai.djl.engine.Engine.getInstance(); // loads the native library
+			int previous = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+			ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+			try {
+				return work.call();
+			}
+			finally {
+				ai.djl.pytorch.jni.JniUtils.setNumThreads(previous);
+			}
+		});
+	}
+
 	/** As {@link #call} for work without a result. */
 	public static void run(Runnable work) {
 		call(() -> {

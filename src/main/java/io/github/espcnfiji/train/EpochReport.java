@@ -14,12 +14,14 @@ public final class EpochReport {
 	public final double learningRate;
 	public final double seconds;
 	public final double etaSeconds;
-	/** Steps dropped because a gradient was not finite (see the trainer). */
+	/** Steps dropped because their gradients stayed non-finite (see the trainer). */
 	public final int skippedSteps;
+	/** Steps computed again because their gradients came out non-finite. */
+	public final int retriedSteps;
 
 	EpochReport(int epoch, int epochs, double loss, double validationPsnr, double bestPsnr,
 		int bestEpoch, double learningRate, double seconds, double etaSeconds,
-		int skippedSteps)
+		int skippedSteps, int retriedSteps)
 	{
 		this.epoch = epoch;
 		this.epochs = epochs;
@@ -31,6 +33,7 @@ public final class EpochReport {
 		this.seconds = seconds;
 		this.etaSeconds = etaSeconds;
 		this.skippedSteps = skippedSteps;
+		this.retriedSteps = retriedSteps;
 	}
 
 	/** One line for a console or status bar. */
@@ -38,8 +41,8 @@ public final class EpochReport {
 		return String.format(Locale.ROOT,
 			"epoch %d/%d  loss %.6f  val PSNR %.3f dB (best %.3f @%d)  lr %.2e  %.1f s  ETA %s",
 			epoch, epochs, loss, validationPsnr, bestPsnr, bestEpoch, learningRate, seconds,
-			formatDuration(etaSeconds)) + (skippedSteps > 0 ? "  (" + skippedSteps +
-				" steps dropped: non-finite gradients)" : "");
+			formatDuration(etaSeconds)) + (retriedSteps > 0 ? "  (" + retriedSteps +
+				" steps recomputed, " + skippedSteps + " dropped: non-finite gradients)" : "");
 	}
 
 	static String formatDuration(double seconds) {

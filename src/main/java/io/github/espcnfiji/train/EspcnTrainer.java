@@ -53,8 +53,10 @@ public final class EspcnTrainer {
 	private final TrainingRun run;
 	private final TrainingListener listener;
 	private final List<Parameter> parameters = new java.util.ArrayList<>();
-	/** Steps of the last epoch dropped for non-finite gradients. */
-	private int skippedSteps;
+	/** Forward and backward passes per step at most, when gradients come out non-finite. */
+	private static final int TRIES = 3;
+	/** Steps of the last epoch dropped for non-finite gradients, and recomputations. */
+	private int skippedSteps, retriedSteps;
 
 	public EspcnTrainer(TrainingConfig config, List<TrainingPair> train,
 		List<TrainingPair> validation, TrainingRun run, TrainingListener listener)
@@ -71,7 +73,7 @@ public final class EspcnTrainer {
 
 	/** Trains from scratch, or from the run's checkpoint when {@code resume} is true. */
 	public TrainingResult run(boolean resume) {
-		return DjlRuntime.call(() -> train(resume));
+		return DjlRuntime.callWithThreads(config.threads, () -> train(resume));
 	}
 
 	private TrainingResult train(boolean resume) throws IOException {
@@ -133,7 +135,7 @@ public final class EspcnTrainer {
 					double perEpoch = (System.nanoTime() - runStart) / 1e9 / epochsThisRun;
 					EpochReport report = new EpochReport(epoch, config.epochs, loss, psnr,
 						state.bestPsnr, state.bestEpoch, lr.base(), seconds, perEpoch * (config.epochs -
-							epoch), skippedSteps);
+							epoch), skippedSteps, retriedSteps);
 					run.log(report);
 					listener.epochDone(report);
 				}
@@ -155,36 +157,45 @@ public final class EspcnTrainer {
 		// tensor lives; buffers owned here outlive every step's tensors.
 		ByteBuffer xb = direct(x.length), yb = direct(y.length);
 		double sum = 0;
-		int skipped = 0;
+		int skipped = 0, retried = 0;
 		for (int s = 0; s < steps; s++) {
 			if (listener.cancelled()) return Double.NaN;
 			if (transforms != null) for (int i = 0; i < b; i++)
 				transforms[i] = augment.nextInt(8);
 			patches.fill(order, s * b, b, transforms, x, y);
-			float loss;
-			try (NDManager step = trainer.getManager().newSubManager()) {
-				NDArray in = step.create(fill(xb, x), new Shape(b, 1, p, p), DataType.FLOAT32);
-				NDArray target = step.create(fill(yb, y), new Shape(b, 1, hp, hp), DataType.FLOAT32);
-				try (GradientCollector gc = trainer.newGradientCollector()) {
-					NDArray out = trainer.forward(new NDList(in)).singletonOrThrow();
-					NDArray l = out.sub(target).square().mean();
-					gc.backward(l);
-					loss = l.getFloat();
+			float loss = Float.NaN;
+			boolean applied = false;
+			for (int attempt = 0; attempt < TRIES && !applied; attempt++) {
+				if (attempt > 0) retried++;
+				try (NDManager step = trainer.getManager().newSubManager()) {
+					NDArray in = step.create(fill(xb, x), new Shape(b, 1, p, p), DataType.FLOAT32);
+					NDArray target = step.create(fill(yb, y), new Shape(b, 1, hp, hp),
+						DataType.FLOAT32);
+					try (GradientCollector gc = trainer.newGradientCollector()) {
+						NDArray out = trainer.forward(new NDList(in)).singletonOrThrow();
+						NDArray l = out.sub(target).square().mean();
+						gc.backward(l);
+						loss = l.getFloat();
+					}
+					applied = update(adam);
 				}
-				if (!update(adam)) skipped++;
 			}
+			if (!applied) skipped++;
 			sum += loss;
 			listener.step(epoch, s + 1, steps, loss);
 		}
 		skippedSteps = skipped;
+		retriedSteps = retried;
 		return sum / steps;
 	}
 
 	/**
-	 * Applies Adam to every parameter, unless a gradient is not finite: libtorch 2.7.1's CPU
-	 * convolution backward was seen to return NaN gradients now and then (about one step in a few
-	 * hundred, at random, on this project's machines), so such a step is dropped and its gradients
-	 * cleared, as mixed-precision trainers do with overflowing steps. Returns false when dropped.
+	 * Applies Adam to every parameter, unless a gradient is not finite. libtorch 2.7.1's CPU
+	 * convolution backward was seen to return NaN gradients now and then, at random (about one
+	 * step in a hundred; also with fresh native tensors and no DJL trainer, so not this code's
+	 * doing), so such gradients are cleared and the step is computed again, up to {@link #TRIES}
+	 * times, then dropped as mixed-precision trainers drop overflowing steps. Returns false when
+	 * the gradients were not finite.
 	 */
 	private boolean update(CheckpointableAdam adam) {
 		boolean finite = true;

@@ -61,6 +61,11 @@ public final class TrainingConfig {
 	/** Extra downscalings of each training image before patches are cut (e.g. 0.9, 0.8). */
 	public double[] rescales = {};
 	public long seed = 1;
+	/**
+	 * PyTorch threads while training. With 1 (the default) a seed gives the same model bit for
+	 * bit; more threads are faster but sum floats in a varying order, so runs drift apart.
+	 */
+	public int threads = 1;
 
 	public EspcnSpec spec() {
 		return new EspcnSpec(scale, 1, activation, filters, kernels);
@@ -79,6 +84,7 @@ public final class TrainingConfig {
 			"Learning rate must be > 0, got " + learningRate);
 		if (!(lastLayerFactor > 0)) throw new IllegalArgumentException(
 			"Last-layer learning-rate factor must be > 0, got " + lastLayerFactor);
+		if (threads < 1) throw new IllegalArgumentException("Threads must be >= 1, got " + threads);
 		for (double r : rescales)
 			if (!(r > 0 && r <= 1)) throw new IllegalArgumentException(
 				"Rescale factors must be in (0, 1], got " + r);

@@ -67,7 +67,7 @@ public final class TrainingRun {
 				" already holds a model or checkpoint: resume it, or choose another folder");
 		Files.createDirectories(checkpoint());
 		Files.deleteIfExists(folder.resolve(LOG));
-		writeAtomically(folder.resolve(LOG), "epoch,loss,validation_psnr,best_psnr,learning_rate,seconds,skipped_steps\n");
+		writeAtomically(folder.resolve(LOG), "epoch,loss,validation_psnr,best_psnr,learning_rate,seconds,skipped_steps,retried_steps\n");
 	}
 
 	Checkpoint readCheckpoint(TrainingConfig config) throws IOException {
@@ -121,8 +121,9 @@ public final class TrainingRun {
 	}
 
 	void log(EpochReport r) throws IOException {
-		String line = String.format(Locale.ROOT, "%d,%.8f,%.4f,%.4f,%.3e,%.2f,%d%n", r.epoch,
-			r.loss, r.validationPsnr, r.bestPsnr, r.learningRate, r.seconds, r.skippedSteps);
+		String line = String.format(Locale.ROOT, "%d,%.8f,%.4f,%.4f,%.3e,%.2f,%d,%d%n",
+			r.epoch, r.loss, r.validationPsnr, r.bestPsnr, r.learningRate, r.seconds, r.skippedSteps,
+			r.retriedSteps);
 		Files.writeString(folder.resolve(LOG), line, StandardCharsets.UTF_8,
 			StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 	}

@@ -1,5 +1,6 @@
 package io.github.espcnfiji.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,11 +10,14 @@ import io.github.espcnfiji.core.FloatPlane;
 import io.github.espcnfiji.model.EspcnModel;
 import io.github.espcnfiji.model.ModelCard;
 import io.github.espcnfiji.model.ModelFiles;
+import io.github.espcnfiji.model.Npz;
+import io.github.espcnfiji.model.Tensor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -126,6 +130,24 @@ class EspcnTrainerTest {
 		assertEquals(3, second.epochsDone);
 		assertEquals(List.of(1, 2, 3), epochs);
 		assertEquals(4, Files.readAllLines(folder.resolve("training-log.csv")).size());
+	}
+
+	@Test
+	void theSameSeedGivesTheSameModelBitForBit() throws Exception {
+		List<TrainingPair> train = images(4, 63, 5, 3), val = images(1, 48, 6, 3);
+		for (String name : List.of("a", "b"))
+			new EspcnTrainer(smallConfig(2), train, val, run(tmp.resolve(name)), null).run(false);
+		Map<String, Tensor> a = Npz.read(tmp.resolve("a/weights.npz")), b = Npz.read(tmp.resolve(
+			"b/weights.npz"));
+		assertEquals(a.keySet(), b.keySet());
+		for (String k : a.keySet())
+			assertArrayEquals(a.get(k).data(), b.get(k).data(), k);
+		TrainingConfig other = smallConfig(2);
+		other.seed = 43;
+		new EspcnTrainer(other, train, val, run(tmp.resolve("c")), null).run(false);
+		Map<String, Tensor> c = Npz.read(tmp.resolve("c/weights.npz"));
+		assertFalse(java.util.Arrays.equals(a.get("first_part.0.weight").data(), c.get(
+			"first_part.0.weight").data()));
 	}
 
 	@Test
