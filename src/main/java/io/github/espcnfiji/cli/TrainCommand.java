@@ -12,6 +12,7 @@ import io.github.espcnfiji.train.TrainingListener;
 import io.github.espcnfiji.train.TrainingPair;
 import io.github.espcnfiji.train.TrainingResult;
 import io.github.espcnfiji.train.TrainingRun;
+import io.github.espcnfiji.train.ValidationSplit;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -10,6 +10,7 @@ import io.github.espcnfiji.train.TrainingListener;
 import io.github.espcnfiji.train.TrainingPair;
 import io.github.espcnfiji.train.TrainingResult;
 import io.github.espcnfiji.train.TrainingRun;
+import io.github.espcnfiji.train.ValidationSplit;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,35 +48,18 @@ public final class FolderTraining {
 		config.validate();
 		if (output == null) throw new IllegalArgumentException("No output folder given");
 		List<Path> files = ImageFiles.list(folder);
-		List<List<Path>> split = holdOut(files, validationFraction);
-		List<TrainingPair> train = pairs(split.get(0), config.scale);
-		List<TrainingPair> validation = pairs(split.get(1), config.scale);
+		ValidationSplit split = ValidationSplit.holdOut(files, validationFraction);
+		List<TrainingPair> train = pairs(split.train(), config.scale);
+		List<TrainingPair> validation = pairs(split.validation(), config.scale);
 		ModelCard template = new ModelCard();
 		template.name = "espcn-x" + config.scale;
 		Path name = folder.toAbsolutePath().normalize().getFileName();
 		template.training.trainData.add(name == null ? folder.toString() : name.toString());
-		template.training.validationData = split.get(1).size() + " images held out (fraction " +
+		template.training.validationData = split.validation().size() + " images held out (fraction " +
 			validationFraction + ")";
 		template.training.command = how == null ? "" : how;
 		return new EspcnTrainer(config, train, validation, new TrainingRun(output, template),
 			listener).run(resume);
-	}
-
-	/** {training files, validation files}; see {@link #run}. */
-	static List<List<Path>> holdOut(List<Path> files, double fraction) {
-		if (!(fraction > 0 && fraction < 1)) throw new IllegalArgumentException(
-			"The validation fraction must be between 0 and 1 (e.g. 0.1), got " + fraction);
-		int n = files.size();
-		if (n < 2) throw new IllegalArgumentException("Training needs at least 2 images (one is " +
-			"held out for validation), found " + n);
-		int k = Math.min(n - 1, Math.max(1, (int) Math.round(fraction * n)));
-		boolean[] held = new boolean[n];
-		for (int i = 0; i < k; i++)
-			held[(int) ((i + 0.5) * n / k)] = true;
-		List<Path> train = new ArrayList<>(), validation = new ArrayList<>();
-		for (int i = 0; i < n; i++)
-			(held[i] ? validation : train).add(files.get(i));
-		return List.of(train, validation);
 	}
 
 	/** Every slice of every file, on the 0-255 scale (16-bit divided by 257). */

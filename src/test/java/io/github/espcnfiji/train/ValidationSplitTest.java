@@ -1,4 +1,4 @@
-package io.github.espcnfiji.cli;
+package io.github.espcnfiji.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

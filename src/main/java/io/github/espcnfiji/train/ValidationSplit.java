@@ -1,4 +1,4 @@
-package io.github.espcnfiji.cli;
+package io.github.espcnfiji.train;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,14 +7,14 @@ import java.util.List;
 
 /**
  * Training images split into the ones trained on and the ones held out for validation
- * ({@code --validation-fraction}). The held-out images are spread evenly over the list in its
+ * (the command line's {@code --validation-fraction}, the Fiji command's validation fraction). The held-out images are spread evenly over the list in its
  * given order (folders as given, files sorted by name), so the same files give the same split
  * on every run and every machine, whatever the random seed.
  * <p>
  * Validation picks the best epoch, so it must never be a test set that results are reported
  * on.
  */
-final class ValidationSplit {
+public final class ValidationSplit {
 
 	private final List<Path> train;
 	private final List<Path> validation;
@@ -31,12 +31,12 @@ final class ValidationSplit {
 	 * @throws IllegalArgumentException if {@code fraction} is not in (0, 1) or there are fewer
 	 *           than two files
 	 */
-	static ValidationSplit holdOut(List<Path> files, double fraction) {
+	public static ValidationSplit holdOut(List<Path> files, double fraction) {
 		if (!(fraction > 0 && fraction < 1)) throw new IllegalArgumentException(
 			"The validation fraction must be between 0 and 1 (e.g. 0.1), got " + fraction);
 		int n = files.size();
 		if (n < 2) throw new IllegalArgumentException("Holding out validation images needs at " +
-			"least 2 training images, got " + n + "; give --validation DIR instead");
+			"least 2 training images, got " + n + "; give a separate validation folder instead");
 		int k = Math.min(n - 1, Math.max(1, (int) Math.round(fraction * n)));
 		boolean[] held = new boolean[n];
 		for (int i = 0; i < k; i++)
@@ -47,11 +47,11 @@ final class ValidationSplit {
 		return new ValidationSplit(train, validation);
 	}
 
-	List<Path> train() {
+	public List<Path> train() {
 		return train;
 	}
 
-	List<Path> validation() {
+	public List<Path> validation() {
 		return validation;
 	}
 }
