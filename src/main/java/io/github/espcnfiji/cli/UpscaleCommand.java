@@ -2,6 +2,7 @@ package io.github.espcnfiji.cli;
 
 import ij.ImagePlus;
 import io.github.espcnfiji.core.SuperResolver;
+import io.github.espcnfiji.ij1.ImagePlusUpscaling;
 import io.github.espcnfiji.core.Tiler;
 import io.github.espcnfiji.io.ImageFiles;
 import io.github.espcnfiji.model.EspcnModel;
@@ -79,7 +80,8 @@ final class UpscaleCommand implements Command {
 					.getBitDepth() + "-bit", in.getStackSize(), model.scale());
 			SuperResolver sr = new SuperResolver(model, SuperResolver.Options.defaults().withTileSize(
 				tile).withProgress(new ProgressReport(console, job.input.getFileName().toString())));
-			ImagePlus out = ImageUpscaling.upscale(in, sr, job.output.getFileName().toString());
+			ImagePlus out = ImagePlusUpscaling.upscale(in, sr);
+			out.setTitle(job.output.getFileName().toString());
 			ImageFiles.write(job.output, out, overwrite);
 			console.result("%s -> %s (%dx%d, %.1f s)", job.input, job.output, out.getWidth(), out
 				.getHeight(), (System.nanoTime() - start) / 1e9);
