@@ -47,10 +47,12 @@ public final class ImagePlusUpscaling {
 		ImagePlus result = ImagePlusBridge.toImagePlus(titleOf(imp.getTitle(), s), out, imp
 			.getNChannels(), imp.getNSlices(), imp.getNFrames());
 		Calibration cal = imp.getCalibration().copy();
-		cal.pixelWidth /= s;
-		cal.pixelHeight /= s;
-		cal.xOrigin *= s;
-		cal.yOrigin *= s;
+		if (cal.scaled()) { // an uncalibrated image stays in plain pixels
+			cal.pixelWidth /= s;
+			cal.pixelHeight /= s;
+			cal.xOrigin *= s;
+			cal.yOrigin *= s;
+		}
 		result.setCalibration(cal);
 		if (source != imp) return result;
 		if (imp.isComposite() && result.getNChannels() > 1) {

@@ -2,6 +2,7 @@ package io.github.espcnfiji.ij1;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -159,6 +160,16 @@ class SuperResolutionPlugInTest {
 			assertEquals(2, rc.pixelDepth, 0);
 			assertEquals("mm", rc.getUnit());
 			assertSamePixels(direct(imp), result);
+		}
+	}
+
+	@Test
+	void anUncalibratedImageStaysInPixels() throws Exception {
+		ImagePlus imp = stack("plain", 10, 9, 1, 1, 1, i -> random(8, 10, 9, i));
+		try (EspcnModel m = ModelFiles.load(model)) {
+			Calibration rc = ImagePlusUpscaling.upscale(imp, new SuperResolver(m)).getCalibration();
+			assertFalse(rc.scaled());
+			assertEquals(1, rc.pixelWidth, 0);
 		}
 	}
 
