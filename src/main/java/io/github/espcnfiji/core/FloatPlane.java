@@ -76,15 +76,4 @@ public final class FloatPlane {
 		return w == width && h == height ? this : crop(0, 0, w, h);
 	}
 
-	/** Writes {@code src} into this plane with its top-left corner at (x, y). */
-	public void paste(FloatPlane src, int x, int y) {
-		if (x < 0 || y < 0 || x + src.width > width || y + src.height > height)
-			throw new IllegalArgumentException("Paste outside the plane");
-		for (int row = 0; row < src.height; row++)
-			System.arraycopy(src.data, row * src.width, data, (y + row) * width + x, src.width);
-	}
-
-	public FloatPlane copy() {
-		return new FloatPlane(data.clone(), width, height);
-	}
 }

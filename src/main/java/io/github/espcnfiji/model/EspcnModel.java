@@ -57,15 +57,6 @@ public final class EspcnModel implements PlaneUpscaler, AutoCloseable {
 		return block.spec();
 	}
 
-	/** The network; trainers update its parameters in place. */
-	public EspcnBlock block() {
-		return block;
-	}
-
-	public NDManager manager() {
-		return manager;
-	}
-
 	/** A copy of the current parameters by reference-code name. */
 	public Map<String, Tensor> weights() {
 		return DjlRuntime.call(block::getWeights);

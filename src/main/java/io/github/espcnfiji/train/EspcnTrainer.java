@@ -20,11 +20,9 @@ import io.github.espcnfiji.core.Quantize;
 import io.github.espcnfiji.model.DjlRuntime;
 import io.github.espcnfiji.model.EspcnBlock;
 import io.github.espcnfiji.model.EspcnSpec;
-import io.github.espcnfiji.model.ModelCard;
 import io.github.espcnfiji.model.Tensor;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -304,9 +302,5 @@ public final class EspcnTrainer {
 		int bestEpoch;
 		double bestPsnr = Double.NEGATIVE_INFINITY;
 		String configFingerprint = "";
-	}
-
-	static UncheckedIOException unchecked(IOException e) {
-		return new UncheckedIOException(e.getMessage(), e);
 	}
 }
