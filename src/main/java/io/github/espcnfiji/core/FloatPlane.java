@@ -76,4 +76,7 @@ public final class FloatPlane {
 		return w == width && h == height ? this : crop(0, 0, w, h);
 	}
 
+	public FloatPlane copy() {
+		return new FloatPlane(data.clone(), width, height);
+	}
 }
