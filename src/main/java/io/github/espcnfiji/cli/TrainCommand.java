@@ -17,8 +17,10 @@ import io.github.espcnfiji.train.ValidationSplit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * {@code train}: trains an ESPCN model on folders of high-resolution images, validating after
@@ -67,7 +69,9 @@ final class TrainCommand implements Command {
 	@Override
 	public String notes() {
 		return "Give exactly one of --validation and --validation-fraction. Validation picks the best\n" +
-			"epoch, so it must never be a test set that results are reported on. Low-res inputs are\n" +
+			"epoch, so it must never be a test set that results are reported on. Validation images\n" +
+			"are never trained on, even when --validation is also one of the --train folders (then\n" +
+			"--validation-count picks which of its images validate). Low-res inputs are\n" +
 			"made as the evaluation protocol makes them (MATLAB-style bicubic, 8-bit).";
 	}
 
@@ -104,6 +108,15 @@ final class TrainCommand implements Command {
 		valFiles = spread(valFiles, o.integer("validation-count", 0, 0));
 		if (!o.has("validation-fraction")) validationDescription += " (" + valFiles.size() +
 			" images)";
+		int before = trainFiles.size();
+		trainFiles = withoutValidation(trainFiles, valFiles);
+		if (trainFiles.size() < before) {
+			validationDescription += ", not trained on";
+			console.progress("Left %d validation images out of the training images", before -
+				trainFiles.size());
+		}
+		if (trainFiles.isEmpty()) throw new UsageException(
+			"no training images are left once the validation images are left out");
 
 		console.progress("Loading %d training and %d validation images", trainFiles.size(), valFiles
 			.size());
@@ -158,6 +171,20 @@ final class TrainCommand implements Command {
 			throw new UsageException(e.getMessage());
 		}
 		return c;
+	}
+
+	/**
+	 * The training files minus the validation files: when a validation folder is also a
+	 * training folder (e.g. {@code --train T91,BSD200 --validation BSD200 --validation-count 20}),
+	 * the images picked for validation are never trained on.
+	 */
+	static List<Path> withoutValidation(List<Path> train, List<Path> validation) {
+		Set<Path> held = new HashSet<>();
+		for (Path p : validation) held.add(p.toAbsolutePath().normalize());
+		List<Path> kept = new ArrayList<>();
+		for (Path p : train)
+			if (!held.contains(p.toAbsolutePath().normalize())) kept.add(p);
+		return kept;
 	}
 
 	/** {@code limit} files spread evenly over the list, or all of them when limit is 0. */

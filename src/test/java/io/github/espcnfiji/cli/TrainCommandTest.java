@@ -64,4 +64,31 @@ class TrainCommandTest {
 		assertTrue(c.training.command.startsWith("java -jar ESPCN_.jar train --train "), c.training
 			.command);
 	}
+
+	@Test
+	void validationImagesPickedFromATrainingFolderAreNotTrainedOn() throws IOException {
+		Path t91 = Files.createDirectory(dir.resolve("T91"));
+		Path bsd = Files.createDirectory(dir.resolve("BSD200"));
+		for (int i = 0; i < 2; i++)
+			Fixtures.rgb(t91.resolve("t" + i + ".png"), 30 + i, 30);
+		for (int i = 0; i < 4; i++)
+			Fixtures.rgb(bsd.resolve("b" + i + ".png"), 30, 30 + i);
+		Path run = dir.resolve("run");
+		CliRun r = CliRun.of("train", "--train", t91 + "," + bsd, "--validation", bsd.toString(),
+			"--validation-count", "2", "--output", run.toString(), "--scale", "2", "--epochs", "1",
+			"--filters", "4,2", "--patch", "7", "--stride", "7", "--batch", "4");
+		assertEquals(0, r.code, r.toString());
+		assertTrue(r.err.contains("Left 2 validation images out of the training images"), r.err);
+		assertTrue(r.err.contains("Loading 4 training and 2 validation images"), r.err);
+		ModelCard c = ModelFiles.loadCard(run);
+		assertEquals("BSD200 (2 images), not trained on", c.training.validationData);
+	}
+
+	@Test
+	void withoutValidationComparesNormalisedPaths() {
+		Path a = Path.of("data", "a.png");
+		Path b = Path.of("data", "b.png");
+		assertEquals(java.util.List.of(a), TrainCommand.withoutValidation(java.util.List.of(a, b),
+			java.util.List.of(Path.of("data", ".", "b.png").toAbsolutePath())));
+	}
 }
