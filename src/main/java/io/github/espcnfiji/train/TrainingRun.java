@@ -110,6 +110,7 @@ public final class TrainingRun {
 		t.batchSize = config.batchSize;
 		t.patchSize = config.patchSize;
 		t.stride = config.stride;
+		t.lossMargin = config.lossMargin;
 		t.learningRate = config.learningRate;
 		t.lastLayerLearningRateFactor = config.lastLayerFactor;
 		t.schedule = config.schedule.name().toLowerCase(Locale.ROOT);
@@ -134,7 +135,7 @@ public final class TrainingRun {
 			"x%d %s f%s k%s e%d b%d p%d s%d lr%g ll%g %s aug%b rs%s seed%d", c.scale, c.activation
 				.id(), Arrays.toString(c.filters), Arrays.toString(c.kernels), c.epochs, c.batchSize,
 			c.patchSize, c.stride, c.learningRate, c.lastLayerFactor, c.schedule, c.augment, Arrays
-				.toString(c.rescales), c.seed);
+				.toString(c.rescales), c.seed) + (c.lossMargin == 0 ? "" : " m" + c.lossMargin);
 	}
 
 	private static void writeNpz(Path target, Map<String, Tensor> arrays) throws IOException {
