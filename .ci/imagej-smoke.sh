@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Installs the built plugin into a real ImageJ (Debian's package `imagej`, 1.53t) and runs
-# macros/upscale_folder.ijm through it under a virtual display, then checks the image it wrote.
+# macros/upscale_folder.ijm and macros/train_folder.ijm through it under a virtual display, then
+# checks the image and the model folder they wrote.
 # ImageJ's wrapper exits 1 even on success and an error dialog would block forever, so the run
 # is bounded by `timeout` and judged by the file written.
 # Usage: .ci/imagej-smoke.sh [MODEL]   (run from the repository root after `mvn package`)
 set -euo pipefail
 model="${1:-x3}"
 root="$(pwd)"
-jar="$(ls target/ESPCN_-*.jar | grep -v -E -- '-(sources|tests|javadoc)\.jar$' | head -1)"
-[ -f "$jar" ] || { echo "imagej-smoke: build the plugin first (mvn package)"; exit 1; }
+. "$(dirname "$0")/imagej-install.sh"
 
 if ! command -v imagej >/dev/null || ! command -v xvfb-run >/dev/null; then
 	export DEBIAN_FRONTEND=noninteractive
@@ -19,13 +19,8 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export HOME="$work/home"
-plugins="$HOME/.imagej/plugins"
-mkdir -p "$plugins/jars" "$work/in" "$work/out"
-cp "$jar" "$plugins/ESPCN_.jar"
-# ImageJ's own ij.jar is already on its class path; everything else goes beside the plugin.
-for j in target/jars/*.jar; do
-	case "$(basename "$j")" in ij-*.jar) ;; *) cp "$j" "$plugins/jars/" ;; esac
-done
+mkdir -p "$work/in" "$work/out"
+install_plugin "$HOME"
 cp src/main/resources/sample/butterfly.png "$work/in/"
 
 echo "imagej-smoke: running macros/upscale_folder.ijm in Debian's ImageJ under xvfb"
@@ -48,5 +43,24 @@ then
 else
 	echo "imagej-smoke: FAILED (exit $rc); ImageJ said:"
 	cat "$work/imagej.log"
+	exit 1
+fi
+
+# Training through the same plugin class loader (SciJava's plugin index, DJL's training path):
+# one epoch on two copies of the sample (one of them validates).
+mkdir -p "$work/train"
+cp src/main/resources/sample/butterfly.png "$work/train/a.png"
+cp src/main/resources/sample/butterfly.png "$work/train/b.png"
+echo "imagej-smoke: running macros/train_folder.ijm in Debian's ImageJ under xvfb"
+set +e
+timeout 300 xvfb-run -a imagej -b "$root/macros/train_folder.ijm" \
+	"$work/train|3|1|$work/model" > "$work/imagej-train.log" 2>&1
+rc=$?
+set -e
+if grep -q '"epochsCompleted": 1,' "$work/model/card.json" 2>/dev/null; then
+	echo "imagej-smoke: OK, ImageJ trained one epoch into a model folder (wrapper exit $rc)"
+else
+	echo "imagej-smoke: FAILED to train (exit $rc); ImageJ said:"
+	cat "$work/imagej-train.log"
 	exit 1
 fi

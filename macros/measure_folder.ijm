@@ -18,6 +18,10 @@ hrFolder = asFolder(args[1]);
 scale = parseInt(args[2]);
 csvPath = args[3];
 
+if (!File.isDirectory(srFolder))
+	fail("measure_folder: no such folder: " + srFolder);
+if (!File.isDirectory(hrFolder))
+	fail("measure_folder: no such folder: " + hrFolder);
 setBatchMode(true);
 hrFiles = getFileList(hrFolder);
 srFiles = getFileList(srFolder);
@@ -50,8 +54,10 @@ for (i = 0; i < srFiles.length; i++) {
 	count++;
 	close("*");
 }
-if (count > 0)
-	csv = csv + "mean," + d2s(sumPsnr / count, 6) + "," + d2s(sumSsim / count, 6) + "\n";
+if (count == 0)
+	fail("measure_folder: no image of " + srFolder + " has a ground truth of the same name in " +
+		hrFolder);
+csv = csv + "mean," + d2s(sumPsnr / count, 6) + "," + d2s(sumSsim / count, 6) + "\n";
 File.saveString(csv, csvPath);
 print("measure_folder: " + count + " image(s) measured; " + csvPath);
 

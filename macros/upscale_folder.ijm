@@ -18,9 +18,20 @@ model = "x3";
 if (args.length > 2)
 	model = args[2];
 
-setBatchMode(true);
-File.makeDirectory(output);
+if (!File.isDirectory(input))
+	fail("upscale_folder: no such folder: " + input);
 files = getFileList(input);
+images = 0;
+for (i = 0; i < files.length; i++)
+	if (isImageFile(files[i]))
+		images++;
+if (images == 0)
+	fail("upscale_folder: no image files (.png, .tif, .jpg, .bmp, .gif) in " + input);
+File.makeDirectory(output);
+if (!File.isDirectory(output))
+	fail("upscale_folder: cannot create the output folder " + output);
+
+setBatchMode(true);
 count = 0;
 for (i = 0; i < files.length; i++) {
 	if (!isImageFile(files[i]))

@@ -9,7 +9,9 @@ import java.util.List;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.ARGBType;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
+import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 
 /**
@@ -64,6 +66,15 @@ public final class ByteScalePlanes {
 				.getSimpleName() + " images; use 8-bit, 16-bit, 32-bit or RGB images");
 		}
 		return out;
+	}
+
+	/** A pixel type as ImageJ users name it: "8-bit", "16-bit", "32-bit float", "RGB". */
+	public static String describe(Object type) {
+		if (type instanceof UnsignedByteType) return "8-bit";
+		if (type instanceof UnsignedShortType) return "16-bit";
+		if (type instanceof FloatType) return "32-bit float";
+		if (type instanceof ARGBType) return "RGB";
+		return type.getClass().getSimpleName();
 	}
 
 	private static FloatPlane plane(float[] values, long w, long h) {

@@ -13,9 +13,15 @@ import io.github.espcnfiji.train.TrainingRun;
 import io.github.espcnfiji.train.ValidationSplit;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.ARGBType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 /**
  * Trains an ESPCN model on the images of one folder: a fraction of them (spread evenly over the
@@ -23,8 +29,14 @@ import java.util.List;
  * rest is cut into patches. The model folder is usable from the first epoch on (best epoch so
  * far); {@code resume} continues an interrupted run from its checkpoint (see
  * {@link TrainingRun}).
+ * <p>
+ * Images held in memory (the image open in ImageJ, an ImgLib2 image of a script) may be added
+ * to the training images: every XY plane of an 8-bit gray or RGB image is one more training
+ * image. They are never held out for validation.
  * <pre>{@code
  * TrainingResult r = FolderTraining.run(folder, config, 0.1, outputFolder, false, listener, "");
+ * TrainingResult r2 = FolderTraining.run(folder, List.of(img), config, 0.1, outputFolder, false,
+ *     listener, "");
  * }</pre>
  */
 public final class FolderTraining {
@@ -45,21 +57,72 @@ public final class FolderTraining {
 	public static TrainingResult run(Path folder, TrainingConfig config, double validationFraction,
 		Path output, boolean resume, TrainingListener listener, String how) throws IOException
 	{
+		return run(folder, Collections.emptyList(), config, validationFraction, output, resume,
+			listener, how);
+	}
+
+	/**
+	 * As {@link #run(Path, TrainingConfig, double, Path, boolean, TrainingListener, String)}, with
+	 * {@code images} (8-bit gray or RGB, see {@link ByteScalePlanes}) added to the training images,
+	 * every XY plane one image.
+	 *
+	 * @throws IllegalArgumentException also for an image of another type
+	 */
+	public static TrainingResult run(Path folder, List<? extends RandomAccessibleInterval<?>> images,
+		TrainingConfig config, double validationFraction, Path output, boolean resume,
+		TrainingListener listener, String how) throws IOException
+	{
 		config.validate();
 		if (output == null) throw new IllegalArgumentException("No output folder given");
+		checkWritable(output);
+		List<TrainingPair> extra = new ArrayList<>();
+		for (int i = 0; i < images.size(); i++)
+			extra.addAll(pairs(images.get(i), i + 1, config.scale));
 		List<Path> files = ImageFiles.list(folder);
 		ValidationSplit split = ValidationSplit.holdOut(files, validationFraction);
 		List<TrainingPair> train = pairs(split.train(), config.scale);
+		train.addAll(extra);
 		List<TrainingPair> validation = pairs(split.validation(), config.scale);
 		ModelCard template = new ModelCard();
 		template.name = "espcn-x" + config.scale;
 		Path name = folder.toAbsolutePath().normalize().getFileName();
 		template.training.trainData.add(name == null ? folder.toString() : name.toString());
+		if (!images.isEmpty()) template.training.trainData.add(images.size() +
+			" image(s) given in memory (" + extra.size() + " planes)");
 		template.training.validationData = split.validation().size() + " images held out (fraction " +
 			validationFraction + ")";
 		template.training.command = how == null ? "" : how;
 		return new EspcnTrainer(config, train, validation, new TrainingRun(output, template),
 			listener).run(resume);
+	}
+
+	/**
+	 * Fails at once, before any work and without creating anything, when the output folder
+	 * cannot be made or written: its nearest existing folder must be a writable folder.
+	 */
+	private static void checkWritable(Path output) throws IOException {
+		Path existing = output.toAbsolutePath().normalize();
+		while (existing != null && !Files.exists(existing))
+			existing = existing.getParent();
+		if (existing == null || !Files.isDirectory(existing)) throw new IOException(
+			"Cannot write the model to " + output + ": " + existing + " is not a folder");
+		if (!Files.isWritable(existing)) throw new IOException("Cannot write the model to " +
+			output + ": " + existing + " is not writable");
+	}
+
+	/** Every XY plane of an 8-bit gray or RGB image; {@code number} counts from 1 for messages. */
+	private static List<TrainingPair> pairs(RandomAccessibleInterval<?> image, int number,
+		int scale)
+	{
+		Object type = image.getType();
+		if (!(type instanceof UnsignedByteType || type instanceof ARGBType))
+			throw new IllegalArgumentException("Training image " + number + " given in memory is " +
+				ByteScalePlanes.describe(type) + "; training images must be 8-bit gray or RGB " +
+				"(convert it first)");
+		List<TrainingPair> out = new ArrayList<>();
+		for (FloatPlane[] planes : ByteScalePlanes.of(image))
+			out.add(TrainingPair.of(planes, scale));
+		return out;
 	}
 
 	/** Every slice of every file, on the 0-255 scale (16-bit divided by 257). */

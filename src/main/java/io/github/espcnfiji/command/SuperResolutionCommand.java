@@ -7,11 +7,13 @@ import io.github.espcnfiji.model.EspcnModel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.BooleanSupplier;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
 
 import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -24,6 +26,9 @@ import org.scijava.plugin.Plugin;
  * Img<?> big = (Img<?>) commandService.run(SuperResolutionCommand.class, true, "input", img,
  *     "model", "x3", "tile", 256).get().getOutput("output");
  * }</pre>
+ * {@code progress} (told after every tile) and {@code cancel} (asked before every tile; true
+ * stops the work with a {@link java.util.concurrent.CancellationException} and no output) have
+ * no widget: scripts and the ImageJ 1.x "ESPCN Super-Resolution" give them.
  */
 @Plugin(type = Command.class, headless = true,
 	menuPath = "Plugins>ESPCN>ImgLib2>Super-Resolution (ImgLib2)")
@@ -39,14 +44,29 @@ public final class SuperResolutionCommand implements Command {
 	@Parameter(label = "Tile size (pixels)", min = "1", persist = false)
 	private int tile = Tiler.DEFAULT_TILE_SIZE;
 
+	@Parameter(label = "Progress listener", required = false, persist = false,
+		visibility = ItemVisibility.INVISIBLE)
+	private SuperResolver.ProgressListener progress;
+
+	@Parameter(label = "Cancel check", required = false, persist = false,
+		visibility = ItemVisibility.INVISIBLE)
+	private BooleanSupplier cancel;
+
 	@Parameter(type = ItemIO.OUTPUT)
 	private Img<?> output;
 
+	@Parameter(type = ItemIO.OUTPUT, label = "Scale")
+	private int scale;
+
 	@Override
 	public void run() {
+		SuperResolver.Options options = SuperResolver.Options.defaults().withTileSize(tile);
+		if (progress != null) options = options.withProgress(progress);
+		if (cancel != null) options = options.withCancellation(cancel);
 		try (EspcnModel m = BundledModels.shipped().resolve(model)) {
-			output = Upscaling.upscale(new SuperResolver(m, SuperResolver.Options.defaults()
-				.withTileSize(tile)), input);
+			SuperResolver sr = new SuperResolver(m, options);
+			scale = sr.scale();
+			output = Upscaling.upscale(sr, input);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Cannot load model '" + model + "': " + e.getMessage(), e);

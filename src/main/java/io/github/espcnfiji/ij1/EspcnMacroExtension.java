@@ -122,7 +122,8 @@ public final class EspcnMacroExtension implements PlugIn, MacroExtension {
 		TrainingConfig c = new TrainingConfig();
 		c.scale = scale;
 		c.epochs = epochs;
-		TrainPlugIn.train(folder, c, FolderTraining.DEFAULT_VALIDATION_FRACTION, output, false);
+		TrainPlugIn.train(folder, null, c, FolderTraining.DEFAULT_VALIDATION_FRACTION, output,
+			false);
 	}
 
 	private static void output(Object arg, double value) {

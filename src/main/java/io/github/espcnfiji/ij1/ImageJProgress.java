@@ -4,24 +4,21 @@ import ij.IJ;
 import io.github.espcnfiji.core.SuperResolver;
 
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 /**
- * Super-resolution progress in ImageJ's progress bar and status line, and Esc to cancel:
- * {@link #options} polls {@link IJ#escapePressed()} before every tile.
+ * Super-resolution progress in ImageJ's progress bar and status line, and Esc to cancel: the
+ * super-resolver asks {@link #getAsBoolean()}, that is {@link IJ#escapePressed()}, before every
+ * tile. Esc reaches ImageJ from its windows' key listeners as {@code IJ.setKeyDown(VK_ESCAPE)}.
  */
-final class ImageJProgress implements SuperResolver.ProgressListener {
+class ImageJProgress implements SuperResolver.ProgressListener, BooleanSupplier {
 
 	private final String what;
 
-	private ImageJProgress(String what) {
+	/** Starts watching: a stale Esc from earlier work is forgotten. */
+	ImageJProgress(String what) {
 		this.what = what;
-	}
-
-	/** Options with this progress and Esc cancellation; resets a stale Esc first. */
-	static SuperResolver.Options options(String what, int tileSize) {
 		IJ.resetEscape();
-		return SuperResolver.Options.defaults().withTileSize(tileSize).withProgress(
-			new ImageJProgress(what)).withCancellation(IJ::escapePressed);
 	}
 
 	@Override
@@ -29,6 +26,12 @@ final class ImageJProgress implements SuperResolver.ProgressListener {
 		IJ.showProgress((plane * tiles + tilesDone) / (double) (planes * tiles));
 		IJ.showStatus(String.format(Locale.ROOT, "%s: plane %d/%d, tile %d/%d (Esc cancels)", what,
 			plane + 1, planes, tilesDone, tiles));
+	}
+
+	/** True once Esc was pressed. */
+	@Override
+	public boolean getAsBoolean() {
+		return IJ.escapePressed();
 	}
 
 	/** Clears the progress bar. */

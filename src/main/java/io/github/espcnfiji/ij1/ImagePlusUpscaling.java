@@ -12,7 +12,9 @@ import io.github.espcnfiji.io.ImageFiles;
 import io.github.espcnfiji.io.ImagePlusBridge;
 
 import java.util.Locale;
+import java.util.function.Function;
 
+import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
 
 /**
@@ -38,12 +40,24 @@ public final class ImagePlusUpscaling {
 	 * @throws java.util.concurrent.CancellationException when cancelled
 	 */
 	public static ImagePlus upscale(ImagePlus imp, SuperResolver sr) {
+		return upscale(imp, input -> Upscaling.upscale(sr, input));
+	}
+
+	/**
+	 * As {@link #upscale(ImagePlus, SuperResolver)}, with the pixels super-resolved by
+	 * {@code engine} (such as the SciJava command), which gets the image as
+	 * {@link ImagePlusBridge#wrap} gives it and returns an image of the same type, X and Y
+	 * enlarged by the scale.
+	 */
+	public static ImagePlus upscale(ImagePlus imp,
+		Function<RandomAccessibleInterval<?>, Img<?>> engine)
+	{
 		if (imp.getWidth() < 2 || imp.getHeight() < 2) throw new IllegalArgumentException("'" + imp
 			.getTitle() + "' is " + imp.getWidth() + "x" + imp.getHeight() +
 			"; super-resolution needs at least 2x2 pixels");
 		ImagePlus source = isIndexedColour(imp) ? rgbCopy(imp) : imp;
-		Img<?> out = Upscaling.upscale(sr, ImagePlusBridge.wrap(source));
-		int s = sr.scale();
+		Img<?> out = engine.apply(ImagePlusBridge.wrap(source));
+		int s = (int) (out.dimension(0) / imp.getWidth());
 		ImagePlus result = ImagePlusBridge.toImagePlus(titleOf(imp.getTitle(), s), out, imp
 			.getNChannels(), imp.getNSlices(), imp.getNFrames());
 		Calibration cal = imp.getCalibration().copy();
@@ -79,7 +93,8 @@ public final class ImagePlusUpscaling {
 		return t + "-ESPCNx" + scale;
 	}
 
-	private static boolean isIndexedColour(ImagePlus imp) {
+	/** An 8-bit image whose lookup table gives colours: its pixels are indexes, not intensities. */
+	static boolean isIndexedColour(ImagePlus imp) {
 		if (imp.isComposite()) return false;
 		return imp.getType() == ImagePlus.COLOR_256 || imp.getBitDepth() == 8 && imp.getProcessor()
 			.isColorLut() && !imp.getProcessor().isPseudoColorLut();

@@ -166,7 +166,7 @@ public final class MeasurePsnrPlugIn implements PlugIn {
 
 	private static ImagePlus image(String title, String role) {
 		if (title == null || title.isBlank()) throw new IllegalArgumentException("No " + role +
-			" image given");
+			" image given" + (WindowManager.getImageCount() == 0 ? ": there is no image open" : ""));
 		ImagePlus imp = WindowManager.getImage(title);
 		if (imp == null) throw new IllegalArgumentException("No open image is titled '" + title +
 			"' (the " + role + " image)");

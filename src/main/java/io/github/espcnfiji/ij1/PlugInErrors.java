@@ -6,7 +6,12 @@ import ij.macro.Interpreter;
 import java.awt.GraphicsEnvironment;
 import java.awt.HeadlessException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 
 /**
  * How the PlugIns and the macro extension tell the user that something went wrong.
@@ -64,10 +69,16 @@ public final class PlugInErrors {
 
 	/** A message a user can act on for an exception from the engine. */
 	public static String describe(Exception e) {
-		if (e instanceof NoSuchFileException) {
-			NoSuchFileException n = (NoSuchFileException) e;
-			return n.getFile() + ": " + (n.getReason() == null ? "not found" : n.getReason());
+		if (e instanceof FileSystemException && ((FileSystemException) e).getFile() != null) {
+			FileSystemException f = (FileSystemException) e;
+			String reason = f.getReason() != null ? f.getReason() : e instanceof NoSuchFileException
+				? "not found" : e instanceof AccessDeniedException ? "permission denied"
+					: e instanceof NotDirectoryException ? "not a folder"
+						: e instanceof FileAlreadyExistsException ? "already exists" : e.getClass()
+							.getSimpleName();
+			return f.getFile() + ": " + reason;
 		}
+		if (e instanceof UncheckedIOException) return describe(((UncheckedIOException) e).getCause());
 		if (e instanceof IOException && e.getMessage() != null) return e.getMessage();
 		if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) return e
 			.getMessage();

@@ -5,18 +5,20 @@ import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
-import io.github.espcnfiji.core.SuperResolver;
+import io.github.espcnfiji.command.SuperResolutionCommand;
 import io.github.espcnfiji.core.Tiler;
 import io.github.espcnfiji.model.BundledModels;
-import io.github.espcnfiji.model.EspcnModel;
 
 import java.awt.GraphicsEnvironment;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
+
+import net.imglib2.img.Img;
 
 /**
  * Plugins&gt;ESPCN&gt;ESPCN Super-Resolution: super-resolves the current image (8-bit, 16-bit,
- * 32-bit, RGB; stacks and hyperstacks) into a new image, see {@link ImagePlusUpscaling}. Esc
- * cancels and leaves no image.
+ * 32-bit, RGB; stacks and hyperstacks) into a new image, see {@link ImagePlusUpscaling}, with the
+ * SciJava {@link SuperResolutionCommand} doing the work. Esc cancels and leaves no image.
  * <pre>
  * run("ESPCN Super-Resolution", "model=[x3] tile=256");
  * run("ESPCN Super-Resolution", "model=[/path/to/my-model] tile=128");
@@ -75,16 +77,21 @@ public final class SuperResolutionPlugIn implements PlugIn {
 	 * when cancelled or failed (the failure is reported as {@link PlugInErrors} says).
 	 */
 	public static ImagePlus upscale(ImagePlus imp, String model, int tile) {
-		if (tile < 1) {
-			PlugInErrors.report(COMMAND, "The tile size must be at least 1 pixel, got " + tile);
-			return null;
-		}
-		try (EspcnModel m = BundledModels.shipped().resolve(model)) {
-			SuperResolver sr = new SuperResolver(m, ImageJProgress.options(COMMAND, tile));
+		return upscale(imp, model, tile, new ImageJProgress(COMMAND));
+	}
+
+	/**
+	 * As {@link #upscale(ImagePlus, String, int)}, watched by {@code progress}; the work is the
+	 * SciJava {@link SuperResolutionCommand}, run as {@link SciJavaCommands} says.
+	 */
+	static ImagePlus upscale(ImagePlus imp, String model, int tile, ImageJProgress progress) {
+		try {
 			long start = System.nanoTime();
-			ImagePlus result = ImagePlusUpscaling.upscale(imp, sr);
-			ImageJProgress.done(String.format(java.util.Locale.ROOT, "%s: %s in %.1f s", COMMAND,
-				result.getTitle(), (System.nanoTime() - start) / 1e9));
+			ImagePlus result = ImagePlusUpscaling.upscale(imp, input -> (Img<?>) SciJavaCommands.run(
+				SuperResolutionCommand.class, "input", input, "model", model, "tile", tile, "progress",
+				progress, "cancel", progress).getOutput("output"));
+			ImageJProgress.done(String.format(Locale.ROOT, "%s: %s in %.1f s", COMMAND, result
+				.getTitle(), (System.nanoTime() - start) / 1e9));
 			return result;
 		}
 		catch (CancellationException e) {
@@ -92,7 +99,7 @@ public final class SuperResolutionPlugIn implements PlugIn {
 			IJ.log(COMMAND + ": cancelled; no image was made");
 			return null;
 		}
-		catch (Exception e) {
+		catch (RuntimeException e) {
 			ImageJProgress.done("");
 			PlugInErrors.report(COMMAND, PlugInErrors.describe(e));
 			return null;

@@ -1,27 +1,39 @@
 package io.github.espcnfiji.ij1;
 
 import ij.IJ;
+import ij.ImagePlus;
+import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import io.github.espcnfiji.command.FolderTraining;
+import io.github.espcnfiji.command.TrainCommand;
+import io.github.espcnfiji.io.ImagePlusBridge;
 import io.github.espcnfiji.model.Activation;
 import io.github.espcnfiji.train.TrainingConfig;
-import io.github.espcnfiji.train.TrainingResult;
 
 import java.awt.GraphicsEnvironment;
-import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.io.File;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
+import net.imglib2.RandomAccessibleInterval;
+
+import org.scijava.command.CommandModule;
+
 /**
- * Plugins&gt;ESPCN&gt;ESPCN Train: trains a model on a folder of high-resolution images (see
- * {@link FolderTraining}), logging each epoch with an ETA and, with a display, plotting the loss
- * and validation PSNR. Esc stops after the current step; the best model so far stays in the
- * output folder, and {@code resume} continues the run later.
+ * Plugins&gt;ESPCN&gt;ESPCN Train: trains a model on a folder of high-resolution images and,
+ * with {@code current_image}, on the current image too (8-bit gray or RGB; every slice of a
+ * stack is one training image, never a validation image), logging each epoch with an ETA and,
+ * with a display, plotting the loss and validation PSNR. The work is the SciJava
+ * {@link TrainCommand} (see {@link FolderTraining}), run as {@link SciJavaCommands} says. Esc
+ * stops after the current step; the best model so far stays in the output folder, and
+ * {@code resume} continues the run later.
  * <pre>
  * run("ESPCN Train", "folder=[/data/T91] scale=3 epochs=100 activation=tanh batch=16 patch=17 "
  *     + "validation=0.1 output=[/models/espcn-x3]");
  * run("ESPCN Train", "folder=[/data/T91] scale=3 epochs=100 output=[/models/espcn-x3] resume");
+ * run("ESPCN Train", "folder=[/data/T91] scale=3 epochs=100 output=[/models/mine] current_image");
  * </pre>
  */
 public final class TrainPlugIn implements PlugIn {
@@ -40,6 +52,8 @@ public final class TrainPlugIn implements PlugIn {
 	public static final String OUTPUT = "output";
 	/** Macro flag: continue from the output folder's checkpoint. */
 	public static final String RESUME = "resume";
+	/** Macro flag: the current image is trained on too (each slice one image). */
+	public static final String CURRENT_IMAGE = "current_image";
 	static final String FOLDER_LABEL = "Folder of training images";
 	static final String SCALE_LABEL = "Scale";
 	static final String EPOCHS_LABEL = "Epochs";
@@ -49,6 +63,9 @@ public final class TrainPlugIn implements PlugIn {
 	static final String VALIDATION_LABEL = "Validation fraction";
 	static final String OUTPUT_LABEL = "Output (model) folder";
 	static final String RESUME_LABEL = "Resume from the output folder's checkpoint";
+	/** GenericDialog shows the underscore as a space and records the key with it. */
+	static final String CURRENT_IMAGE_LABEL =
+		"Current_image trained on too (each slice one training image)";
 	static final int DEFAULT_EPOCHS = 100;
 
 	@Override
@@ -66,6 +83,7 @@ public final class TrainPlugIn implements PlugIn {
 				s.config.patchSize = o.integer(PATCH, s.config.patchSize);
 				s.validation = o.real(VALIDATION, s.validation);
 				s.resume = o.flag(RESUME);
+				s.currentImage = o.flag(CURRENT_IMAGE);
 			}
 			catch (IllegalArgumentException e) {
 				PlugInErrors.report(COMMAND, e.getMessage());
@@ -73,7 +91,16 @@ public final class TrainPlugIn implements PlugIn {
 			}
 		}
 		else if (!dialog(s)) return;
-		train(s.folder, s.config, s.validation, s.output, s.resume);
+		ImagePlus current = null;
+		if (s.currentImage) {
+			current = WindowManager.getCurrentImage();
+			if (current == null) {
+				PlugInErrors.report(COMMAND, "There is no image open to train on ('" + CURRENT_IMAGE +
+					"'); open one, or train on the folder alone");
+				return;
+			}
+		}
+		train(s.folder, current, s.config, s.validation, s.output, s.resume);
 	}
 
 	private static boolean dialog(Settings s) {
@@ -88,6 +115,7 @@ public final class TrainPlugIn implements PlugIn {
 		gd.addNumericField(VALIDATION_LABEL, s.validation, 2);
 		gd.addDirectoryField(OUTPUT_LABEL, "");
 		gd.addCheckbox(RESUME_LABEL, false);
+		gd.addCheckbox(CURRENT_IMAGE_LABEL, false);
 		gd.showDialog();
 		if (gd.wasCanceled()) return false;
 		s.folder = gd.getNextString();
@@ -99,36 +127,68 @@ public final class TrainPlugIn implements PlugIn {
 		s.validation = gd.getNextNumber();
 		s.output = gd.getNextString();
 		s.resume = gd.getNextBoolean();
+		s.currentImage = gd.getNextBoolean();
 		return true;
 	}
 
 	/**
-	 * Trains with ImageJ progress (see the class comment); null when it failed (after
-	 * reporting).
+	 * Trains with ImageJ progress (see the class comment) on the folder and, unless null, the
+	 * image {@code current}; null when it failed (after reporting), else the finished
+	 * {@link TrainCommand} with its outputs ({@code model_folder}, {@code best_psnr},
+	 * {@code best_epoch}, {@code epochs_done}, {@code cancelled}).
 	 */
-	public static TrainingResult train(String folder, TrainingConfig config, double validation,
-		String output, boolean resume)
+	public static CommandModule train(String folder, ImagePlus current, TrainingConfig config,
+		double validation, String output, boolean resume)
+	{
+		return train(folder, current, config, validation, output, resume, new TrainingProgress(
+			COMMAND));
+	}
+
+	/** As above, watched by {@code progress}. */
+	static CommandModule train(String folder, ImagePlus current, TrainingConfig config,
+		double validation, String output, boolean resume, TrainingProgress progress)
 	{
 		try {
 			if (folder == null || folder.isBlank()) throw new IllegalArgumentException(
 				"No folder of training images given");
 			if (output == null || output.isBlank()) throw new IllegalArgumentException(
 				"No output folder given");
-			Path out = Paths.get(output);
-			TrainingResult r = FolderTraining.run(Paths.get(folder), config, validation, out, resume,
-				new TrainingProgress(COMMAND), "ImageJ " + COMMAND);
+			String how = "ImageJ " + COMMAND;
+			List<RandomAccessibleInterval<?>> images = Collections.emptyList();
+			if (current != null) {
+				images = Collections.singletonList(trainable(current));
+				how += " with the current image '" + current.getTitle() + "' (" + current
+					.getStackSize() + " slice(s))";
+			}
+			CommandModule m = SciJavaCommands.run(TrainCommand.class, "folder", new File(folder),
+				"scale", config.scale, "epochs", config.epochs, "activation", config.activation.id(),
+				"batch", config.batchSize, "patch", config.patchSize, "validation", validation,
+				"output", new File(output), "resume", resume, "images", images, "listener", progress,
+				"how", how);
+			boolean stopped = (Boolean) m.getOutput("cancelled");
 			IJ.showProgress(1.0);
 			IJ.log(String.format(Locale.ROOT, "%s: %s after epoch %d; best validation PSNR %.3f dB " +
-				"(epoch %d); model in %s", COMMAND, r.cancelled ? "stopped" : "done", r.epochsDone,
-				r.bestValidationPsnr, r.bestEpoch, r.modelFolder));
-			IJ.showStatus(COMMAND + (r.cancelled ? " stopped" : " done"));
-			return r;
+				"(epoch %d); model in %s", COMMAND, stopped ? "stopped" : "done", m.getOutput(
+					"epochs_done"), m.getOutput("best_psnr"), m.getOutput("best_epoch"), m.getOutput(
+						"model_folder")));
+			IJ.showStatus(COMMAND + (stopped ? " stopped" : " done"));
+			return m;
 		}
-		catch (Exception e) {
+		catch (RuntimeException e) {
 			IJ.showProgress(1.0);
 			PlugInErrors.report(COMMAND, PlugInErrors.describe(e));
 			return null;
 		}
+	}
+
+	/** The image's pixels for training, or why they cannot be trained on. */
+	private static RandomAccessibleInterval<?> trainable(ImagePlus imp) {
+		int depth = imp.getBitDepth();
+		if (depth != 8 && depth != 24 || ImagePlusUpscaling.isIndexedColour(imp))
+			throw new IllegalArgumentException("'" + imp.getTitle() + "' is " + (depth == 8
+				? "8-bit with a colour lookup table" : depth + "-bit") + "; training images must be " +
+				"8-bit gray or RGB: convert it first (Image > Type)");
+		return ImagePlusBridge.wrap(imp);
 	}
 
 	/** What the dialog or the macro options say. */
@@ -139,5 +199,6 @@ public final class TrainPlugIn implements PlugIn {
 		String output;
 		double validation = FolderTraining.DEFAULT_VALIDATION_FRACTION;
 		boolean resume;
+		boolean currentImage;
 	}
 }

@@ -16,7 +16,7 @@ import java.util.Locale;
  * progress bar, Esc to stop (the best model stays saved), and, with a display, plots of the loss
  * and the validation PSNR redrawn after every epoch.
  */
-final class TrainingProgress implements TrainingListener {
+class TrainingProgress implements TrainingListener {
 
 	private final String command;
 	private final boolean plots = !GraphicsEnvironment.isHeadless();

@@ -7,10 +7,22 @@
  * same snake_case keys; the keys are API, declared as constants on each PlugIn class and never
  * renamed without a test of the old form. Headless, no dialog or window is ever created, and
  * errors are logged and stop the running macro (see {@link io.github.espcnfiji.ij1.PlugInErrors}).
+ * <p>
+ * "ESPCN Super-Resolution" and "ESPCN Train" (and the {@code Ext.upscale} and {@code Ext.train}
+ * functions) run the SciJava commands of {@link io.github.espcnfiji.command} in Fiji's SciJava
+ * context, or outside Fiji in one of their own (see
+ * {@link io.github.espcnfiji.ij1.SciJavaCommands}); they give the commands ImageJ's progress and
+ * Esc as listeners. "ESPCN Measure PSNR" (and {@code Ext.psnr}, {@code Ext.ssim}) calls the
+ * engine itself: it writes one row per slice, which the measuring command (means only, the
+ * numbers a script wants) does not give, and its one-image mode (the evaluation protocol with
+ * bicubic beside) has no command; a command made only to be called from here would add a layer,
+ * not remove one. Neither needs Esc or a plugin index, and the model it may load goes through
+ * {@link io.github.espcnfiji.model.DjlRuntime} like every DJL call.
  * <pre>
  * run("ESPCN Super-Resolution", "model=[x3] tile=256");
  * run("ESPCN Measure PSNR", "reference=[hr.png] test=[hr-ESPCNx3] scale=3");
  * run("ESPCN Train", "folder=[/data/T91] scale=3 epochs=100 activation=tanh output=[/models/mine]");
+ * run("ESPCN Train", "folder=[/data/T91] scale=3 epochs=100 output=[/models/mine] current_image");
  * </pre>
  */
 package io.github.espcnfiji.ij1;

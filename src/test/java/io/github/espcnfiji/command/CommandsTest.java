@@ -8,13 +8,20 @@ import io.github.espcnfiji.core.FloatPlane;
 import io.github.espcnfiji.core.SuperResolver;
 import io.github.espcnfiji.io.ImageFiles;
 import io.github.espcnfiji.model.EspcnModel;
+import io.github.espcnfiji.model.ModelCard;
 import io.github.espcnfiji.model.ModelFiles;
 import io.github.espcnfiji.testing.TestModels;
+import io.github.espcnfiji.train.EpochReport;
+import io.github.espcnfiji.train.TrainingListener;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
@@ -57,9 +64,13 @@ class CommandsTest {
 
 	/** SciJava wraps a command's exception; the user sees the innermost message. */
 	private static String rootMessage(Throwable t) {
+		return root(t).getMessage();
+	}
+
+	private static Throwable root(Throwable t) {
 		while (t.getCause() != null)
 			t = t.getCause();
-		return t.getMessage();
+		return t;
 	}
 
 	private static <T> void assertSameImage(RandomAccessibleInterval<T> expected,
@@ -116,6 +127,25 @@ class CommandsTest {
 	}
 
 	@Test
+	void superResolutionReportsEveryTileAndStopsWhenCancelled() throws Exception {
+		Path model = TestModels.save(dir, 2);
+		AtomicInteger tiles = new AtomicInteger();
+		SuperResolver.ProgressListener progress = (plane, planes, done, total) -> tiles
+			.incrementAndGet();
+		CommandModule done = run(SuperResolutionCommand.class, "input", randomBytes(5, 16, 16),
+			"model", model.toString(), "tile", 8, "progress", progress);
+		assertEquals(4, tiles.get());
+		assertEquals(2, (int) done.getOutput("scale"));
+		tiles.set(0);
+		BooleanSupplier afterTwoTiles = () -> tiles.get() >= 2;
+		ExecutionException e = assertThrows(ExecutionException.class, () -> run(
+			SuperResolutionCommand.class, "input", randomBytes(5, 16, 16), "model", model.toString(),
+			"tile", 8, "progress", progress, "cancel", afterTwoTiles));
+		assertTrue(root(e) instanceof CancellationException, root(e).toString());
+		assertEquals(2, tiles.get());
+	}
+
+	@Test
 	void measuresPsnrAndSsimOfAConstantOffset() throws Exception {
 		Img<UnsignedByteType> ref = ArrayImgs.unsignedBytes(32, 32), test = ArrayImgs
 			.unsignedBytes(32, 32);
@@ -142,8 +172,7 @@ class CommandsTest {
 		assertTrue(rootMessage(e).contains("same size"), rootMessage(e));
 	}
 
-	@Test
-	void trainsOnAFolderAndKeepsTheBestModel() throws Exception {
+	private Path trainingFolder() throws Exception {
 		Path images = Files.createDirectory(dir.resolve("images"));
 		Random random = new Random(4);
 		for (int i = 0; i < 3; i++) {
@@ -153,6 +182,12 @@ class CommandsTest {
 			ImageFiles.write(images.resolve("img" + i + ".png"), new FloatPlane[] { new FloatPlane(v,
 				48, 48) }, 8, false);
 		}
+		return images;
+	}
+
+	@Test
+	void trainsOnAFolderAndKeepsTheBestModel() throws Exception {
+		Path images = trainingFolder();
 		Path out = dir.resolve("model");
 		CommandModule m = run(TrainCommand.class, "folder", images.toFile(), "scale", 2, "epochs", 2,
 			"batch", 4, "patch", 9, "validation", 0.34, "output", out.toFile());
@@ -161,5 +196,59 @@ class CommandsTest {
 		assertTrue((int) m.getOutput("best_epoch") >= 1);
 		assertTrue(Double.isFinite((double) m.getOutput("best_psnr")));
 		ModelFiles.loadCard(out);
+	}
+
+	@Test
+	void imagesInMemoryJoinTheTrainingImagesAndAListenerMayStopTheRun() throws Exception {
+		Path images = trainingFolder();
+		Path out = dir.resolve("stopped");
+		int[] patches = { 0 };
+		TrainingListener stopAfterFirstEpoch = new TrainingListener() {
+
+			int epochs;
+
+			@Override
+			public void started(int firstEpoch, int epochsToDo, int patchCount, int steps) {
+				patches[0] = patchCount;
+			}
+
+			@Override
+			public void epochDone(EpochReport report) {
+				epochs = report.epoch;
+			}
+
+			@Override
+			public boolean cancelled() {
+				return epochs >= 1;
+			}
+		};
+		List<RandomAccessibleInterval<?>> extra = List.of(randomBytes(6, 48, 48, 3));
+		CommandModule m = run(TrainCommand.class, "folder", images.toFile(), "scale", 2, "epochs", 4,
+			"batch", 4, "patch", 9, "validation", 0.34, "output", out.toFile(), "images", extra,
+			"listener", stopAfterFirstEpoch);
+		assertEquals(true, m.getOutput("cancelled"));
+		assertEquals(1, (int) m.getOutput("epochs_done"));
+		assertEquals(1, (int) m.getOutput("best_epoch"));
+		ModelCard card = ModelFiles.loadCard(out);
+		assertEquals(1, card.training.epochsCompleted);
+		assertTrue(card.training.trainData.contains("1 image(s) given in memory (3 planes)"), card
+			.training.trainData.toString());
+		int withPlanes = patches[0];
+		run(TrainCommand.class, "folder", images.toFile(), "scale", 2, "epochs", 4, "batch", 4,
+			"patch", 9, "validation", 0.34, "output", dir.resolve("folder only").toFile(), "listener",
+			stopAfterFirstEpoch);
+		// 2 folder images train (1 validates); 3 planes of their size give 3/2 as many patches more
+		assertEquals(5 * patches[0], 2 * withPlanes);
+	}
+
+	@Test
+	void imagesInMemoryMustBeEightBitGrayOrRgb() throws Exception {
+		Path images = trainingFolder();
+		ExecutionException e = assertThrows(ExecutionException.class, () -> run(TrainCommand.class,
+			"folder", images.toFile(), "scale", 2, "epochs", 1, "output", dir.resolve("16").toFile(),
+			"images", List.of(ArrayImgs.unsignedShorts(48, 48))));
+		assertEquals("Training image 1 given in memory is 16-bit; training images must be 8-bit " +
+			"gray or RGB (convert it first)", root(e).getMessage());
+		assertTrue(Files.notExists(dir.resolve("16")));
 	}
 }

@@ -32,7 +32,8 @@ class MacroKeysTest {
 			{ TrainPlugIn.PATCH_LABEL, TrainPlugIn.PATCH },
 			{ TrainPlugIn.VALIDATION_LABEL, TrainPlugIn.VALIDATION },
 			{ TrainPlugIn.OUTPUT_LABEL, TrainPlugIn.OUTPUT },
-			{ TrainPlugIn.RESUME_LABEL, TrainPlugIn.RESUME } };
+			{ TrainPlugIn.RESUME_LABEL, TrainPlugIn.RESUME },
+			{ TrainPlugIn.CURRENT_IMAGE_LABEL, TrainPlugIn.CURRENT_IMAGE } };
 		for (String[] lk : labelsAndKeys)
 			assertEquals(lk[1], Macro.trimKey(lk[0]), "label '" + lk[0] + "'");
 	}
@@ -43,10 +44,11 @@ class MacroKeysTest {
 		assertEquals("reference test scale model *None*", String.join(" ",
 			MeasurePsnrPlugIn.REFERENCE, MeasurePsnrPlugIn.TEST, MeasurePsnrPlugIn.SCALE,
 			MeasurePsnrPlugIn.MODEL, MeasurePsnrPlugIn.NONE));
-		assertEquals("folder scale epochs activation batch patch validation output resume", String
-			.join(" ", TrainPlugIn.FOLDER, TrainPlugIn.SCALE, TrainPlugIn.EPOCHS,
-				TrainPlugIn.ACTIVATION, TrainPlugIn.BATCH, TrainPlugIn.PATCH, TrainPlugIn.VALIDATION,
-				TrainPlugIn.OUTPUT, TrainPlugIn.RESUME));
+		assertEquals("folder scale epochs activation batch patch validation output resume " +
+			"current_image", String.join(" ", TrainPlugIn.FOLDER, TrainPlugIn.SCALE,
+				TrainPlugIn.EPOCHS, TrainPlugIn.ACTIVATION, TrainPlugIn.BATCH, TrainPlugIn.PATCH,
+				TrainPlugIn.VALIDATION, TrainPlugIn.OUTPUT, TrainPlugIn.RESUME,
+				TrainPlugIn.CURRENT_IMAGE));
 	}
 
 	@Test
@@ -87,6 +89,10 @@ class MacroKeysTest {
 		assertFalse(MacroOptions.of("folder=[/a] output=[/b/resume here]").flag("resume"));
 		assertFalse(MacroOptions.of("folder=[/a] noresume").flag("resume"));
 		assertTrue(MacroOptions.of("resume=true").flag("resume"));
+		assertTrue(MacroOptions.of("folder=[/a] output=[/b] current_image").flag("current_image"));
+		assertFalse(MacroOptions.of("folder=[/a/current_image x] output=[/b]").flag(
+			"current_image"));
+		assertFalse(MacroOptions.of("folder=[/a] output=[/b] resume").flag("current_image"));
 	}
 
 	@Test

@@ -122,4 +122,36 @@ class MeasurePsnrPlugInTest {
 		String error = PlugInErrors.takeLastMacroError();
 		assertTrue(error.contains("No open image is titled 'not open'"), error);
 	}
+
+	private static String failingMacro(String code) {
+		Interpreter interpreter = new Interpreter();
+		interpreter.run(code, "");
+		assertTrue(interpreter.wasError());
+		return PlugInErrors.takeLastMacroError();
+	}
+
+	@Test
+	void noImageOpenStopsTheMacro() {
+		String error = failingMacro("run(\"ESPCN Measure PSNR\", \"scale=2\");");
+		assertTrue(error.contains("No reference image given: there is no image open"), error);
+	}
+
+	@Test
+	void imagesOfDifferentSizesStopTheMacro() {
+		String error = failingMacro("newImage(\"a\", \"8-bit ramp\", 32, 32, 1);\n" +
+			"newImage(\"b\", \"8-bit ramp\", 20, 20, 1);\n" +
+			"run(\"ESPCN Measure PSNR\", \"reference=a test=b scale=2\");");
+		assertTrue(error.contains("The reference is 32x32 but the test image is 20x20; they must " +
+			"be the same size"), error);
+		assertEquals(0, ResultsTable.getResultsTable().size());
+	}
+
+	@Test
+	void aModelForAnotherScaleStopsTheMacro() {
+		String error = failingMacro("newImage(\"hr\", \"8-bit ramp\", 40, 36, 1);\n" +
+			"run(\"ESPCN Measure PSNR\", \"reference=hr test=*None* scale=3 model=[" + model +
+			"]\");");
+		assertTrue(error.contains("The model upscales x2 but the evaluation is at x3"), error);
+		assertEquals(0, ResultsTable.getResultsTable().size());
+	}
 }

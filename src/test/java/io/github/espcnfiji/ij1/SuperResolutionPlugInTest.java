@@ -33,7 +33,6 @@ import io.github.espcnfiji.testing.TestModels;
 import java.awt.event.KeyEvent;
 import java.nio.file.Path;
 import java.util.Random;
-import java.util.concurrent.CancellationException;
 import java.util.function.IntFunction;
 
 import net.imglib2.img.Img;
@@ -207,19 +206,56 @@ class SuperResolutionPlugInTest {
 		assertEquals("cells-ESPCNx4", ImagePlusUpscaling.titleOf("cells.TIF", 4));
 	}
 
+	/**
+	 * Esc pressed while tiles are being done, as ImageJ's key listeners report it
+	 * ({@code IJ.setKeyDown(VK_ESCAPE)}): the work stops before the next tile, no image is made,
+	 * and the next run works.
+	 */
 	@Test
-	void escapeCancelsAndLeavesNoImage() throws Exception {
+	void escapeDuringTheRunCancelsAndLeavesNoImage() throws Exception {
 		ImagePlus imp = new ImagePlus("big", random(8, 40, 40, 2));
-		try (EspcnModel m = ModelFiles.load(model)) {
-			SuperResolver sr = new SuperResolver(m, ImageJProgress.options("test", 8));
-			IJ.setKeyDown(KeyEvent.VK_ESCAPE);
-			try {
-				assertThrows(CancellationException.class, () -> ImagePlusUpscaling.upscale(imp, sr));
+		int[] tiles = { 0 };
+		ImageJProgress escAfterFirstTile = new ImageJProgress("test") {
+
+			@Override
+			public void progress(long plane, long planes, int done, int total) {
+				super.progress(plane, planes, done, total);
+				if (++tiles[0] == 1) IJ.setKeyDown(KeyEvent.VK_ESCAPE);
 			}
-			finally {
-				IJ.resetEscape();
-			}
+		};
+		try {
+			assertNull(SuperResolutionPlugIn.upscale(imp, model.toString(), 8, escAfterFirstTile));
 		}
+		finally {
+			IJ.resetEscape();
+		}
+		assertEquals(1, tiles[0], "25 tiles of 8x8; none after Esc");
+		assertEquals(0, WindowManager.getImageCount());
+		assertSamePixels(direct(imp), SuperResolutionPlugIn.upscale(imp, model.toString(), 8));
+	}
+
+	@Test
+	void anEscapeLeftFromEarlierWorkIsForgotten() throws Exception {
+		ImagePlus imp = new ImagePlus("small", random(8, 12, 12, 4));
+		IJ.setKeyDown(KeyEvent.VK_ESCAPE);
+		try {
+			assertSamePixels(direct(imp), SuperResolutionPlugIn.upscale(imp, model.toString(), 8));
+		}
+		finally {
+			IJ.resetEscape();
+		}
+	}
+
+	@Test
+	void anUnknownModelNameStopsTheMacroWithTheBundledNames() {
+		ImagePlus imp = new ImagePlus("x", random(8, 8, 8, 3));
+		WindowManager.setTempCurrentImage(imp);
+		Interpreter interpreter = new Interpreter();
+		interpreter.runBatchMacro("run(\"ESPCN Super-Resolution\", \"model=[x5]\");", imp);
+		assertTrue(interpreter.wasError());
+		String error = PlugInErrors.takeLastMacroError();
+		assertTrue(error.contains("x5") && error.contains("bundled models are x2, x3, x4"),
+			error);
 	}
 
 	@Test

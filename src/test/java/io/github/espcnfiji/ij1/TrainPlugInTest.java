@@ -1,15 +1,31 @@
 package io.github.espcnfiji.ij1;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ij.IJ;
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.WindowManager;
 import ij.macro.Interpreter;
+import ij.process.ByteProcessor;
+import ij.process.ColorProcessor;
+import ij.process.ImageProcessor;
+import ij.process.ShortProcessor;
 import io.github.espcnfiji.cli.HeadlessCommands;
+import io.github.espcnfiji.cli.MacroRunner;
 import io.github.espcnfiji.core.FloatPlane;
 import io.github.espcnfiji.io.ImageFiles;
+import io.github.espcnfiji.model.EspcnModel;
 import io.github.espcnfiji.model.ModelCard;
 import io.github.espcnfiji.model.ModelFiles;
+import io.github.espcnfiji.train.EpochReport;
+import io.github.espcnfiji.train.TrainingConfig;
 
+import java.awt.event.KeyEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -17,8 +33,13 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scijava.command.CommandModule;
 
-/** "ESPCN Train" run headless from a macro: every option reaches the trainer; bad ones stop it. */
+/**
+ * "ESPCN Train" run headless from a macro and as the macro extension calls it: every option
+ * reaches the trainer, the current image joins the training images, Esc keeps the best model so
+ * far, and bad input stops it with its reason and nothing written.
+ */
 class TrainPlugInTest {
 
 	@TempDir
@@ -59,6 +80,156 @@ class TrainPlugInTest {
 		assertEquals(7, card.training.patchSize);
 		assertTrue(card.training.validationData.startsWith("1 images held out"), card.training
 			.validationData);
+	}
+
+	/** A 36x36 stack of {@code slices}, 8-bit gray, 16-bit or RGB, with a ramp and noise. */
+	private static ImagePlus stack(String title, int bitDepth, int slices, long seed) {
+		Random random = new Random(seed);
+		ImageStack stack = new ImageStack(36, 36);
+		for (int s = 0; s < slices; s++) {
+			ImageProcessor ip = bitDepth == 24 ? new ColorProcessor(36, 36) : bitDepth == 16
+				? new ShortProcessor(36, 36) : new ByteProcessor(36, 36);
+			for (int p = 0; p < 36 * 36; p++) {
+				int v = p % 36 * 6 + random.nextInt(30);
+				ip.set(p % 36, p / 36, bitDepth == 24 ? v << 16 | (255 - v) << 8 | v / 2 : v);
+			}
+			stack.addSlice(ip);
+		}
+		return new ImagePlus(title, stack);
+	}
+
+	private static TrainingConfig config(int epochs) {
+		TrainingConfig c = new TrainingConfig();
+		c.scale = 2;
+		c.epochs = epochs;
+		c.batchSize = 1;
+		c.patchSize = 7;
+		return c;
+	}
+
+	/** Remembers the patch count and may press Esc after an epoch, as a user would. */
+	private static final class Watch extends TrainingProgress {
+
+		int patches;
+		final int escAfterEpoch;
+
+		Watch(int escAfterEpoch) {
+			super("test");
+			this.escAfterEpoch = escAfterEpoch;
+		}
+
+		@Override
+		public void started(int firstEpoch, int epochs, int patches, int stepsPerEpoch) {
+			super.started(firstEpoch, epochs, patches, stepsPerEpoch);
+			this.patches = patches;
+		}
+
+		@Override
+		public void epochDone(EpochReport report) {
+			super.epochDone(report);
+			if (report.epoch == escAfterEpoch) IJ.setKeyDown(KeyEvent.VK_ESCAPE);
+		}
+	}
+
+	@Test
+	void everySliceOfTheCurrentImageIsOneMoreTrainingImage() throws Exception {
+		Watch folderOnly = new Watch(0), withImage = new Watch(0);
+		assertNotNull(TrainPlugIn.train(images.toString(), null, config(1), 0.34, dir.resolve(
+			"folder only").toString(), false, folderOnly));
+		Path out = dir.resolve("with image");
+		ImagePlus rgb = stack("rgb stack", 24, 2, 5);
+		assertNotNull(TrainPlugIn.train(images.toString(), rgb, config(1), 0.34, out.toString(),
+			false, withImage));
+		// 2 of the 3 folder images train (1 validates); the 2 slices are as large as they are
+		assertEquals(2 * folderOnly.patches, withImage.patches);
+		ModelCard card = ModelFiles.loadCard(out);
+		assertTrue(card.training.trainData.contains("1 image(s) given in memory (2 planes)"), card
+			.training.trainData.toString());
+		assertTrue(card.training.command.contains("current image 'rgb stack' (2 slice(s))"), card
+			.training.command);
+		assertTrue(card.training.validationData.startsWith("1 images held out"));
+	}
+
+	@Test
+	void aMacroTrainsOnTheCurrentImageWithItsKey() throws Exception {
+		Path out = dir.resolve("macro current");
+		Interpreter interpreter = new Interpreter();
+		interpreter.run("newImage(\"ramp\", \"8-bit ramp\", 36, 36, 2);\n" +
+			"run(\"ESPCN Train\", \"folder=[" + images + "] scale=2 epochs=1 batch=1 patch=7 " +
+			"validation=0.34 output=[" + out + "] " + TrainPlugIn.CURRENT_IMAGE + "\");", "");
+		assertFalse(interpreter.wasError(), () -> PlugInErrors.takeLastMacroError());
+		assertTrue(ModelFiles.loadCard(out).training.command.contains("current image 'ramp'"));
+		MacroRunner.closeBatchModeImages();
+	}
+
+	@Test
+	void aCurrentImageThatIsNotEightBitGrayOrRgbIsRefused() {
+		Path out = dir.resolve("16-bit");
+		PlugInFailure e = assertThrows(PlugInFailure.class, () -> TrainPlugIn.train(images
+			.toString(), stack("deep", 16, 2, 6), config(1), 0.34, out.toString(), false));
+		assertTrue(e.getMessage().contains("'deep' is 16-bit; training images must be 8-bit gray " +
+			"or RGB"), e.getMessage());
+		assertFalse(Files.exists(out));
+	}
+
+	@Test
+	void theCurrentImageWithNoImageOpenStopsTheMacro() {
+		WindowManager.setTempCurrentImage(null);
+		String error = run("folder=[" + images + "] output=[" + dir.resolve("none open") + "] " +
+			TrainPlugIn.CURRENT_IMAGE);
+		assertTrue(error.contains("There is no image open to train on"), error);
+		assertFalse(Files.exists(dir.resolve("none open")));
+	}
+
+	/**
+	 * Esc after the first of three epochs (ImageJ's key listeners call IJ.setKeyDown): the run
+	 * stops within the next epoch, the model folder holds the first epoch's model, usable at once,
+	 * and resume finishes the run.
+	 */
+	@Test
+	void escapeKeepsTheBestModelSoFarAndResumeFinishes() throws Exception {
+		Path out = dir.resolve("stopped");
+		CommandModule stopped;
+		try {
+			stopped = TrainPlugIn.train(images.toString(), null, config(3), 0.34, out.toString(),
+				false, new Watch(1));
+		}
+		finally {
+			IJ.resetEscape();
+		}
+		assertEquals(true, stopped.getOutput("cancelled"));
+		assertEquals(1, (int) stopped.getOutput("epochs_done"));
+		ModelCard card = ModelFiles.loadCard(out);
+		assertEquals(1, card.training.epochsCompleted);
+		assertEquals(1, card.training.bestEpoch);
+		try (EspcnModel model = ModelFiles.load(out)) {
+			assertEquals(2, model.scale());
+		}
+		CommandModule resumed = TrainPlugIn.train(images.toString(), null, config(3), 0.34, out
+			.toString(), true, new Watch(0));
+		assertEquals(false, resumed.getOutput("cancelled"));
+		assertEquals(3, (int) resumed.getOutput("epochs_done"));
+		assertEquals(3, ModelFiles.loadCard(out).training.epochsCompleted);
+	}
+
+	@Test
+	void aFolderWithoutImagesStopsTheMacroAndWritesNothing() throws Exception {
+		Path empty = Files.createDirectory(dir.resolve("empty"));
+		Files.writeString(empty.resolve("notes.txt"), "no images here");
+		String error = run("folder=[" + empty + "] output=[" + dir.resolve("from empty") + "]");
+		assertTrue(error.contains("No image files in " + empty), error);
+		assertFalse(Files.exists(dir.resolve("from empty")));
+	}
+
+	@Test
+	void anOutputFolderThatCannotBeWrittenStopsTheMacroAtOnce() throws Exception {
+		// Tests may run as root, who may write anywhere: a folder below a regular file cannot be made.
+		Path file = Files.writeString(dir.resolve("plain file"), "x");
+		String error = run("folder=[" + images + "] scale=2 batch=1 patch=7 output=[" + file.resolve(
+			"model") + "]");
+		assertTrue(error.contains("Cannot write the model to " + file.resolve("model") + ": " +
+			file + " is not a folder"), error);
+		assertEquals("x", Files.readString(file));
 	}
 
 	@Test
