@@ -4,16 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A Markdown table for documents: a header, an alignment row (first column left, the others
- * right, for numbers) and rows whose cells are escaped ({@code |} and line breaks).
+ * A Markdown table for documents: a header, an alignment row (the first columns, the text ones,
+ * left; the others, numbers, right) and rows whose cells are escaped ({@code |} and line breaks).
  */
 public final class MarkdownTable {
 
 	private final List<List<String>> rows = new ArrayList<>();
 	private final int columns;
+	private final int left;
 
-	public MarkdownTable(List<String> header) {
+	/** A table whose first {@code left} columns are text (left-aligned), the rest numbers. */
+	public MarkdownTable(List<String> header, int left) {
 		columns = header.size();
+		this.left = left;
 		rows.add(List.copyOf(header));
 	}
 
@@ -44,10 +47,10 @@ public final class MarkdownTable {
 				sb.append(' ').append(escape(cell)).append(" |");
 			sb.append('\n');
 			if (r == 0) {
-				sb.append("| ---");
-				for (int c = 1; c < columns; c++)
-					sb.append(" | ---:");
-				sb.append(" |\n");
+				sb.append('|');
+				for (int c = 0; c < columns; c++)
+					sb.append(c < left ? " --- |" : " ---: |");
+				sb.append('\n');
 			}
 		}
 		return sb.toString();

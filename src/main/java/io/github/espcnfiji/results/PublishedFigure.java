@@ -37,7 +37,7 @@ public final class PublishedFigure {
 		new PublishedFigure("ESPCN, trained on ImageNet", "paper, Table 1", 3, "Set5", 33.13,
 			"Set14", 29.42, "BSD100", 28.52),
 		new PublishedFigure("ESPCN, reference PyTorch reproduction (T91)",
-			"its README; no border crop", 3, "Set5", 32.88),
+			"as it reports; no border crop", 3, "Set5", 32.88),
 		new PublishedFigure("ESPCN, reference code, re-measured (T91, 200 epochs)",
 			"issue #4; our protocol", 3, "Set5", 32.24, "Set14", 28.85, "BSD100", 28.09,
 			"BSDS500-test", 28.15),

@@ -43,7 +43,7 @@ public final class ResultsReport {
 			List<String> header = new ArrayList<>(List.of("method", "source"));
 			for (SetScores set : s.bicubic())
 				header.add(set.set() + " (" + set.images().size() + ")");
-			MarkdownTable t = new MarkdownTable(header);
+			MarkdownTable t = new MarkdownTable(header, 2);
 			List<String> row = new ArrayList<>(List.of("bicubic", "measured"));
 			for (SetScores set : s.bicubic())
 				row.add(cell(set.mean().bicubicPsnr(), set.mean().bicubicSsim()));
@@ -83,7 +83,7 @@ public final class ResultsReport {
 	/** The models of every scale: architecture, data, recipe, the best epoch and the command. */
 	public String modelsMarkdown() {
 		MarkdownTable t = new MarkdownTable(List.of("model", "scale", "network", "trained on",
-			"validated on", "epochs (best)", "validation PSNR", "command"));
+			"validated on", "epochs (best)", "validation PSNR", "command"), 8);
 		for (ScaleResults s : scales)
 			for (EvaluatedModel m : s.models()) {
 				ModelCard c = m.card();

@@ -100,7 +100,7 @@ public final class StudyTable {
 			"training time", "validation PSNR"));
 		for (String s : sets)
 			header.add(s);
-		MarkdownTable t = new MarkdownTable(header);
+		MarkdownTable t = new MarkdownTable(header, 2);
 		double bestValidation = runs.stream().mapToDouble(r -> r.card.training.bestValidationPsnr)
 			.max().orElse(Double.NaN);
 		double[] bestSet = new double[sets.size()];
@@ -116,7 +116,7 @@ public final class StudyTable {
 			row.add(tr.command.isBlank() ? "–" : MarkdownTable.code(tr.command));
 			row.add(tr.epochsCompleted + (tr.epochsCompleted < tr.epochs ? " of " + tr.epochs : "") +
 				" (" + tr.bestEpoch + ")");
-			row.add(Double.isNaN(r.seconds) ? "–" : String.format(Locale.ROOT, "%.0f min", r.seconds /
+			row.add(Double.isNaN(r.seconds) ? "–" : String.format(Locale.ROOT, "%.1f min", r.seconds /
 				60));
 			row.add(bold(String.format(Locale.ROOT, "%.3f", tr.bestValidationPsnr),
 				tr.bestValidationPsnr == bestValidation));

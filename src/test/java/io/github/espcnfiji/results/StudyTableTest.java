@@ -59,10 +59,10 @@ class StudyTableTest {
 		assertEquals(3, t.size());
 		assertEquals(List.of("03-gelu"), t.notEvaluated());
 		assertEquals("| run | command | epochs (best) | training time | validation PSNR | Set5 | Set14 | BSD100 |\n" +
-			"| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n" +
-			"| 01-tanh | `java -jar ESPCN_.jar train` | 10 (9) | 2 min | 28.400 | 32.50 | **29.05** | – |\n" +
-			"| 02-relu | `java -jar ESPCN_.jar train --activation relu` | 10 (9) | 2 min | **28.500** | **32.61** | 28.90 | – |\n" +
-			"| 03-gelu | `java -jar ESPCN_.jar train --activation gelu` | 4 of 10 (3) | 2 min | 28.100 | – | – | – |\n",
+			"| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n" +
+			"| 01-tanh | `java -jar ESPCN_.jar train` | 10 (9) | 2.0 min | 28.400 | 32.50 | **29.05** | – |\n" +
+			"| 02-relu | `java -jar ESPCN_.jar train --activation relu` | 10 (9) | 2.0 min | **28.500** | **32.61** | 28.90 | – |\n" +
+			"| 03-gelu | `java -jar ESPCN_.jar train --activation gelu` | 4 of 10 (3) | 2.0 min | 28.100 | – | – | – |\n",
 			t.markdown());
 	}
 

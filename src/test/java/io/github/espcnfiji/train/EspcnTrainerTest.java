@@ -161,37 +161,13 @@ class EspcnTrainerTest {
 		c.plateauPatience = 1;
 		c.plateauFloor = 0.3;
 		List<Double> rates = new ArrayList<>();
-		new EspcnTrainer(c, train, val, run(tmp.resolve("whole")), new TrainingListener() {
-
-			@Override
-			public void epochDone(EpochReport report) {
-				rates.add(report.learningRate);
-			}
-		}).run(false);
+		new EspcnTrainer(c, train, val, run(tmp.resolve("whole")), rates(rates, 0)).run(false);
 		// 1e-2, then 1e-2 (the first epoch improved on nothing), 5e-3, then the floor 3e-3.
 		assertEquals(List.of(1e-2, 1e-2, 5e-3, 3e-3), rates);
 
 		List<Double> resumed = new ArrayList<>();
-		TrainingListener stopAfterTwo = new TrainingListener() {
-
-			@Override
-			public void epochDone(EpochReport report) {
-				resumed.add(report.learningRate);
-			}
-
-			@Override
-			public boolean cancelled() {
-				return resumed.size() == 2;
-			}
-		};
-		new EspcnTrainer(c, train, val, run(tmp.resolve("split")), stopAfterTwo).run(false);
-		new EspcnTrainer(c, train, val, run(tmp.resolve("split")), new TrainingListener() {
-
-			@Override
-			public void epochDone(EpochReport report) {
-				resumed.add(report.learningRate);
-			}
-		}).run(true);
+		new EspcnTrainer(c, train, val, run(tmp.resolve("split")), rates(resumed, 2)).run(false);
+		new EspcnTrainer(c, train, val, run(tmp.resolve("split")), rates(resumed, 0)).run(true);
 		assertEquals(rates, resumed);
 		Map<String, Tensor> a = Npz.read(tmp.resolve("whole/checkpoint/weights.npz")), b = Npz.read(
 			tmp.resolve("split/checkpoint/weights.npz"));
@@ -201,6 +177,22 @@ class EspcnTrainerTest {
 			assertTrue(m.card().training.schedule.startsWith("plateau: x0.5 after 1 epochs"), m
 				.card().training.schedule);
 		}
+	}
+
+	/** Collects each epoch's learning rate; cancels once {@code stopAt} are collected (0: never). */
+	private static TrainingListener rates(List<Double> into, int stopAt) {
+		return new TrainingListener() {
+
+			@Override
+			public void epochDone(EpochReport report) {
+				into.add(report.learningRate);
+			}
+
+			@Override
+			public boolean cancelled() {
+				return stopAt > 0 && into.size() == stopAt;
+			}
+		};
 	}
 
 	@Test
