@@ -64,8 +64,11 @@ public final class ResultsReport {
 				t.row(row);
 			}
 			sb.append(t).append('\n');
-			for (EvaluatedModel m : s.models())
+			for (EvaluatedModel m : s.models()) {
 				sb.append(gains(m)).append('\n');
+				for (PublishedFigure p : PublishedFigure.TABLE_1)
+					if (p.isTarget() && p.covers(s.scale(), sets)) sb.append(difference(m, p)).append('\n');
+			}
 			sb.append('\n');
 		}
 		return sb.toString();
@@ -77,7 +80,17 @@ public final class ResultsReport {
 		for (SetScores set : m.sets())
 			parts.add(set.set() + " " + String.format(Locale.ROOT, "%+.2f", set.mean().modelPsnr()
 				.getAsDouble() - set.mean().bicubicPsnr()));
-		return "Gain of " + m.label() + " over bicubic (dB): " + String.join(", ", parts) + ".";
+		return "- " + m.label() + " over bicubic: " + String.join(", ", parts) + " dB.";
+	}
+
+	/** One line: the model's PSNR minus a published figure's on each set both have. */
+	private static String difference(EvaluatedModel m, PublishedFigure p) {
+		List<String> parts = new ArrayList<>();
+		for (SetScores set : m.sets())
+			if (p.psnr(set.set()).isPresent()) parts.add(set.set() + " " + String.format(Locale.ROOT,
+				"%+.2f", set.mean().modelPsnr().getAsDouble() - p.psnr(set.set()).getAsDouble()));
+		return "- " + m.label() + " against " + p.method() + " (" + p.source() + "): " + String.join(
+			", ", parts) + " dB.";
 	}
 
 	/** The models of every scale: architecture, data, recipe, the best epoch and the command. */
