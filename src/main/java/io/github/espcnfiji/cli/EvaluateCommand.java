@@ -2,12 +2,14 @@ package io.github.espcnfiji.cli;
 
 import io.github.espcnfiji.core.EvaluationProtocol;
 import io.github.espcnfiji.core.Scores;
-import io.github.espcnfiji.io.ImageFiles;
-import io.github.espcnfiji.io.LoadedImage;
 import io.github.espcnfiji.model.CardJson;
 import io.github.espcnfiji.model.EspcnModel;
 import io.github.espcnfiji.model.ModelCard;
 import io.github.espcnfiji.model.ModelFiles;
+import io.github.espcnfiji.results.BenchmarkSet;
+import io.github.espcnfiji.results.EvaluationCsv;
+import io.github.espcnfiji.results.SetEvaluator;
+import io.github.espcnfiji.results.SetScores;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -15,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -24,9 +25,6 @@ import java.util.Optional;
  * set in a CSV file.
  */
 final class EvaluateCommand implements Command {
-
-	private static final String CSV_HEADER =
-		"set,image,width,height,bicubic_psnr,bicubic_ssim,model_psnr,model_ssim\n";
 
 	@Override
 	public String name() {
@@ -45,7 +43,8 @@ final class EvaluateCommand implements Command {
 				"scale", "N", "the factor (2, 3 or 4); must be the model's").optional("csv", "FILE",
 					"per-image results (default evaluation-MODEL-xN.csv here)").flag("overwrite",
 						"replace an existing CSV file").flag("record",
-							"write the measured means into the model folder's card.json");
+							"write the measured means into the model folder's card.json").optional(
+								"threads", "N", "images scored at once (default 1)");
 	}
 
 	@Override
@@ -58,63 +57,56 @@ final class EvaluateCommand implements Command {
 	@Override
 	public int run(Options o, Console console) throws Exception {
 		int scale = o.scale().orElseThrow();
-		List<Path> sets = new ArrayList<>();
+		int threads = o.integer("threads", 1, 1);
+		List<BenchmarkSet> sets = new ArrayList<>();
 		for (String d : o.require("data").split(","))
-			if (!d.isBlank()) sets.add(Path.of(d.trim()));
+			if (!d.isBlank()) sets.add(BenchmarkSet.of(Path.of(d.trim())));
 		if (sets.isEmpty()) throw new UsageException("--data needs at least one folder");
-		List<List<Path>> files = new ArrayList<>();
-		for (Path set : sets)
-			files.add(ImageFiles.list(set));
 		if (o.flag("record")) recordTarget(o.require("model")); // fail before the work
 		try (EspcnModel model = ModelChoice.load(o.require("model"), Optional.of(scale))) {
 			Path csv = o.optionalPath("csv").orElse(Path.of(defaultCsvName(model.card().name,
 				scale)));
 			if (!o.flag("overwrite") && Files.exists(csv)) throw new FileAlreadyExistsException(
 				csv.toString(), null, "the CSV file exists; add --overwrite or choose --csv");
-			StringBuilder rows = new StringBuilder(CSV_HEADER);
+			List<SetScores> evaluated = new ArrayList<>();
 			Table table = new Table("set", "images", "bicubic PSNR", "bicubic SSIM", "ESPCN PSNR",
 				"ESPCN SSIM", "gain (dB)");
-			for (int s = 0; s < sets.size(); s++) {
-				String setName = sets.get(s).toAbsolutePath().normalize().getFileName().toString();
-				double[] sum = new double[4];
-				List<Path> images = files.get(s);
-				for (int i = 0; i < images.size(); i++) {
-					Path f = images.get(i);
-					LoadedImage img = ImageFiles.read(f);
-					if (img.slices() != 1 || img.bitDepth() == 16 || img.bitDepth() == 32)
-						throw new IllegalArgumentException(f + " is not a single 8-bit gray or RGB " +
-							"image; the protocol works on 0-255 images");
-					Scores r = EvaluationProtocol.evaluate(img.planes(), scale, model);
-					double[] v = { r.bicubicPsnr(), r.bicubicSsim(), r.modelPsnr().getAsDouble(), r
-						.modelSsim().getAsDouble() };
-					for (int k = 0; k < 4; k++)
-						sum[k] += v[k];
-					rows.append(csvRow(setName, f.getFileName().toString(), img.width() + "," + img
-						.height(), v));
-					console.progress("%s [%d/%d] %s: bicubic %s dB, ESPCN %s dB", setName, i + 1, images
-						.size(), f.getFileName(), Format.db(v[0]), Format.db(v[2]));
-				}
-				int n = images.size();
-				double[] mean = { sum[0] / n, sum[1] / n, sum[2] / n, sum[3] / n };
-				rows.append(csvRow(setName, "mean", ",", mean));
+			SetEvaluator evaluator = new SetEvaluator(threads, progress(console));
+			for (BenchmarkSet set : sets) {
+				SetScores scores = evaluator.evaluate(set, scale, model);
+				evaluated.add(scores);
+				Scores mean = scores.mean();
+				int n = scores.images().size();
 				ModelCard.Metrics m = new ModelCard.Metrics();
 				m.images = n;
-				m.bicubicPsnr = round(mean[0], 4);
-				m.bicubicSsim = round(mean[1], 6);
-				m.psnr = round(mean[2], 4);
-				m.ssim = round(mean[3], 6);
-				model.card().metrics.put(setName + " x" + scale, m);
-				table.row(setName, Integer.toString(n), Format.db(mean[0]), Format.ssim(mean[1]), Format
-					.db(mean[2]), Format.ssim(mean[3]), Format.gain(mean[2] - mean[0]));
+				m.bicubicPsnr = round(mean.bicubicPsnr(), 4);
+				m.bicubicSsim = round(mean.bicubicSsim(), 6);
+				m.psnr = round(mean.modelPsnr().getAsDouble(), 4);
+				m.ssim = round(mean.modelSsim().getAsDouble(), 6);
+				model.card().metrics.put(set.name() + " x" + scale, m);
+				table.row(set.name(), Integer.toString(n), Format.db(mean.bicubicPsnr()), Format.ssim(
+					mean.bicubicSsim()), Format.db(mean.modelPsnr().getAsDouble()), Format.ssim(mean
+						.modelSsim().getAsDouble()), Format.gain(mean.modelPsnr().getAsDouble() - mean
+							.bicubicPsnr()));
 			}
 			console.result("ESPCN %s (x%d) against bicubic:", model.card().name, scale);
 			console.out.print(table);
-			TextFiles.write(csv, rows.toString(), o.flag("overwrite"));
+			TextFiles.write(csv, EvaluationCsv.format(evaluated), o.flag("overwrite"));
 			console.result("per-image results: %s", csv);
 			if (o.flag("record")) console.result("recorded in %s", record(o.require("model"), model
 				.card()));
 		}
 		return 0;
+	}
+
+	/** One progress line per image: set, count, file, bicubic and model PSNR. */
+	static SetEvaluator.Progress progress(Console console) {
+		return (set, done, total, image) -> {
+			Scores s = image.scores();
+			console.progress("%s [%d/%d] %s: bicubic %s dB%s", set, done, total, image.name(), Format
+				.db(s.bicubicPsnr()), s.hasModel() ? ", ESPCN " + Format.db(s.modelPsnr()
+					.getAsDouble()) + " dB" : "");
+		};
 	}
 
 	/** Rewrites the card of a model folder with the metrics just measured. */
@@ -142,14 +134,5 @@ final class EvaluateCommand implements Command {
 		String safe = modelName == null || modelName.isBlank() ? "model" : modelName.replaceAll(
 			"[^A-Za-z0-9.-]+", "-");
 		return "evaluation-" + safe + "-x" + scale + ".csv";
-	}
-
-	private static String csvRow(String set, String image, String size, double[] v) {
-		return String.format(Locale.ROOT, "%s,%s,%s,%.4f,%.6f,%.4f,%.6f%n", quote(set), quote(image),
-			size, v[0], v[1], v[2], v[3]);
-	}
-
-	private static String quote(String s) {
-		return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
 	}
 }

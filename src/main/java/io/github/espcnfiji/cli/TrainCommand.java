@@ -50,6 +50,7 @@ final class TrainCommand implements Command {
 			.required("output", "DIR", "the run folder: checkpoints, log and the best model")
 			.optional("scale", "N", "2, 3 or 4 (default " + d.scale + ")")
 			.optional("epochs", "N", "default " + d.epochs)
+			.optional("steps", "N", "instead of --epochs: a budget of N optimizer steps, rounded up to whole epochs")
 			.optional("activation", "tanh|relu|gelu", "default " + d.activation.id())
 			.optional("batch", "N", "patches per step (default " + d.batchSize + ")")
 			.optional("patch", "N", "low-res patch side (default " + d.patchSize + ")")
@@ -57,7 +58,9 @@ final class TrainCommand implements Command {
 			.optional("loss-margin", "N", "low-res pixels of each patch edge left out of the loss, where the network sees zero padding (default 0; 4 = the paper's network's receptive radius)")
 			.optional("lr", "R", "Adam learning rate (default " + d.learningRate + ")")
 			.optional("last-layer-lr", "R", "last layer's rate factor (default " + d.lastLayerFactor + ")")
-			.optional("schedule", "step80|cosine", "learning-rate schedule (default step80)")
+			.optional("schedule", "step80|cosine|plateau", "learning-rate schedule (default step80; plateau: the paper's, with --lr 0.01)")
+			.optional("plateau-threshold", "R", "plateau: smallest relative fall of the loss that counts (default " + d.plateauThreshold + ")")
+			.optional("plateau-patience", "N", "plateau: epochs without it before the rate halves (default " + d.plateauPatience + ")")
 			.flag("augment", "random flips and 90-degree rotations of patches")
 			.optional("rescales", "R[,R...]", "extra downscalings of each image, e.g. 0.9,0.8")
 			.optional("filters", "N,N", "hidden layer widths (default 64,32)")
@@ -73,7 +76,11 @@ final class TrainCommand implements Command {
 			"epoch, so it must never be a test set that results are reported on. Validation images\n" +
 			"are never trained on, even when --validation is also one of the --train folders (then\n" +
 			"--validation-count picks which of its images validate). Low-res inputs are\n" +
-			"made as the evaluation protocol makes them (MATLAB-style bicubic, 8-bit).";
+			"made as the evaluation protocol makes them (MATLAB-style bicubic, 8-bit).\n" +
+			"--steps gives runs on different data or augmentations the same budget: the epochs are\n" +
+			"the steps divided by the steps per epoch (patches / batch), rounded up. --schedule\n" +
+			"plateau halves the rate whenever the epoch loss has not fallen by the threshold for\n" +
+			"the patience, down to 1% of --lr (the paper: 0.01 to 0.0001).";
 	}
 
 	@Override
@@ -123,6 +130,13 @@ final class TrainCommand implements Command {
 			.size());
 		List<TrainingPair> train = pairs(trainFiles, c.scale, c.rescales);
 		List<TrainingPair> val = pairs(valFiles, c.scale, new double[0]);
+		if (o.has("steps")) {
+			long budget = o.integerLong("steps", 0);
+			int perEpoch = Math.max(1, c.stepsPerEpoch(train));
+			if (budget < 1) throw new UsageException("--steps must be at least 1, got " + budget);
+			c.epochs = (int) Math.min(Integer.MAX_VALUE, (budget + perEpoch - 1) / perEpoch);
+			console.progress("Budget of %d steps: %d epochs of %d steps", budget, c.epochs, perEpoch);
+		}
 
 		ModelCard template = new ModelCard();
 		template.name = "espcn-x" + c.scale;
@@ -150,6 +164,8 @@ final class TrainCommand implements Command {
 
 	private static TrainingConfig config(Options o) throws UsageException {
 		TrainingConfig c = new TrainingConfig();
+		if (o.has("steps") && o.has("epochs")) throw new UsageException(
+			"give --epochs or --steps, not both");
 		c.scale = o.scale().orElse(c.scale);
 		c.epochs = o.integer("epochs", c.epochs, 1);
 		c.batchSize = o.integer("batch", c.batchSize, 1);
@@ -164,6 +180,8 @@ final class TrainCommand implements Command {
 		c.filters = o.integers("filters").orElse(c.filters);
 		c.kernels = o.integers("kernels").orElse(c.kernels);
 		c.rescales = o.reals("rescales").orElse(c.rescales);
+		c.plateauThreshold = o.real("plateau-threshold", c.plateauThreshold);
+		c.plateauPatience = o.integer("plateau-patience", c.plateauPatience, 1);
 		try {
 			c.activation = Activation.parse(o.string("activation").orElse(c.activation.id()));
 			c.schedule = TrainingConfig.Schedule.parse(o.string("schedule").orElse("step80"));

@@ -117,9 +117,11 @@ public final class EspcnTrainer {
 				int epochsThisRun = 0;
 				for (int epoch = first; epoch <= config.epochs; epoch++) {
 					long start = System.nanoTime();
-					lr.epoch(epoch - 1);
+					lr.epoch(epoch - 1, state.plateau);
 					double loss = trainEpoch(trainer, adam, patches, epoch, steps);
 					if (Double.isNaN(loss)) break; // cancelled
+					if (config.schedule == TrainingConfig.Schedule.PLATEAU) state.plateau.epochDone(loss,
+						config);
 					double psnr = validate(block, trainer.getManager(), spec.scale());
 					state.epochsDone = epoch;
 					if (psnr > state.bestPsnr) {
@@ -273,8 +275,9 @@ public final class EspcnTrainer {
 				if (e.getKey().startsWith(key + ".")) lastLayer.add(e.getValue().getId());
 		}
 
-		void epoch(int zeroBased) {
-			base = config.learningRate * config.schedule.factor(zeroBased, config.epochs);
+		void epoch(int zeroBased, Plateau plateau) {
+			base = config.learningRate * (config.schedule == TrainingConfig.Schedule.PLATEAU ? plateau
+				.factor() : config.schedule.factor(zeroBased, config.epochs));
 		}
 
 		double base() {
@@ -309,6 +312,8 @@ public final class EspcnTrainer {
 		int epochsDone;
 		int bestEpoch;
 		double bestPsnr = Double.NEGATIVE_INFINITY;
+		/** The plateau schedule's state (unused by the other schedules). */
+		Plateau plateau = new Plateau();
 		String configFingerprint = "";
 	}
 }

@@ -22,10 +22,7 @@ final class PatchSet {
 	PatchSet(List<TrainingPair> pairs, int patch, int stride, int scale) {
 		this.patch = patch;
 		this.scale = scale;
-		int n = 0;
-		for (TrainingPair p : pairs)
-			n += positions(p.lowRes().width(), patch, stride) * positions(p.lowRes().height(), patch,
-				stride);
+		int n = count(pairs, patch, stride);
 		if (n == 0)
 			throw new IllegalArgumentException("No training image is large enough for LR patches of " +
 				patch + " pixels at x" + scale + " (each needs at least " + patch * scale +
@@ -44,6 +41,15 @@ final class PatchSet {
 					k++;
 				}
 		}
+	}
+
+	/** How many patches the pairs give, without cutting them. */
+	static int count(List<TrainingPair> pairs, int patch, int stride) {
+		int n = 0;
+		for (TrainingPair p : pairs)
+			n += positions(p.lowRes().width(), patch, stride) * positions(p.lowRes().height(), patch,
+				stride);
+		return n;
 	}
 
 	private static int positions(int size, int patch, int stride) {

@@ -15,8 +15,20 @@ public final class TrainingConfig {
 		/** The reference code: x0.1 once 80% of the epochs are done. */
 		STEP_AT_80_PERCENT,
 		/** Cosine decay from the initial rate to 1% of it over the run. */
-		COSINE;
+		COSINE,
+		/**
+		 * The paper's: the rate is lowered step by step whenever the training loss stops improving,
+		 * from the initial rate (the paper's 1e-2: give {@code --lr 0.01}) down to
+		 * {@link TrainingConfig#plateauFloor} of it (1e-4); see {@link Plateau}. Its factor depends
+		 * on the losses seen, not on the epoch alone, so {@link #factor} does not apply.
+		 */
+		PLATEAU;
 
+		/**
+		 * The learning-rate factor of a schedule that depends on the epoch alone.
+		 *
+		 * @throws IllegalStateException for {@link #PLATEAU}, which depends on the losses seen
+		 */
 		public double factor(int epoch, int epochs) {
 			switch (this) {
 				case STEP_AT_80_PERCENT:
@@ -25,6 +37,8 @@ public final class TrainingConfig {
 				case COSINE:
 					double p = epochs <= 1 ? 0 : (double) epoch / (epochs - 1);
 					return 0.01 + 0.99 * 0.5 * (1 + Math.cos(Math.PI * p));
+				case PLATEAU:
+					throw new IllegalStateException("The plateau schedule depends on the losses seen");
 				default:
 					throw new AssertionError(this);
 			}
@@ -38,9 +52,12 @@ public final class TrainingConfig {
 					return STEP_AT_80_PERCENT;
 				case "cosine":
 					return COSINE;
+				case "plateau":
+				case "paper":
+					return PLATEAU;
 				default:
 					throw new IllegalArgumentException("Unknown schedule '" + s +
-						"': use step80 or cosine");
+						"': use step80, cosine or plateau");
 			}
 		}
 	}
@@ -62,6 +79,17 @@ public final class TrainingConfig {
 	public double learningRate = 1e-3;
 	public double lastLayerFactor = 0.1;
 	public Schedule schedule = Schedule.STEP_AT_80_PERCENT;
+	/**
+	 * {@link Schedule#PLATEAU}: the loss has stalled when it is not below {@code (1 - threshold)}
+	 * times the best loss so far...
+	 */
+	public double plateauThreshold = 0.001;
+	/** ... for this many epochs in a row; */
+	public int plateauPatience = 3;
+	/** then the rate is multiplied by this, */
+	public double plateauDecay = 0.5;
+	/** never going below this fraction of the initial rate (1e-2 down to 1e-4). */
+	public double plateauFloor = 0.01;
 	/** Random flips and 90-degree rotations of each patch. */
 	public boolean augment = false;
 	/** Extra downscalings of each training image before patches are cut (e.g. 0.9, 0.8). */
@@ -75,6 +103,14 @@ public final class TrainingConfig {
 
 	public EspcnSpec spec() {
 		return new EspcnSpec(scale, 1, activation, filters, kernels);
+	}
+
+	/**
+	 * Optimizer steps in one epoch over these training pairs: whole batches of the patches they
+	 * give. Budgets in steps make runs on different data comparable.
+	 */
+	public int stepsPerEpoch(java.util.List<TrainingPair> train) {
+		return PatchSet.count(train, patchSize, stride) / batchSize;
 	}
 
 	/** Throws with a clear message when a value is out of range. */
@@ -93,6 +129,14 @@ public final class TrainingConfig {
 			"Learning rate must be > 0, got " + learningRate);
 		if (!(lastLayerFactor > 0)) throw new IllegalArgumentException(
 			"Last-layer learning-rate factor must be > 0, got " + lastLayerFactor);
+		if (!(plateauThreshold >= 0 && plateauThreshold < 1)) throw new IllegalArgumentException(
+			"Plateau threshold must be in [0, 1), got " + plateauThreshold);
+		if (plateauPatience < 1) throw new IllegalArgumentException(
+			"Plateau patience must be >= 1 epoch, got " + plateauPatience);
+		if (!(plateauDecay > 0 && plateauDecay < 1)) throw new IllegalArgumentException(
+			"Plateau decay must be in (0, 1), got " + plateauDecay);
+		if (!(plateauFloor > 0 && plateauFloor <= 1)) throw new IllegalArgumentException(
+			"Plateau floor must be in (0, 1], got " + plateauFloor);
 		if (threads < 1) throw new IllegalArgumentException("Threads must be >= 1, got " + threads);
 		for (double r : rescales)
 			if (!(r > 0 && r <= 1)) throw new IllegalArgumentException(

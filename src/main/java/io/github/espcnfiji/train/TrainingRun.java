@@ -113,7 +113,10 @@ public final class TrainingRun {
 		t.lossMargin = config.lossMargin;
 		t.learningRate = config.learningRate;
 		t.lastLayerLearningRateFactor = config.lastLayerFactor;
-		t.schedule = config.schedule.name().toLowerCase(Locale.ROOT);
+		t.schedule = config.schedule.name().toLowerCase(Locale.ROOT) + (config.schedule ==
+			TrainingConfig.Schedule.PLATEAU ? ": x" + config.plateauDecay + " after " +
+				config.plateauPatience + " epochs without the loss falling by " + 100 *
+					config.plateauThreshold + "%, down to " + config.plateauFloor + " of the rate" : "");
 		t.augmentation = (config.augment ? "flips and 90-degree rotations" : "none") +
 			(config.rescales.length > 0 ? "; rescales " + Arrays.toString(config.rescales) : "");
 		t.seed = config.seed;
@@ -135,7 +138,9 @@ public final class TrainingRun {
 			"x%d %s f%s k%s e%d b%d p%d s%d lr%g ll%g %s aug%b rs%s seed%d", c.scale, c.activation
 				.id(), Arrays.toString(c.filters), Arrays.toString(c.kernels), c.epochs, c.batchSize,
 			c.patchSize, c.stride, c.learningRate, c.lastLayerFactor, c.schedule, c.augment, Arrays
-				.toString(c.rescales), c.seed) + (c.lossMargin == 0 ? "" : " m" + c.lossMargin);
+				.toString(c.rescales), c.seed) + (c.schedule == TrainingConfig.Schedule.PLATEAU ? String
+					.format(Locale.ROOT, " plateau t%g p%d d%g f%g", c.plateauThreshold,
+						c.plateauPatience, c.plateauDecay, c.plateauFloor) : "");
 	}
 
 	private static void writeNpz(Path target, Map<String, Tensor> arrays) throws IOException {

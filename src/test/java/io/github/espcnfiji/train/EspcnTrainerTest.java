@@ -151,6 +151,61 @@ class EspcnTrainerTest {
 	}
 
 	@Test
+	void thePlateauScheduleLowersTheRateWhenTheLossStallsAndResumesWithItsState() throws Exception {
+		List<TrainingPair> train = images(4, 63, 7, 3), val = images(1, 48, 8, 3);
+		TrainingConfig c = smallConfig(4);
+		c.schedule = TrainingConfig.Schedule.PLATEAU;
+		c.learningRate = 1e-2;
+		// No epoch can beat the best by 99%: every epoch after the first stalls and halves the rate.
+		c.plateauThreshold = 0.99;
+		c.plateauPatience = 1;
+		c.plateauFloor = 0.3;
+		List<Double> rates = new ArrayList<>();
+		new EspcnTrainer(c, train, val, run(tmp.resolve("whole")), rates(rates, 0)).run(false);
+		// 1e-2, then 1e-2 (the first epoch improved on nothing), 5e-3, then the floor 3e-3.
+		assertEquals(List.of(1e-2, 1e-2, 5e-3, 3e-3), rates);
+
+		List<Double> resumed = new ArrayList<>();
+		new EspcnTrainer(c, train, val, run(tmp.resolve("split")), rates(resumed, 2)).run(false);
+		new EspcnTrainer(c, train, val, run(tmp.resolve("split")), rates(resumed, 0)).run(true);
+		assertEquals(rates, resumed);
+		Map<String, Tensor> a = Npz.read(tmp.resolve("whole/checkpoint/weights.npz")), b = Npz.read(
+			tmp.resolve("split/checkpoint/weights.npz"));
+		for (String k : a.keySet())
+			assertArrayEquals(a.get(k).data(), b.get(k).data(), k);
+		try (EspcnModel m = ModelFiles.load(tmp.resolve("whole"))) {
+			assertTrue(m.card().training.schedule.startsWith("plateau: x0.5 after 1 epochs"), m
+				.card().training.schedule);
+		}
+	}
+
+	/** Collects each epoch's learning rate; cancels once {@code stopAt} are collected (0: never). */
+	private static TrainingListener rates(List<Double> into, int stopAt) {
+		return new TrainingListener() {
+
+			@Override
+			public void epochDone(EpochReport report) {
+				into.add(report.learningRate);
+			}
+
+			@Override
+			public boolean cancelled() {
+				return stopAt > 0 && into.size() == stopAt;
+			}
+		};
+	}
+
+	@Test
+	void stepsPerEpochAreWholeBatchesOfThePatches() {
+		TrainingConfig c = smallConfig(1);
+		// 63x63 HR at x3 is 21x21 LR: patches of 7 every 5 pixels (at 0, 5, 10) give 3 x 3 per
+		// image; 54 patches make 6 whole batches of 8.
+		assertEquals(6, c.stepsPerEpoch(images(6, 63, 1, 3)));
+		c.batchSize = 4;
+		assertEquals(13, c.stepsPerEpoch(images(6, 63, 1, 3)));
+	}
+
+	@Test
 	void rejectsImagesTooSmallForOnePatch() {
 		assertThrows(IllegalArgumentException.class, () -> new EspcnTrainer(smallConfig(1), images(
 			1, 12, 1, 3), images(1, 48, 2, 3), run(tmp.resolve("x")), null).run(false));
