@@ -55,7 +55,6 @@ final class TrainCommand implements Command {
 			.optional("batch", "N", "patches per step (default " + d.batchSize + ")")
 			.optional("patch", "N", "low-res patch side (default " + d.patchSize + ")")
 			.optional("stride", "N", "patch stride (default " + d.stride + ")")
-			.optional("loss-margin", "N", "low-res pixels of each patch edge left out of the loss, where the network sees zero padding (default 0; 4 = the paper's network's receptive radius)")
 			.optional("lr", "R", "Adam learning rate (default " + d.learningRate + ")")
 			.optional("last-layer-lr", "R", "last layer's rate factor (default " + d.lastLayerFactor + ")")
 			.optional("schedule", "step80|cosine|plateau", "learning-rate schedule (default step80; plateau: the paper's, with --lr 0.01)")
@@ -171,7 +170,6 @@ final class TrainCommand implements Command {
 		c.batchSize = o.integer("batch", c.batchSize, 1);
 		c.patchSize = o.integer("patch", c.patchSize, 3);
 		c.stride = o.integer("stride", c.stride, 1);
-		c.lossMargin = o.integer("loss-margin", c.lossMargin, 0);
 		c.learningRate = o.real("lr", c.learningRate);
 		c.lastLayerFactor = o.real("last-layer-lr", c.lastLayerFactor);
 		c.augment = o.flag("augment");

@@ -42,8 +42,6 @@ public final class ModelCard {
 		public int batchSize = 16;
 		public int patchSize = 17;
 		public int stride = 13;
-		/** Low-res pixels of each patch edge left out of the loss (0: none). */
-		public int lossMargin;
 		public double learningRate = 1e-3;
 		public double lastLayerLearningRateFactor = 0.1;
 		public String schedule = "x0.1 at 80% of epochs";

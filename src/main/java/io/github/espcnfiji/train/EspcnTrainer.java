@@ -173,7 +173,7 @@ public final class EspcnTrainer {
 						DataType.FLOAT32);
 					try (GradientCollector gc = trainer.newGradientCollector()) {
 						NDArray out = trainer.forward(new NDList(in)).singletonOrThrow();
-						NDArray l = interior(out).sub(interior(target)).square().mean();
+						NDArray l = out.sub(target).square().mean();
 						gc.backward(l);
 						loss = l.getFloat();
 					}
@@ -187,14 +187,6 @@ public final class EspcnTrainer {
 		skippedSteps = skipped;
 		retriedSteps = retried;
 		return sum / steps;
-	}
-
-	/** The part of a (batch, 1, h, w) high-res patch batch that the loss sees. */
-	private NDArray interior(NDArray hr) {
-		if (config.lossMargin == 0) return hr;
-		long m = (long) config.lossMargin * config.scale, h = hr.getShape().get(2), w = hr
-			.getShape().get(3);
-		return hr.get(new NDIndex(":, :, {}:{}, {}:{}", m, h - m, m, w - m));
 	}
 
 	/**

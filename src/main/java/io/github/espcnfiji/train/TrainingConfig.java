@@ -70,12 +70,6 @@ public final class TrainingConfig {
 	public int batchSize = 16;
 	public int patchSize = 17;
 	public int stride = 13;
-	/**
-	 * Low-res pixels left out of the loss on each side of a patch (0: the whole patch, as the
-	 * reference code). The network pads with zeros, so near a patch's edge it sees padding where
-	 * a whole image has content; {@link EspcnSpec#receptiveRadius()} pixels in, it never does.
-	 */
-	public int lossMargin = 0;
 	public double learningRate = 1e-3;
 	public double lastLayerFactor = 0.1;
 	public Schedule schedule = Schedule.STEP_AT_80_PERCENT;
@@ -122,9 +116,6 @@ public final class TrainingConfig {
 		if (patchSize < 3) throw new IllegalArgumentException("Patch size must be >= 3, got " +
 			patchSize);
 		if (stride < 1) throw new IllegalArgumentException("Stride must be >= 1, got " + stride);
-		if (lossMargin < 0 || patchSize - 2 * lossMargin < 1) throw new IllegalArgumentException(
-			"Loss margin must be >= 0 and leave at least one pixel of a " + patchSize +
-				"-pixel patch, got " + lossMargin);
 		if (!(learningRate > 0)) throw new IllegalArgumentException(
 			"Learning rate must be > 0, got " + learningRate);
 		if (!(lastLayerFactor > 0)) throw new IllegalArgumentException(

@@ -110,7 +110,6 @@ public final class TrainingRun {
 		t.batchSize = config.batchSize;
 		t.patchSize = config.patchSize;
 		t.stride = config.stride;
-		t.lossMargin = config.lossMargin;
 		t.learningRate = config.learningRate;
 		t.lastLayerLearningRateFactor = config.lastLayerFactor;
 		t.schedule = config.schedule.name().toLowerCase(Locale.ROOT) + (config.schedule ==

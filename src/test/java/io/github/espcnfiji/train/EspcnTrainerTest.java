@@ -218,37 +218,4 @@ class EspcnTrainerTest {
 				.resolve("none")), null).run(true));
 		assertTrue(e.getMessage().contains("No checkpoint"), e.getMessage());
 	}
-
-	@Test
-	void aLossMarginLeavesPatchEdgesOutOfTheLossAndIsRecorded() throws Exception {
-		List<TrainingPair> train = images(4, 63, 5, 3), val = images(1, 48, 6, 3);
-		new EspcnTrainer(smallConfig(1), train, val, run(tmp.resolve("whole")), null).run(false);
-		TrainingConfig margin = smallConfig(1);
-		margin.lossMargin = 2;
-		List<Double> losses = new ArrayList<>();
-		new EspcnTrainer(margin, train, val, run(tmp.resolve("interior")), new TrainingListener() {
-
-			@Override
-			public void epochDone(EpochReport report) {
-				losses.add(report.loss);
-			}
-		}).run(false);
-		assertTrue(losses.get(0) > 0 && losses.get(0) < 1, "loss " + losses);
-		assertFalse(java.util.Arrays.equals(Npz.read(tmp.resolve("whole/weights.npz")).get(
-			"first_part.0.weight").data(), Npz.read(tmp.resolve("interior/weights.npz")).get(
-				"first_part.0.weight").data()));
-		assertEquals(2, ModelFiles.loadCard(tmp.resolve("interior")).training.lossMargin);
-		assertEquals(0, ModelFiles.loadCard(tmp.resolve("whole")).training.lossMargin);
-	}
-
-	@Test
-	void aLossMarginMustLeaveSomeOfThePatch() {
-		TrainingConfig c = smallConfig(1);
-		c.lossMargin = 3; // 7-pixel patches: 7 - 2 * 3 = 1 pixel left
-		c.validate();
-		c.lossMargin = 4;
-		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, c::validate);
-		assertTrue(e.getMessage().startsWith("Loss margin must be >= 0 and leave at least one pixel"),
-			e.getMessage());
-	}
 }
