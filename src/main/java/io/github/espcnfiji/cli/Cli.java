@@ -32,7 +32,8 @@ public final class Cli {
 	/** The launcher with every command. */
 	public static Cli standard() {
 		return new Cli(new DemoCommand(), new UpscaleCommand(), new MeasureCommand(),
-			new EvaluateCommand(), new TrainCommand(), new BenchCommand(), new ConvertCommand());
+			new EvaluateCommand(), new TrainCommand(), new BenchCommand(), new ConvertCommand(),
+			new VideoCommand());
 	}
 
 	/** Runs one command line and returns its exit code. */
