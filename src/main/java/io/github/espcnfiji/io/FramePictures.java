@@ -14,11 +14,11 @@ import net.imglib2.img.array.ArrayImgs;
  * 32-bit or RGB. 8-bit planes keep their raw values under a gray or pseudo-colour LUT, as
  * {@link ImageFiles#fromImagePlus} reads them; indexed colour (a LUT that is neither) becomes RGB.
  */
-final class FramePictures {
+public final class FramePictures {
 
 	private FramePictures() {}
 
-	static RandomAccessibleInterval<?> of(ImageProcessor ip) {
+	public static RandomAccessibleInterval<?> of(ImageProcessor ip) {
 		int w = ip.getWidth(), h = ip.getHeight();
 		if (ip instanceof ByteProcessor) {
 			if (ip.isColorLut() && !ip.isPseudoColorLut()) return ArrayImgs.argbs((int[]) ip
