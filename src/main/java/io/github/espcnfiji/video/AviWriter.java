@@ -32,7 +32,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * a run that would pass it fails with a message, before any work when the size is known in
  * advance.
  */
-public final class AviWriter implements FrameSink {
+public final class AviWriter extends VideoFileSink {
 
 	/** How each frame is stored. */
 	public enum Compression {
@@ -66,22 +66,17 @@ public final class AviWriter implements FrameSink {
 	private static final int JPEG_QUALITY = 90;
 	private static final int KEYFRAME = 0x10;
 
-	private final VideoInfo info;
 	private final Compression compression;
-	private final PendingFile file;
 	private final FileChannel channel;
 	private long position = MOVI + 12;
-	private long written;
 	private int largestChunk;
 	private Boolean gray;
-	private boolean finished;
 
 	private AviWriter(VideoInfo info, Compression compression, PendingFile file,
 		FileChannel channel)
 	{
-		this.info = info;
+		super(info, file);
 		this.compression = compression;
-		this.file = file;
 		this.channel = channel;
 	}
 
@@ -114,18 +109,13 @@ public final class AviWriter implements FrameSink {
 	}
 
 	@Override
-	public void write(Frame frame) throws IOException {
-		if (finished) throw new IllegalStateException("The AVI file is finished");
-		if (frame.width() != info.width() || frame.height() != info.height())
-			throw new IOException("Frame " + (frame.index() + 1) + " is " + frame.width() + "x" + frame
-				.height() + ", but " + file.target().getFileName() + " holds " + info.width() + "x" +
-				info.height() + " frames");
+	protected void encode(Frame frame) throws IOException {
 		if (gray == null) gray = compression != Compression.JPEG && FramePixels.isGray8(frame);
 		else if (gray && !FramePixels.isGray8(frame)) throw new IOException("Frame " + (frame
 			.index() + 1) + " is in colour, but the AVI holds gray frames");
-		byte[] data = encode(frame);
+		byte[] data = pixels(frame);
 		int padded = data.length + (data.length & 1);
-		if (position + 8 + padded + 16 * (written + 1) + 8 > MAX_BYTES) throw tooLarge(file
+		if (position + 8 + padded + 16 * (written() + 1) + 8 > MAX_BYTES) throw tooLarge(file
 			.target(), "it would pass 2 GiB at frame " + (frame.index() + 1));
 		ByteBuffer chunk = little(8 + padded);
 		chunk.put(fourcc(compression == Compression.NONE ? "00db" : "00dc")).putInt(data.length);
@@ -134,37 +124,23 @@ public final class AviWriter implements FrameSink {
 		writeFully(chunk, position);
 		position += chunk.capacity();
 		largestChunk = Math.max(largestChunk, data.length);
-		written++;
 	}
 
 	@Override
-	public long written() {
-		return written;
-	}
-
-	@Override
-	public void finish() throws IOException {
-		if (finished) return;
+	protected void complete() throws IOException {
 		long moviEnd = position;
 		long end = writeIndex(moviEnd);
 		writeFully(headers(end, moviEnd), 0);
 		channel.force(false);
 		channel.close();
-		file.commit();
-		finished = true;
 	}
 
 	@Override
-	public void close() throws IOException {
-		try {
-			channel.close();
-		}
-		finally {
-			file.discard();
-		}
+	protected void release() throws IOException {
+		channel.close();
 	}
 
-	private byte[] encode(Frame frame) throws IOException {
+	private byte[] pixels(Frame frame) throws IOException {
 		int w = info.width(), h = info.height();
 		if (compression == Compression.NONE) {
 			int bpp = gray ? 1 : 3, row = rowBytes(w, bpp);
@@ -220,7 +196,7 @@ public final class AviWriter implements FrameSink {
 	 * Appends {@code idx1}, built by walking the frame chunks on disk; returns the file's end.
 	 */
 	private long writeIndex(long moviEnd) throws IOException {
-		ByteBuffer head = little(8).put(fourcc("idx1")).putInt((int) (16 * written));
+		ByteBuffer head = little(8).put(fourcc("idx1")).putInt((int) (16 * written()));
 		head.position(0);
 		long out = moviEnd;
 		writeFully(head, out);
@@ -251,7 +227,7 @@ public final class AviWriter implements FrameSink {
 		int strf = 40 + (palette ? 1024 : 0);
 		int strl = 4 + (8 + 56) + (8 + strf);
 		int hdrl = 4 + (8 + 56) + (8 + strl);
-		int frames = (int) written;
+		int count = (int) written();
 		int microseconds = (int) Math.min(Integer.MAX_VALUE, Math.round(1e6 * info
 			.rateDenominator() / info.rateNumerator()));
 		int bitCount = palette ? 8 : 24;
@@ -263,12 +239,12 @@ public final class AviWriter implements FrameSink {
 		b.put(fourcc("RIFF")).putInt((int) (end - 8)).put(fourcc("AVI "));
 		b.put(fourcc("LIST")).putInt(hdrl).put(fourcc("hdrl"));
 		b.put(fourcc("avih")).putInt(56).putInt(microseconds).putInt(0).putInt(0).putInt(KEYFRAME)
-			.putInt(frames).putInt(0).putInt(1).putInt(largestChunk).putInt(w).putInt(h).putInt(0)
+			.putInt(count).putInt(0).putInt(1).putInt(largestChunk).putInt(w).putInt(h).putInt(0)
 			.putInt(0).putInt(0).putInt(0);
 		b.put(fourcc("LIST")).putInt(strl).put(fourcc("strl"));
 		b.put(fourcc("strh")).putInt(56).put(fourcc("vids")).put(fourcc(handler)).putInt(0).putInt(
 			0).putInt(0).putInt(info.rateDenominator()).putInt(info.rateNumerator()).putInt(0).putInt(
-				frames).putInt(largestChunk).putInt(-1).putInt(0).putShort((short) 0).putShort(
+				count).putInt(largestChunk).putInt(-1).putInt(0).putShort((short) 0).putShort(
 					(short) 0).putShort((short) w).putShort((short) h);
 		b.put(fourcc("strf")).putInt(strf).putInt(40).putInt(w).putInt(h).putShort((short) 1)
 			.putShort((short) bitCount).putInt(biCompression).putInt(compression == Compression.NONE

@@ -15,19 +15,16 @@ import java.util.List;
  * file is written under a temporary name and moved into place by {@link #finish()} (see
  * {@link FrameSink}).
  */
-public final class Y4mWriter implements FrameSink {
+public final class Y4mWriter extends VideoFileSink {
 
 	private static final byte[] FRAME = "FRAME\n".getBytes(StandardCharsets.US_ASCII);
 
 	private final Y4mHeader header;
-	private final PendingFile file;
 	private final OutputStream out;
-	private long written;
-	private boolean finished;
 
 	private Y4mWriter(Y4mHeader header, PendingFile file, OutputStream out) {
+		super(header.info, file);
 		this.header = header;
-		this.file = file;
 		this.out = out;
 	}
 
@@ -63,13 +60,7 @@ public final class Y4mWriter implements FrameSink {
 	}
 
 	@Override
-	public void write(Frame frame) throws IOException {
-		if (finished) throw new IllegalStateException("The y4m file is finished");
-		VideoInfo info = header.info;
-		if (frame.width() != info.width() || frame.height() != info.height())
-			throw new IOException("Frame " + (frame.index() + 1) + " is " + frame.width() + "x" + frame
-				.height() + ", but " + file.target().getFileName() + " holds " + info.width() + "x" +
-				info.height() + " frames");
+	protected void encode(Frame frame) throws IOException {
 		YuvPicture p = FramePixels.yuv(frame, header.chroma());
 		out.write(FRAME);
 		out.write(p.yBytes());
@@ -77,29 +68,15 @@ public final class Y4mWriter implements FrameSink {
 			out.write(p.cbBytes());
 			out.write(p.crBytes());
 		}
-		written++;
 	}
 
 	@Override
-	public long written() {
-		return written;
-	}
-
-	@Override
-	public void finish() throws IOException {
-		if (finished) return;
+	protected void complete() throws IOException {
 		out.close();
-		file.commit();
-		finished = true;
 	}
 
 	@Override
-	public void close() throws IOException {
-		try {
-			out.close();
-		}
-		finally {
-			file.discard();
-		}
+	protected void release() throws IOException {
+		out.close();
 	}
 }
