@@ -4,6 +4,7 @@ import ij.ImagePlus;
 import io.github.espcnfiji.video.Frame;
 import io.github.espcnfiji.video.FramePixels;
 import io.github.espcnfiji.video.FrameSink;
+import io.github.espcnfiji.video.PendingFile;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -11,9 +12,12 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -56,8 +60,7 @@ public final class FrameFolderSink implements FrameSink {
 		Path parent = target.getParent();
 		if (parent == null) throw new IOException("Cannot write frames to " + target);
 		Files.createDirectories(parent);
-		return new FrameFolderSink(target, Files.createTempDirectory(parent, "." + target
-			.getFileName() + "."), overwrite);
+		return new FrameFolderSink(target, PendingFile.createBeside(target, true), overwrite);
 	}
 
 	/** The file name of frame {@code index} (from 0): {@code 000001.png} for the first. */
@@ -70,7 +73,9 @@ public final class FrameFolderSink implements FrameSink {
 		if (finished) throw new IllegalStateException("The frame folder is finished");
 		ImagePlus imp = ImagePlusBridge.toImagePlus("frame", FramePixels.image(frame));
 		boolean tiff = imp.getBitDepth() == 32 || imp.getStackSize() > 1;
-		ImageFiles.write(pending.resolve(name(frame.index(), tiff ? "tif" : "png")), imp, false);
+		Path file = pending.resolve(name(frame.index(), tiff ? "tif" : "png"));
+		ImageFiles.write(file, imp, false);
+		readableAsFolder(file);
 		written++;
 	}
 
@@ -101,6 +106,22 @@ public final class FrameFolderSink implements FrameSink {
 				Files.deleteIfExists(f);
 		}
 		Files.deleteIfExists(pending);
+	}
+
+	/**
+	 * Gives a frame the permissions of its folder without execute bits (ImageFiles' temporary
+	 * files are readable by their owner only), where the file system has POSIX permissions.
+	 */
+	private void readableAsFolder(Path file) throws IOException {
+		try {
+			Set<PosixFilePermission> p = EnumSet.copyOf(Files.getPosixFilePermissions(pending));
+			p.removeAll(EnumSet.of(PosixFilePermission.OWNER_EXECUTE,
+				PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE));
+			Files.setPosixFilePermissions(file, p);
+		}
+		catch (UnsupportedOperationException e) {
+			// not POSIX (Windows): files get the folder's access rules anyway
+		}
 	}
 
 	private static List<Path> frameFiles(Path folder) throws IOException {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 
 /**
  * An output file written under a temporary hidden name in its target's folder and moved into
@@ -13,6 +14,8 @@ import java.nio.file.StandardCopyOption;
  * moves it, {@link #discard()} deletes it.
  */
 public final class PendingFile {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final Path target;
 	private final Path temporary;
@@ -40,8 +43,27 @@ public final class PendingFile {
 		Path dir = t.getParent();
 		if (dir == null || !Files.isDirectory(dir)) throw new NoSuchFileException(String.valueOf(
 			dir), null, "the output folder does not exist");
-		return new PendingFile(t, Files.createTempFile(dir, "." + t.getFileName() + ".", ".part"),
-			overwrite);
+		return new PendingFile(t, createBeside(t, false), overwrite);
+	}
+
+	/**
+	 * A new empty file or folder with a unique hidden name beside {@code target}
+	 * ({@code .NAME.RANDOM.part}). Unlike {@link Files#createTempFile}, which makes files only
+	 * their owner may read, it gets the permissions any new file there gets, and so does the
+	 * output it becomes.
+	 */
+	public static Path createBeside(Path target, boolean folder) throws IOException {
+		Path dir = target.toAbsolutePath().getParent();
+		while (true) {
+			Path p = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM
+				.nextLong(), 36) + ".part");
+			try {
+				return folder ? Files.createDirectory(p) : Files.createFile(p);
+			}
+			catch (FileAlreadyExistsException e) {
+				// taken: draw another name
+			}
+		}
 	}
 
 	/** The file to write to. */

@@ -108,6 +108,12 @@ class FrameFolderTest {
 			sink.finish();
 		}
 		assertEquals(List.of("000001.png", "000002.png"), names(out));
+		if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			Path plain = Files.createFile(dir.resolve("plain"));
+			assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out
+				.resolve("000001.png")), "frames are readable as any new file");
+			Files.delete(plain);
+		}
 		assertArrayEquals(FramePixels.argb(yuv), FramePixels.argb(VideoFiles.open(out, 25).next()));
 		assertEquals(List.of("out"), names(dir), "no hidden folder left");
 		assertThrows(FileAlreadyExistsException.class, () -> VideoFiles.create(out, new VideoInfo(6,

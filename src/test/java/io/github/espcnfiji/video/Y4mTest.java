@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.espcnfiji.testing.TestData;
 
@@ -195,6 +196,15 @@ class Y4mTest {
 		}
 		assertEquals(1, readAll(target).size());
 		assertEquals(List.of("keep.y4m"), files());
+	}
+
+	@Test
+	void theOutputGetsThePermissionsOfAnyNewFile() throws IOException {
+		assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+		Path file = write("shared.y4m", new VideoInfo(6, 4, 1, 25, 1, Chroma.C420, null), TestFrames
+			.yuvFrames(1, Chroma.C420, 6, 4));
+		Path plain = Files.createFile(dir.resolve("plain.txt"));
+		assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file));
 	}
 
 	@Test
