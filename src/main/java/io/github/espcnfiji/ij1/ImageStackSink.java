@@ -93,6 +93,10 @@ final class ImageStackSink implements FrameSink {
 
 	private static void require(long bytes, String what) throws IOException {
 		long free = IJ.maxMemory() - IJ.currentMemory();
+		if (bytes + HEADROOM > free) { // what looks used may be garbage: count again after a GC
+			System.gc();
+			free = IJ.maxMemory() - IJ.currentMemory();
+		}
 		if (bytes + HEADROOM > free) throw new IOException(String.format(Locale.ROOT,
 			"The result (%s, %.0f MB) does not fit in the %.0f MB of memory left; give an output " +
 				"file (.y4m, .avi or a folder) instead, or more memory (Edit > Options > Memory)", what,
