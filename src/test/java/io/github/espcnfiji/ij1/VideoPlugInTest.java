@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.IJ;
@@ -30,6 +31,7 @@ import io.github.espcnfiji.video.Y4mWriter;
 import io.github.espcnfiji.video.YuvPicture;
 
 import java.awt.event.KeyEvent;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -190,6 +192,16 @@ class VideoPlugInTest {
 		try (Y4mReader back = Y4mReader.open(out)) {
 			assertEquals(4, back.info().frames());
 		}
+	}
+
+	@Test
+	void aResultTooLargeForMemoryIsRefusedBeforeAnyWork() {
+		IOException e = assertThrows(IOException.class, () -> new ImageStackSink("huge", new VideoInfo(3840, 2160,
+				100_000, 25, 1, null, null), 1, 1, false, 4));
+		assertTrue(e.getMessage().startsWith("The result (100000 frames, 3317760 MB) does not fit in " +
+			"the "), e.getMessage());
+		assertTrue(e.getMessage().contains("give an output file (.y4m, .avi or a folder) instead"), e
+			.getMessage());
 	}
 
 	@Test
