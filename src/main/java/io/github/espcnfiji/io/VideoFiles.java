@@ -26,7 +26,8 @@ import java.util.Locale;
  * <pre>{@code
  * VideoFiles.checkOutput(in, out);
  * try (FrameSource source = VideoFiles.open(in, 25);
- *     FrameSink sink = VideoFiles.create(out, source.info().scaled(3), AviWriter.Compression.PNG, false)) ...
+ *     FrameSink sink = VideoFiles.create(out, source.info().scaled(3), AviWriter.Compression.PNG,
+ *         false)) ...
  * }</pre>
  */
 public final class VideoFiles {

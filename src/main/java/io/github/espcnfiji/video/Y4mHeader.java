@@ -24,7 +24,10 @@ final class Y4mHeader {
 		this.extra = extra;
 	}
 
-	/** A header for a new file of frames as {@code info} says (YUV layout {@link Chroma#DEFAULT} if none). */
+	/**
+	 * A header for a new file of frames as {@code info} says (in YUV layout {@link Chroma#DEFAULT}
+	 * when the info has none).
+	 */
 	static Y4mHeader of(VideoInfo info, List<String> extra) {
 		return new Y4mHeader(info, List.copyOf(extra));
 	}

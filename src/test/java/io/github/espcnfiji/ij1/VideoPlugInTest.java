@@ -196,8 +196,8 @@ class VideoPlugInTest {
 
 	@Test
 	void aResultTooLargeForMemoryIsRefusedBeforeAnyWork() {
-		IOException e = assertThrows(IOException.class, () -> new ImageStackSink("huge", new VideoInfo(3840, 2160,
-				100_000, 25, 1, null, null), 1, 1, false, 4));
+		IOException e = assertThrows(IOException.class, () -> new ImageStackSink("huge",
+			new VideoInfo(3840, 2160, 100_000, 25, 1, null, null), 1, 1, false, 4));
 		assertTrue(e.getMessage().startsWith("The result (100000 frames, 3317760 MB) does not fit in " +
 			"the "), e.getMessage());
 		assertTrue(e.getMessage().contains("give an output file (.y4m, .avi or a folder) instead"), e
