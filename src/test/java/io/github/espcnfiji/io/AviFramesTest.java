@@ -129,6 +129,15 @@ class AviFramesTest {
 	}
 
 	@Test
+	void anAviWithoutFramesIsRefused() throws IOException {
+		Path empty = write("empty.avi", AviWriter.Compression.NONE, List.of());
+		IOException e = assertThrows(IOException.class, () -> AviFrames.open(empty));
+		assertTrue(e.getMessage().startsWith("cannot read " + empty), e.getMessage());
+		assertTrue(e.getMessage().endsWith(": it holds no frames"), e
+			.getMessage());
+	}
+
+	@Test
 	void filesThatAreNotAviAreRefused() throws IOException {
 		Path text = Files.writeString(dir.resolve("notes.avi"), "not a video at all");
 		IOException e = assertThrows(IOException.class, () -> AviFrames.open(text));
