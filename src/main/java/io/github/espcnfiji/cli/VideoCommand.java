@@ -72,9 +72,10 @@ final class VideoCommand implements Command {
 	public String notes() {
 		return "Y (luma) goes through the network in tiles; chroma is enlarged by bicubic. A .y4m\n" +
 			"output keeps a y4m input's chroma layout (4:2:0 otherwise); frames of a folder output\n" +
-			"are 000001.png, 000002.png, ... At most 4 frames are in memory at once, whatever the\n" +
-			"length. Outputs appear only when complete; Ctrl-C keeps the frames done as a shorter\n" +
-			"video. With --evaluate each frame is shrunk by MATLAB-style bicubic and scored on Y\n" +
+			"are 000001.png, 000002.png, ... At most 4 frames are between decoding and writing,\n" +
+			"whatever the length. Outputs appear only when complete; Ctrl-C keeps the frames done as a\n" +
+			"shorter video. AVI files are limited to 2 GiB; use .y4m or a folder for long 4K videos.\n" +
+			"With --evaluate each frame is shrunk by MATLAB-style bicubic and scored on Y\n" +
 			"against bicubic (border = scale), as the paper's video tables.";
 	}
 
