@@ -23,7 +23,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -146,8 +145,8 @@ final class VideoCommand implements Command {
 				new FrameUpscaler(sr), sink, options));
 			String size = String.format(Locale.ROOT, "%dx%d -> %dx%d", in.width(), in.height(), in
 				.width() * s, in.height() * s);
-			if (r.cancelled()) throw new CancellationException("after " + r.frames() + " frames; " +
-				(r.frames() > 0 ? output + " holds them (" + size + ")" : "nothing was written"));
+			if (r.cancelled()) return cancelled(console, "after " + r.frames() + " frames; " + (r
+				.frames() > 0 ? output + " holds them (" + size + ")" : "nothing was written"));
 			console.result("%s -> %s: %d frames, %s, %.1f s, %.2f frames/s", input, output, r.frames(),
 				size, r.seconds(), r.fps());
 			return 0;
@@ -160,7 +159,7 @@ final class VideoCommand implements Command {
 	{
 		VideoEvaluation.Report report = withThreads(threads, () -> VideoEvaluation.run(source, model,
 			tile, options));
-		if (report.frames().isEmpty()) throw new CancellationException(
+		if (report.frames().isEmpty()) return cancelled(console,
 			"before any frame was scored; nothing was written");
 		Table table = new Table("frame", "bicubic PSNR", "bicubic SSIM", "ESPCN PSNR", "ESPCN SSIM",
 			"gain (dB)");
@@ -176,9 +175,18 @@ final class VideoCommand implements Command {
 		console.out.print(table);
 		TextFiles.write(csv, rows.toString(), overwrite);
 		console.result("per-frame results: %s", csv);
-		if (report.run().cancelled()) throw new CancellationException("after " + report.frames()
-			.size() + " frames; the table and " + csv + " hold their scores");
+		if (report.run().cancelled()) return cancelled(console, "after " + report.frames().size() +
+			" frames; the table and " + csv + " hold their scores");
 		return 0;
+	}
+
+	/**
+	 * The failure line of a run stopped by Ctrl-C, printed here rather than by the launcher: the
+	 * JVM exits as soon as the run returns to the shutdown hook, before the launcher could print.
+	 */
+	private static int cancelled(Console console, String what) {
+		console.progress("error: cancelled %s", what);
+		return 1;
 	}
 
 	private static void row(Table table, StringBuilder csv, String frame, Scores s) {
