@@ -35,15 +35,19 @@ final class BenchCommand implements Command {
 					"input size (default 640x360)").optional("tile", "N", "tile side for the tiled path " +
 						"(default " + Tiler.DEFAULT_TILE_SIZE + ")").optional("python", "CMD",
 							"the Python to try (default python3, then /usr/bin/python3)").flag("no-python",
-								"skip the PyTorch comparison");
+								"skip the PyTorch comparison").flag("video",
+									"frames/s of video super-resolution at 720p, 1080p and 4K outputs (x3, x4)")
+			.optional("outputs", "WxH[,WxH...]", "output sizes for --video (default " +
+				VideoBench.DEFAULT_OUTPUTS + ")");
 	}
 
 	@Override
 	public int run(Options o, Console console) throws Exception {
+		if (o.flag("video")) return VideoBench.run(o, console);
 		int repeats = o.integer("repeats", 10, 1);
 		int warmup = o.integer("warmup", 2, 0);
 		int tile = o.integer("tile", Tiler.DEFAULT_TILE_SIZE, 1);
-		int[] size = size(o.string("size").orElse("640x360"));
+		int[] size = size(o.string("size").orElse("640x360"), "--size");
 		int w = size[0], h = size[1];
 		try (EspcnModel model = ModelChoice.load(o.string("model").orElse("x3"), Optional
 			.empty()))
@@ -74,6 +78,14 @@ final class BenchCommand implements Command {
 	private static Optional<PythonBench.Result> python(Options o, EspcnModel model, int w, int h,
 		int warmup, int repeats, Console console) throws Exception
 	{
+		Optional<String> python = python(o, console);
+		if (python.isEmpty()) return Optional.empty();
+		console.progress("Timing the same network in PyTorch with %s", python.get());
+		return Optional.of(PythonBench.time(python.get(), model.spec(), w, h, warmup, repeats));
+	}
+
+	/** The Python of --python, or the first of python3 and /usr/bin/python3 that has torch. */
+	static Optional<String> python(Options o, Console console) {
 		List<String> candidates = new ArrayList<>();
 		o.string("python").ifPresent(candidates::add);
 		if (candidates.isEmpty()) {
@@ -84,10 +96,8 @@ final class BenchCommand implements Command {
 		if (python.isEmpty()) {
 			console.progress("No Python with torch found (tried %s); skipping the PyTorch comparison",
 				String.join(", ", candidates));
-			return Optional.empty();
 		}
-		console.progress("Timing the same network in PyTorch with %s", python.get());
-		return Optional.of(PythonBench.time(python.get(), model.spec(), w, h, warmup, repeats));
+		return python;
 	}
 
 	private static void row(Table table, String label, Timings t) {
@@ -98,7 +108,8 @@ final class BenchCommand implements Command {
 		return String.format(Locale.ROOT, "%.1f", v);
 	}
 
-	private static int[] size(String s) throws UsageException {
+	/** {@code WIDTHxHEIGHT} of at least 2x2, as option {@code option} gives it. */
+	static int[] size(String s, String option) throws UsageException {
 		String[] parts = s.toLowerCase(Locale.ROOT).split("x");
 		try {
 			if (parts.length == 2) {
@@ -109,7 +120,7 @@ final class BenchCommand implements Command {
 		catch (NumberFormatException e) {
 			// reported below
 		}
-		throw new UsageException("--size needs WIDTHxHEIGHT of at least 2x2, e.g. 640x360; got '" +
+		throw new UsageException(option + " needs WIDTHxHEIGHT of at least 2x2, e.g. 640x360; got '" +
 			s + "'");
 	}
 

@@ -20,12 +20,12 @@ import net.imglib2.view.Views;
  * in, as in {@link PlanarImg}. Images backed by Java arrays (ArrayImg, PlanarImg) are copied
  * through their arrays; others through a flat-iteration cursor over the plane's view.
  */
-final class Planes {
+public final class Planes {
 
 	private Planes() {}
 
 	/** The number of XY planes: the product of the dimensions after X and Y. */
-	static long count(Dimensions d) {
+	public static long count(Dimensions d) {
 		long n = 1;
 		for (int i = 2; i < d.numDimensions(); i++)
 			n *= d.dimension(i);
@@ -33,7 +33,7 @@ final class Planes {
 	}
 
 	/** The samples of plane {@code plane} of a zero-min image as floats. */
-	static <T extends RealType<T>> float[] readReal(RandomAccessibleInterval<T> image,
+	public static <T extends RealType<T>> float[] readReal(RandomAccessibleInterval<T> image,
 		long plane)
 	{
 		int w = (int) image.dimension(0), h = (int) image.dimension(1);
@@ -86,7 +86,7 @@ final class Planes {
 	}
 
 	/** The packed ARGB values of plane {@code plane} of a zero-min image. */
-	static int[] readArgb(RandomAccessibleInterval<ARGBType> image, long plane) {
+	public static int[] readArgb(RandomAccessibleInterval<ARGBType> image, long plane) {
 		int w = (int) image.dimension(0), h = (int) image.dimension(1);
 		Object array = storage(image, plane);
 		if (array instanceof int[]) {

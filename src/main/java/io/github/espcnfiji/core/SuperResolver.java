@@ -187,6 +187,25 @@ public final class SuperResolver {
 		return out;
 	}
 
+	/**
+	 * Super-resolves an image of any type this class handles, chosen by its pixel type: RGB
+	 * ({@link ARGBType}) through {@link #upscaleRgb}, 8-bit, 16-bit and 32-bit float gray through
+	 * {@link #upscale}.
+	 *
+	 * @return a new image of the input's type, X and Y times {@link #scale()}
+	 * @throws IllegalArgumentException for other pixel types, with advice to convert
+	 * @throws CancellationException when cancelled
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public Img<?> upscaleImage(RandomAccessibleInterval<?> input) {
+		Object type = input.getType();
+		if (type instanceof ARGBType) return upscaleRgb((RandomAccessibleInterval<ARGBType>) input);
+		if (type instanceof UnsignedByteType || type instanceof UnsignedShortType ||
+			type instanceof FloatType) return upscale((RandomAccessibleInterval) input);
+		throw new IllegalArgumentException("ESPCN super-resolves 8-bit, 16-bit, 32-bit float and " +
+			"RGB images, not " + type.getClass().getSimpleName() + " images; convert the image first");
+	}
+
 	private float[] upscalePlane(float[] unit, Dimensions in, long plane, long planes) {
 		if (options.cancelled.getAsBoolean())
 			throw new CancellationException("Super-resolution cancelled at plane " + (plane + 1) +

@@ -60,6 +60,16 @@ public final class ImagePlusUpscaling {
 		int s = (int) (out.dimension(0) / imp.getWidth());
 		ImagePlus result = ImagePlusBridge.toImagePlus(titleOf(imp.getTitle(), s), out, imp
 			.getNChannels(), imp.getNSlices(), imp.getNFrames());
+		return dressLike(imp, result, s, source != imp);
+	}
+
+	/**
+	 * Gives a super-resolved {@code result} the look of the image {@code imp} it came from: the
+	 * calibration with the pixel size divided by {@code s}, and, unless {@code rgbConverted} (an
+	 * indexed-colour input super-resolved as RGB), its lookup tables, composite mode and display
+	 * range. Returns the result, or a new composite image holding it.
+	 */
+	static ImagePlus dressLike(ImagePlus imp, ImagePlus result, int s, boolean rgbConverted) {
 		Calibration cal = imp.getCalibration().copy();
 		if (cal.scaled()) { // an uncalibrated image stays in plain pixels
 			cal.pixelWidth /= s;
@@ -68,7 +78,7 @@ public final class ImagePlusUpscaling {
 			cal.yOrigin *= s;
 		}
 		result.setCalibration(cal);
-		if (source != imp) return result;
+		if (rgbConverted) return result;
 		if (imp.isComposite() && result.getNChannels() > 1) {
 			CompositeImage composite = new CompositeImage(result, ((CompositeImage) imp).getMode());
 			composite.setLuts(imp.getLuts());

@@ -1,6 +1,7 @@
 /**
  * The ImageJ 1.x front: the PlugIns listed in {@code plugins.config} ("ESPCN Super-Resolution",
- * "ESPCN Measure PSNR", "ESPCN Train", "ESPCN Macro Extensions") and the macro extension.
+ * "ESPCN Measure PSNR", "ESPCN Train", "ESPCN Macro Extensions", "ESPCN Video") and the macro
+ * extension.
  * <p>
  * Each PlugIn reads its settings from a {@code GenericDialog} when a display exists (which also
  * reads and records macro options), and from {@link ij.Macro#getOptions()} without one, by the
@@ -23,6 +24,7 @@
  * run("ESPCN Measure PSNR", "reference=[hr.png] test=[hr-ESPCNx3] scale=3");
  * run("ESPCN Train", "folder=[/data/T91] scale=3 epochs=100 activation=tanh output=[/models/mine]");
  * run("ESPCN Train", "folder=[/data/T91] scale=3 epochs=100 output=[/models/mine] current_image");
+ * run("ESPCN Video", "input=[/data/bus.y4m] output=[/data/bus-x3.y4m] model=[x3]");
  * </pre>
  */
 package io.github.espcnfiji.ij1;

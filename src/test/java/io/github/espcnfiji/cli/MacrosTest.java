@@ -8,9 +8,15 @@ import io.github.espcnfiji.core.EvaluationProtocol;
 import io.github.espcnfiji.core.FloatPlane;
 import io.github.espcnfiji.io.ImageFiles;
 import io.github.espcnfiji.io.LoadedImage;
+import io.github.espcnfiji.io.VideoFiles;
 import io.github.espcnfiji.model.ModelFiles;
 import io.github.espcnfiji.testing.TestData;
 import io.github.espcnfiji.testing.TestModels;
+import io.github.espcnfiji.video.AviWriter;
+import io.github.espcnfiji.video.Frame;
+import io.github.espcnfiji.video.FrameSink;
+import io.github.espcnfiji.video.FrameSource;
+import io.github.espcnfiji.video.Y4mReader;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -109,12 +115,33 @@ class MacrosTest {
 	@Test
 	void missingArgumentsFailWithTheUsage() {
 		for (String macro : new String[] { "upscale_folder.ijm", "measure_folder.ijm",
-			"train_folder.ijm" })
+			"train_folder.ijm", "upscale_video.ijm" })
 		{
 			err.reset();
 			assertEquals(1, macro(macro, "only-one"), macro);
 			assertTrue(err.toString().contains("usage: " + macro), err.toString());
 		}
+	}
+
+	@Test
+	void upscaleAVideo() throws Exception {
+		Path model = TestModels.save(dir, SCALE);
+		Path video = dir.resolve("clip.avi"), out = dir.resolve("clip-x3.y4m");
+		try (FrameSource frames = VideoFiles.open(lr, 25); FrameSink avi = VideoFiles.create(video,
+			frames.info(), AviWriter.Compression.PNG, false))
+		{
+			for (Frame f = frames.next(); f != null; f = frames.next())
+				avi.write(f);
+			avi.finish();
+		}
+		assertEquals(0, macro("upscale_video.ijm", video.toString(), out.toString(), model
+			.toString()), err.toString());
+		try (Y4mReader back = Y4mReader.open(out)) {
+			assertEquals("60x48, 2 frames, 25.0 fps, YUV C420jpeg", back.info().toString());
+		}
+		assertEquals(1, macro("upscale_video.ijm", video.toString(), out.toString(), model
+			.toString()));
+		assertTrue(err.toString().contains("the output exists"), err.toString());
 	}
 
 	@Test

@@ -1,0 +1,129 @@
+package io.github.espcnfiji.io;
+
+import ij.ImagePlus;
+import io.github.espcnfiji.video.Frame;
+import io.github.espcnfiji.video.FrameSource;
+import io.github.espcnfiji.video.VideoInfo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * A folder of image files as a video: the files ImageJ reads ({@link ImageFiles#list}), in file
+ * name order, one frame each. Every frame must have the size and type of the first; opening
+ * checks the sizes of all files whose headers Java can read (PNG, JPEG, BMP, GIF, TIFF) before
+ * any frame is decoded, and every frame is checked again as it is read, so a stray file fails
+ * with its name. Frames are 8-bit, 16-bit, 32-bit or RGB images of one plane.
+ */
+public final class FrameFolder implements FrameSource {
+
+	private final Path folder;
+	private final List<Path> files;
+	private final VideoInfo info;
+	private Frame first;
+	private int next;
+
+	private FrameFolder(Path folder, List<Path> files, VideoInfo info) {
+		this.folder = folder;
+		this.files = files;
+		this.info = info;
+	}
+
+	/**
+	 * Lists and checks a folder of frames.
+	 *
+	 * @param fps the frame rate to give the video (a folder states none)
+	 * @throws IOException if the folder is missing, holds no images, or a frame's size differs
+	 *           from the first's
+	 */
+	public static FrameFolder open(Path folder, double fps) throws IOException {
+		List<Path> files;
+		try {
+			files = ImageFiles.list(folder);
+		}
+		catch (IllegalArgumentException e) {
+			throw new IOException(e.getMessage(), e);
+		}
+		int[] size = headerSize(files.get(0));
+		if (size == null) {
+			ImagePlus imp = ImageFiles.open(files.get(0));
+			size = new int[] { imp.getWidth(), imp.getHeight() };
+			imp.close();
+		}
+		for (Path f : files) {
+			int[] s = headerSize(f);
+			if (s != null && (s[0] != size[0] || s[1] != size[1])) throw new IOException(sizeMessage(
+				f, s[0] + "x" + s[1], files.get(0), size[0] + "x" + size[1]));
+		}
+		return new FrameFolder(folder, files, VideoInfo.ofImages(size[0], size[1], files.size(),
+			fps));
+	}
+
+	@Override
+	public VideoInfo info() {
+		return info;
+	}
+
+	@Override
+	public Frame next() throws IOException {
+		if (next >= files.size()) return null;
+		Path file = files.get(next);
+		ImagePlus imp = ImageFiles.open(file);
+		try {
+			if (imp.getStackSize() != 1) throw new IOException("Frame " + file.getFileName() +
+				" in " + folder + " has " + imp.getStackSize() + " planes; every frame of a folder " +
+				"must be a single image");
+			Frame frame = Frame.of(next, FramePictures.of(imp.getProcessor()));
+			if (first == null) first = frame;
+			else if (frame.width() != first.width() || frame.height() != first.height() || !kind(
+				frame).equals(kind(first))) throw new IOException(sizeMessage(file, frame.describe(),
+					files.get(0), first.describe()));
+			next++;
+			return frame;
+		}
+		finally {
+			imp.close();
+		}
+	}
+
+	@Override
+	public void close() {
+		// every frame's file is closed once read
+	}
+
+	private static String kind(Frame f) {
+		return f.describe().substring(f.describe().indexOf(' ') + 1);
+	}
+
+	private static String sizeMessage(Path odd, String oddSize, Path first, String firstSize) {
+		return "Frame " + odd.getFileName() + " is " + oddSize + ", but the first frame " + first
+			.getFileName() + " is " + firstSize + "; every frame of " + odd.getParent() +
+			" must have the same size and type";
+	}
+
+	/** The width and height from the file's header, or null where Java has no reader for it. */
+	private static int[] headerSize(Path file) throws IOException {
+		try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+			if (in == null) return null;
+			Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+			if (!readers.hasNext()) return null;
+			ImageReader reader = readers.next();
+			try {
+				reader.setInput(in, true, true);
+				return new int[] { reader.getWidth(0), reader.getHeight(0) };
+			}
+			catch (IOException | RuntimeException e) {
+				return null; // left to ImageJ, which reads more kinds of files
+			}
+			finally {
+				reader.dispose();
+			}
+		}
+	}
+}
