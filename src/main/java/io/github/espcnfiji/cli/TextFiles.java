@@ -1,5 +1,7 @@
 package io.github.espcnfiji.cli;
 
+import io.github.espcnfiji.io.PendingFile;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -24,7 +26,7 @@ final class TextFiles {
 		Path dir = target.getParent();
 		if (dir == null || !Files.isDirectory(dir)) throw new NoSuchFileException(String.valueOf(
 			dir), null, "the output folder does not exist");
-		Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+		Path tmp = PendingFile.createBeside(target, false);
 		try {
 			Files.writeString(tmp, text, StandardCharsets.UTF_8);
 			if (overwrite) Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);

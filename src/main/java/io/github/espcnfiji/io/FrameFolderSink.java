@@ -4,7 +4,6 @@ import ij.ImagePlus;
 import io.github.espcnfiji.video.Frame;
 import io.github.espcnfiji.video.FramePixels;
 import io.github.espcnfiji.video.FrameSink;
-import io.github.espcnfiji.video.PendingFile;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

@@ -219,7 +219,7 @@ public final class ImageFiles {
 		Path dir = target.getParent();
 		if (dir == null || !Files.isDirectory(dir)) throw new NoSuchFileException(String.valueOf(
 			dir), null, "the output folder does not exist");
-		Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+		Path tmp = PendingFile.createBeside(target, false);
 		try {
 			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
 				if (png) writePng(imp, out, target);

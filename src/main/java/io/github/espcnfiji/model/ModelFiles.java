@@ -1,5 +1,7 @@
 package io.github.espcnfiji.model;
 
+import io.github.espcnfiji.io.PendingFile;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -289,7 +291,7 @@ public final class ModelFiles {
 				"is a folder, not a .zip file; choose another name");
 		String name = target.getFileName().toString();
 		String top = name.substring(0, name.length() - ".zip".length()) + "/";
-		Path temp = Files.createTempFile(target.getParent(), "." + name, ".part");
+		Path temp = PendingFile.createBeside(target, false);
 		try {
 			try (OutputStream out = Files.newOutputStream(temp);
 				ZipOutputStream zip = new ZipOutputStream(out))

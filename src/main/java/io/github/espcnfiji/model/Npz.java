@@ -1,5 +1,7 @@
 package io.github.espcnfiji.model;
 
+import io.github.espcnfiji.io.PendingFile;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -83,7 +85,7 @@ public final class Npz {
 	/** Writes {@code arrays} as float32 {@code .npy} entries, in map order, replacing the file. */
 	public static void write(Map<String, Tensor> arrays, Path file) throws IOException {
 		Path parent = file.toAbsolutePath().getParent();
-		Path temp = Files.createTempFile(parent, "." + file.getFileName(), ".part");
+		Path temp = PendingFile.createBeside(file.toAbsolutePath(), false);
 		try {
 			try (OutputStream out = Files.newOutputStream(temp)) {
 				write(arrays, out);

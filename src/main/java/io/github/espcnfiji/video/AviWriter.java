@@ -1,5 +1,7 @@
 package io.github.espcnfiji.video;
 
+import io.github.espcnfiji.io.PendingFile;
+
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

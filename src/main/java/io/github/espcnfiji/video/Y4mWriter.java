@@ -1,5 +1,7 @@
 package io.github.espcnfiji.video;
 
+import io.github.espcnfiji.io.PendingFile;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -86,6 +86,18 @@ class ImageFilesTest {
 	}
 
 	@Test
+	void writtenImagesGetThePermissionsOfAnyNewFileThere() throws IOException {
+		Path file = dir.resolve("shared.png");
+		ImageFiles.write(file, new FloatPlane[] { new FloatPlane(new float[4], 2, 2) }, 8, false);
+		Path plain = Files.createFile(dir.resolve("plain.txt"));
+		assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file));
+		try (Stream<Path> left = Files.list(dir)) {
+			assertEquals(List.of("plain.txt", "shared.png"), left.map(f -> f.getFileName().toString())
+				.sorted().collect(Collectors.toList()), "no temporary file is left");
+		}
+	}
+
+	@Test
 	void writingRoundsAndClampsToTheType() throws IOException {
 		Path file = dir.resolve("q.png");
 		FloatPlane p = new FloatPlane(new float[] { -3, 2.5f, 2.4f, 300 }, 2, 2);

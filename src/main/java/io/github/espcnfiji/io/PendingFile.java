@@ -1,4 +1,4 @@
-package io.github.espcnfiji.video;
+package io.github.espcnfiji.io;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
