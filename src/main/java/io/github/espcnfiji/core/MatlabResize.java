@@ -16,6 +16,14 @@ package io.github.espcnfiji.core;
  */
 public final class MatlabResize {
 
+	/**
+	 * How far, in input pixels, the input that an enlarged pixel depends on reaches beyond the
+	 * input pixel it lies in: the cubic kernel's radius. Enlarging a crop that extends this far
+	 * beyond a region (or to the image's edge) gives the region exactly what enlarging the whole
+	 * plane gives it.
+	 */
+	public static final int UPSCALE_SUPPORT = 2;
+
 	private MatlabResize() {}
 
 	/** Shrinks by an integer factor; the plane's sides must be multiples of {@code factor}. */

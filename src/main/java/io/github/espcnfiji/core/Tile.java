@@ -7,7 +7,7 @@ package io.github.espcnfiji.core;
  */
 public final class Tile {
 
-	private final int x0, y0, x1, y1;
+	private final int x0, y0, x1, y1, halo;
 	private final int contextX, contextY, contextWidth, contextHeight;
 
 	/**
@@ -24,6 +24,7 @@ public final class Tile {
 		this.y0 = y0;
 		this.x1 = x1;
 		this.y1 = y1;
+		this.halo = halo;
 		contextX = Math.max(0, x0 - halo);
 		contextY = Math.max(0, y0 - halo);
 		contextWidth = Math.min(width, x1 + halo) - contextX;
@@ -73,6 +74,15 @@ public final class Tile {
 
 	public int contextHeight() {
 		return contextHeight;
+	}
+
+	/**
+	 * This tile within its own context, cut out as a plane: the same centre, in the context's
+	 * coordinates, whose context is the whole cut-out.
+	 */
+	public Tile inContext() {
+		return new Tile(x0 - contextX, y0 - contextY, x1 - contextX, y1 - contextY, halo,
+			contextWidth, contextHeight);
 	}
 
 	/** The context cut out of {@code plane} (a copy). */

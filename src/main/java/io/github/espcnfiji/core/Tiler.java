@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Super-resolves a plane of any size through a {@link PlaneUpscaler} in tiles of at most
@@ -102,25 +103,60 @@ public final class Tiler {
 			return out;
 		}
 		FloatPlane out = FloatPlane.zeros(Math.multiplyExact(w, s), Math.multiplyExact(h, s));
-		List<Tile> tiles = new ArrayList<>(total);
-		int halo = upscaler.halo();
-		for (int ty = 0; ty < ny; ty++)
-			for (int tx = 0; tx < nx; tx++)
-				tiles.add(new Tile(start(tx, nx, w), start(ty, ny, h), start(tx + 1, nx, w), start(ty +
-					1, ny, h), halo, w, h));
-		Optional<Executor> executor = upscaler.tileExecutor();
-		if (executor.isPresent()) runConcurrently(executor.get(), tiles, lowRes, out, listener,
+		forEachTile(w, h, upscaler.halo(), tile -> upscaler.upscaleTile(lowRes, tile, out), listener,
 			cancelled);
-		else for (int i = 0; i < total; i++) {
-			if (cancelled.getAsBoolean()) throw cancelledAfter(i, total);
-			upscaler.upscaleTile(lowRes, tiles.get(i), out);
-			listener.tileDone(i + 1, total);
-		}
 		return out;
 	}
 
-	private void runConcurrently(Executor executor, List<Tile> tiles, FloatPlane lowRes,
-		FloatPlane out, TileListener listener, BooleanSupplier cancelled)
+	/** The tiles of a {@code width x height} plane, row by row, with the upscaler's halo. */
+	public List<Tile> tiles(int width, int height) {
+		return tiles(width, height, upscaler.halo());
+	}
+
+	/**
+	 * The tiles of a {@code width x height} plane, row by row, with a halo of {@code halo} pixels
+	 * (at least the upscaler's: more context changes nothing of its result).
+	 */
+	public List<Tile> tiles(int width, int height, int halo) {
+		if (halo < upscaler.halo())
+			throw new IllegalArgumentException("A halo of " + halo + " is less than the upscaler's " +
+				upscaler.halo());
+		int nx = tilesAlong(width), ny = tilesAlong(height);
+		List<Tile> tiles = new ArrayList<>(nx * ny);
+		for (int ty = 0; ty < ny; ty++)
+			for (int tx = 0; tx < nx; tx++)
+				tiles.add(new Tile(start(tx, nx, width), start(ty, ny, height), start(tx + 1, nx, width),
+					start(ty + 1, ny, height), halo, width, height));
+		return tiles;
+	}
+
+	/**
+	 * Runs {@code work} once for every tile of a {@code width x height} plane with a halo of
+	 * {@code halo} pixels (see {@link #tiles(int, int, int)}): on the upscaler's
+	 * {@link PlaneUpscaler#tileExecutor() tile executor}, several at a time, when it has one and
+	 * there is more than one tile, else one after another on this thread. Progress and
+	 * cancellation are as for {@link #upscale(FloatPlane, TileListener, BooleanSupplier)}; the
+	 * work must be safe to run for different tiles at once.
+	 *
+	 * @throws CancellationException when {@code cancelled} answers true
+	 */
+	public void forEachTile(int width, int height, int halo, Consumer<Tile> work,
+		TileListener listener, BooleanSupplier cancelled)
+	{
+		List<Tile> tiles = tiles(width, height, halo);
+		int total = tiles.size();
+		Optional<Executor> executor = upscaler.tileExecutor();
+		if (executor.isPresent() && total > 1) runConcurrently(executor.get(), tiles, work,
+			listener, cancelled);
+		else for (int i = 0; i < total; i++) {
+			if (cancelled.getAsBoolean()) throw cancelledAfter(i, total);
+			work.accept(tiles.get(i));
+			listener.tileDone(i + 1, total);
+		}
+	}
+
+	private static void runConcurrently(Executor executor, List<Tile> tiles, Consumer<Tile> work,
+		TileListener listener, BooleanSupplier cancelled)
 	{
 		int total = tiles.size();
 		AtomicBoolean stop = new AtomicBoolean();
@@ -129,7 +165,7 @@ public final class Tiler {
 		try {
 			for (Tile tile : tiles) {
 				done.submit(() -> {
-					if (!stop.get()) upscaler.upscaleTile(lowRes, tile, out);
+					if (!stop.get()) work.accept(tile);
 					return null;
 				});
 				submitted++;
