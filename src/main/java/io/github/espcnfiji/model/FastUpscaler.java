@@ -32,8 +32,11 @@ import java.util.concurrent.Executor;
  */
 final class FastUpscaler implements PlaneUpscaler {
 
-	/** The tile side (input pixels) at which a frame was fastest; see docs/PERFORMANCE.md. */
-	static final int TILE = 128;
+	/**
+	 * The tile side (input pixels) at which a frame was fastest (see docs/PERFORMANCE.md); the
+	 * system property {@code espcn.inference.tile} overrides it, for tuning on other machines.
+	 */
+	static final int TILE = Integer.getInteger("espcn.inference.tile", 192);
 
 	private final EspcnSpec spec;
 	private final TileNetwork network;
