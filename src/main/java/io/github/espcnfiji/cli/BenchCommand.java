@@ -100,6 +100,17 @@ final class BenchCommand implements Command {
 		int repeats = o.integer("repeats", 10, 1), warmup = o.integer("warmup", 2, 0);
 		int tile = o.integer("tile", Tiler.DEFAULT_TILE_SIZE, 1);
 		if (o.has("threads")) InferenceThreads.resize(o.integer("threads", 1, 1));
+		InferencePlan plan = sections.contains("inference") ? InferencePlan.of(o, all) : null;
+		// the other sections' options, checked before anything runs
+		int trainEpochs = o.integer("train-epochs", 3, 2);
+		int[] trainThreads = o.integers("train-threads").orElse(new int[] { 1 });
+		for (int t : trainThreads)
+			if (t < 1) throw new UsageException("--train-threads must be at least 1, got " + t);
+		int memorySide = o.integer("memory-side", 16384, 16), coldRuns = o.integer("cold-runs", 3,
+			1);
+		String xmx = o.string("memory-xmx").orElse("1g");
+		if (!xmx.matches("[0-9]+[kKmMgG]?")) throw new UsageException(
+			"--memory-xmx needs a size as -Xmx takes it, e.g. 1g or 768m; got '" + xmx + "'");
 		Optional<String> python = o.flag("no-python") ? Optional.empty() : python(o, console);
 		BenchReport report = new BenchReport(console);
 		report.machine(InferenceThreads.shared().count());
@@ -113,63 +124,81 @@ final class BenchCommand implements Command {
 			ceiling = Math.max(matmul.median(), conv.median());
 			report.ceiling(matmul, conv, InferenceThreads.shared().count());
 		}
-		if (sections.contains("inference")) inference(o, all, tile, warmup, repeats, ceiling,
-			python, report, console);
-		if (sections.contains("train")) training(o, python, report, console);
+		if (plan != null) inference(o, plan, tile, warmup, repeats, ceiling, python, report,
+			console);
+		if (sections.contains("train")) training(o, trainEpochs, trainThreads, python, report,
+			console);
 		if (sections.contains("memory")) {
 			String model = o.string("model").orElse("x3");
-			int side = o.integer("memory-side", 16384, 16);
-			String xmx = o.string("memory-xmx").orElse("1g");
-			console.progress("Super-resolving a 16-bit image to %dx%d in a fresh JVM (-Xmx%s)", side,
-				side, xmx);
+			console.progress("Super-resolving a 16-bit image to %dx%d in a fresh JVM (-Xmx%s)",
+				memorySide, memorySide, xmx);
 			report.memory(ChildProcesses.run(List.of("-Xmx" + xmx), MemoryProbe.class.getName(), List
-				.of(model, Integer.toString(side)), 3600), model, xmx);
+				.of(model, Integer.toString(memorySide)), 3600), model, xmx);
 		}
-		if (sections.contains("cold")) cold(o, report, console);
+		if (sections.contains("cold")) cold(o, coldRuns, report, console);
 		report.print();
 		return 0;
 	}
 
-	private void inference(Options o, boolean all, int tile, int warmup, int repeats,
+	/** What the inference section times, read from the options before anything runs. */
+	private static final class InferencePlan {
+
+		final List<InferenceMode> modes = new ArrayList<>();
+		final List<InferenceBench.Kind> kinds = new ArrayList<>();
+		final List<String> models = new ArrayList<>();
+		/** Input sizes, or output sizes to divide by each model's scale. */
+		final List<int[]> sizes = new ArrayList<>();
+		final boolean inputSizes;
+
+		private InferencePlan(boolean inputSizes) {
+			this.inputSizes = inputSizes;
+		}
+
+		static InferencePlan of(Options o, boolean all) throws UsageException {
+			InferencePlan p = new InferencePlan(o.has("size"));
+			for (String m : o.string("modes").orElse("fp32,bf16").split(","))
+				try {
+					p.modes.add(InferenceMode.parse(m));
+				}
+				catch (IllegalArgumentException e) {
+					throw new UsageException(e.getMessage());
+				}
+			for (String k : o.string("paths").orElse("forward,gray,rgb").split(","))
+				p.kinds.add(InferenceBench.Kind.parse(k));
+			if (o.has("model")) p.models.add(o.string("model").get());
+			else for (String s : o.string("scales").orElse(all ? "2,3,4" : "3").split(",")) {
+				if (!List.of("2", "3", "4").contains(s.trim())) throw new UsageException(
+					"--scales takes 2, 3 and 4, not '" + s + "'");
+				p.models.add("x" + s.trim());
+			}
+			if (p.inputSizes) p.sizes.add(size(o.string("size").get(), "--size"));
+			else for (String s : o.string("outputs").orElse(all ? "720p,1080p,4k" : "1080p").split(
+				",")) {
+				String out = s.trim().toLowerCase(Locale.ROOT);
+				p.sizes.add(OUTPUTS.containsKey(out) ? OUTPUTS.get(out) : size(out, "--outputs"));
+			}
+			return p;
+		}
+	}
+
+	private void inference(Options o, InferencePlan plan, int tile, int warmup, int repeats,
 		double ceiling, Optional<String> python, BenchReport report, Console console)
 		throws Exception
 	{
-		List<InferenceMode> modes = new ArrayList<>();
-		for (String m : o.string("modes").orElse("fp32,bf16").split(","))
-			try {
-				modes.add(InferenceMode.parse(m));
-			}
-			catch (IllegalArgumentException e) {
-				throw new UsageException(e.getMessage());
-			}
-		List<InferenceBench.Kind> kinds = new ArrayList<>();
-		for (String k : o.string("paths").orElse("forward,gray,rgb").split(","))
-			kinds.add(InferenceBench.Kind.parse(k));
-		List<String> models = new ArrayList<>();
-		if (o.has("model")) models.add(o.string("model").get());
-		else for (String s : o.string("scales").orElse(all ? "2,3,4" : "3").split(","))
-			models.add("x" + s.trim());
-		List<String> outputs = new ArrayList<>();
-		for (String s : o.string("outputs").orElse(all ? "720p,1080p,4k" : "1080p").split(","))
-			outputs.add(s.trim().toLowerCase(Locale.ROOT));
-		for (String name : models)
+		for (String name : plan.models)
 			try (EspcnModel model = ModelChoice.load(name, Optional.empty())) {
 				int s = model.scale();
-				List<int[]> inputs = new ArrayList<>();
-				if (o.has("size")) inputs.add(size(o.string("size").get(), "--size"));
-				else for (String out : outputs) {
-					int[] wh = OUTPUTS.containsKey(out) ? OUTPUTS.get(out) : size(out, "--outputs");
-					inputs.add(new int[] { (wh[0] + s - 1) / s, (wh[1] + s - 1) / s });
-				}
-				for (int[] in : inputs) {
+				for (int[] wh : plan.sizes) {
+					int[] in = plan.inputSizes ? wh : new int[] { (wh[0] + s - 1) / s, (wh[1] + s - 1) /
+						s };
 					InferenceBench bench = new InferenceBench(model, in[0], in[1], tile, warmup, repeats);
-					for (InferenceBench.Kind kind : kinds) {
+					for (InferenceBench.Kind kind : plan.kinds) {
 						Optional<PythonBench.Result> torch = Optional.empty();
 						if (python.isPresent() && kind != InferenceBench.Kind.GRAY) torch = fastestTorch(
 							python.get(), model.spec(), kind == InferenceBench.Kind.FORWARD
 								? PythonBench.Task.FORWARD : PythonBench.Task.RGB, in[0], in[1], Math.min(warmup,
 									1), Math.min(repeats, 5), console);
-						for (InferenceMode mode : modes) {
+						for (InferenceMode mode : plan.modes) {
 							console.progress("Timing %s x%d %dx%d -> %dx%d, %s", kind.id, s, in[0], in[1], in[0] *
 								s, in[1] * s, mode.id());
 							Timings t = bench.time(kind, mode);
@@ -198,14 +227,15 @@ final class BenchCommand implements Command {
 		return Optional.ofNullable(best);
 	}
 
-	private void training(Options o, Optional<String> python, BenchReport report,
-		Console console) throws Exception
+	private void training(Options o, int epochs, int[] threads, Optional<String> python,
+		BenchReport report, Console console) throws Exception
 	{
-		int scale = o.has("model") ? ModelChoice.load(o.string("model").get(), Optional.empty())
-			.scale() : 3;
-		int epochs = o.integer("train-epochs", 3, 2);
+		int scale = 3;
+		if (o.has("model")) try (EspcnModel m = ModelChoice.load(o.string("model").get(), Optional
+			.empty())) {
+			scale = m.scale();
+		}
 		Path t91 = o.optionalPath("t91").orElseGet(BenchCommand::findT91);
-		int[] threads = o.integers("train-threads").orElse(new int[] { 1 });
 		for (int t : threads) {
 			console.progress("Training x%d for %d epochs with %d thread(s) on %s", scale, epochs, t,
 				t91 == null ? "synthetic images" : t91);
@@ -220,8 +250,9 @@ final class BenchCommand implements Command {
 		}
 	}
 
-	private void cold(Options o, BenchReport report, Console console) throws Exception {
-		int runs = o.integer("cold-runs", 3, 1);
+	private void cold(Options o, int runs, BenchReport report, Console console)
+		throws Exception
+	{
 		String model = o.string("model").orElse("x3");
 		Path dir = Files.createTempDirectory("espcn-bench-cold-");
 		try {
