@@ -145,6 +145,12 @@ public final class EspcnModel implements PlaneUpscaler, AutoCloseable {
 		return fastUpscaler(mode);
 	}
 
+	/** Whether {@link #upscale} runs the fused TorchScript network (not its fallback). */
+	boolean runsFused() {
+		PlaneUpscaler u = fast();
+		return u instanceof FastUpscaler && ((FastUpscaler) u).network() instanceof ScriptedNetwork;
+	}
+
 	private PlaneUpscaler fast() {
 		return fastUpscaler(InferenceMode.FP32);
 	}

@@ -15,9 +15,10 @@ import java.util.zip.ZipOutputStream;
  * <p>
  * Each hidden layer is one {@code mkldnn::_convolution_pointwise} call, oneDNN's convolution
  * with the activation applied in registers before the result is stored (the fusion PyTorch's own
- * compiler uses on CPUs); the last layer is a plain {@code conv2d}. In bfloat16 the input and the
- * weights are cast on entry (oneDNN accumulates in float32) and the output is cast back to float32.
- * The pixel shuffle is left to the caller.
+ * compiler uses on CPUs); the last layer is a plain {@code conv2d}. In bfloat16 the weights are
+ * given in bfloat16 (the module's {@code cast} method makes them, once), the input is cast on
+ * entry, oneDNN accumulates in float32, and the output is cast back to float32. The pixel
+ * shuffle is left to the caller.
  */
 final class EspcnScript {
 
@@ -40,8 +41,7 @@ final class EspcnScript {
 		s.append("    y = ").append(bfloat16 ? cast("x", BFLOAT16) : "x").append("\n");
 		for (int i = 0; i < spec.layers(); i++) {
 			int pad = spec.kernels()[i] / 2;
-			String w = bfloat16 ? cast("w" + i, BFLOAT16) : "w" + i;
-			String b = bfloat16 ? cast("b" + i, BFLOAT16) : "b" + i;
+			String w = "w" + i, b = "b" + i;
 			String geometry = "[" + pad + ", " + pad + "], [1, 1], [1, 1], 1";
 			if (i < spec.layers() - 1) s.append("    y = ops.mkldnn._convolution_pointwise(y, ").append(
 				w).append(", ").append(b).append(", ").append(geometry).append(", \"").append(
@@ -51,6 +51,8 @@ final class EspcnScript {
 				.append(pad).append(", ").append(pad).append("])\n");
 		}
 		s.append("    return ").append(bfloat16 ? cast("y", FLOAT32) : "y").append("\n");
+		s.append("  def cast(self: __torch__.").append(CLASS).append(",\n    w: Tensor) -> Tensor:\n");
+		s.append("    return ").append(cast("w", bfloat16 ? BFLOAT16 : FLOAT32)).append("\n");
 		return s.toString();
 	}
 

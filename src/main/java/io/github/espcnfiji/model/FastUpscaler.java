@@ -55,6 +55,10 @@ final class FastUpscaler implements PlaneUpscaler {
 		this.threads = threads;
 	}
 
+	TileNetwork network() {
+		return network;
+	}
+
 	@Override
 	public int scale() {
 		return spec.scale();

@@ -13,7 +13,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** The network as one call of the {@link EspcnScript} module per tile. */
+/**
+ * The network as one call of the {@link EspcnScript} module per tile, its parameters held in the
+ * module's precision.
+ */
 final class ScriptedNetwork implements TileNetwork {
 
 	private final PtSymbolBlock module;
@@ -34,8 +37,23 @@ final class ScriptedNetwork implements TileNetwork {
 			throw new UncheckedIOException(e); // read from memory: does not happen
 		}
 		JniUtils.enableInferenceMode(module);
-		this.params = ChannelsLastWeights.of(manager, spec, weights, ChannelsLastWeights.ones(spec),
-			ChannelsLastWeights.ones(spec));
+		PtNDArray[] fp32 = ChannelsLastWeights.of(manager, spec, weights, ChannelsLastWeights.ones(
+			spec), ChannelsLastWeights.ones(spec));
+		this.params = bfloat16 ? cast(fp32, (PtNDManager) manager) : fp32;
+	}
+
+	/**
+	 * The parameters through the module's {@code cast} (to bfloat16, keeping their strides),
+	 * once rather than in every call. DJL cannot name bfloat16 arrays, but holds and passes them.
+	 */
+	private PtNDArray[] cast(PtNDArray[] params, PtNDManager manager) {
+		PtNDArray[] out = new PtNDArray[params.length];
+		for (int i = 0; i < params.length; i++)
+			try (IValue in = IValue.from(params[i]); IValue cast = IValueUtils.runMethod(module, "cast",
+				in)) {
+				out[i] = cast.toTensor(manager);
+			}
+		return out;
 	}
 
 	@Override

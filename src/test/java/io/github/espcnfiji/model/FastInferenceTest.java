@@ -77,8 +77,11 @@ class FastInferenceTest {
 	void theDefaultUpscaleIsTheFusedPathAndEqualsThePlainPath() {
 		try (EspcnModel model = model(3, Activation.TANH, 5)) {
 			assertSame(model, model.upscaler(InferenceMode.FP32));
-			FloatPlane in = random(333, 201, 3); // 3 x 2 tiles of the preferred 128 pixels
-			assertEquals(6, new Tiler(model, 1000).tileCount(333, 201));
+			if (System.getProperty("os.name").startsWith("Linux") && System.getProperty("os.arch")
+				.equals("amd64")) assertTrue(model.runsFused(), "fell back to the operator path");
+			int t = model.preferredTileSize();
+			FloatPlane in = random(2 * t + 77, t + 9, 3); // 3 x 2 tiles of the preferred size
+			assertEquals(6, new Tiler(model, 100000).tileCount(in.width(), in.height()));
 			float d = maxAbsDiff(model.upscalePlain(in), model.upscale(in));
 			assertTrue(d <= 1e-5f, "max |upscale - plain| = " + d);
 			float spread = 0;
