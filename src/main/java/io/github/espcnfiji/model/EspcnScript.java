@@ -28,8 +28,12 @@ final class EspcnScript {
 
 	private EspcnScript() {}
 
-	/** The module's source, as {@code code/__torch__.py} of a saved module holds it. */
-	static String source(EspcnSpec spec, boolean bfloat16) {
+	/**
+	 * The module's source, as {@code code/__torch__.py} of a saved module holds it;
+	 * {@code bfloat16[i]} says whether layer {@code i} runs in bfloat16 (its weights then given
+	 * in bfloat16).
+	 */
+	static String source(EspcnSpec spec, boolean[] bfloat16) {
 		StringBuilder s = new StringBuilder();
 		s.append("class ").append(CLASS).append("(Module):\n");
 		s.append("  __parameters__ = []\n  __buffers__ = []\n  training : bool\n");
@@ -38,8 +42,13 @@ final class EspcnScript {
 			s.append(",\n    w").append(i).append(": Tensor,\n    b").append(i).append(": Tensor");
 		s.append(") -> Tensor:\n");
 		s.append("    scalars : List[Optional[number]] = []\n");
-		s.append("    y = ").append(bfloat16 ? cast("x", BFLOAT16) : "x").append("\n");
+		s.append("    y = x\n");
+		boolean inBfloat16 = false;
 		for (int i = 0; i < spec.layers(); i++) {
+			if (bfloat16[i] != inBfloat16) {
+				s.append("    y = ").append(cast("y", bfloat16[i] ? BFLOAT16 : FLOAT32)).append("\n");
+				inBfloat16 = bfloat16[i];
+			}
 			int pad = spec.kernels()[i] / 2;
 			String w = "w" + i, b = "b" + i;
 			String geometry = "[" + pad + ", " + pad + "], [1, 1], [1, 1], 1";
@@ -50,9 +59,9 @@ final class EspcnScript {
 			else s.append("    y = torch.conv2d(y, ").append(w).append(", ").append(b).append(", [1, 1], [")
 				.append(pad).append(", ").append(pad).append("])\n");
 		}
-		s.append("    return ").append(bfloat16 ? cast("y", FLOAT32) : "y").append("\n");
+		s.append("    return ").append(inBfloat16 ? cast("y", FLOAT32) : "y").append("\n");
 		s.append("  def cast(self: __torch__.").append(CLASS).append(",\n    w: Tensor) -> Tensor:\n");
-		s.append("    return ").append(cast("w", bfloat16 ? BFLOAT16 : FLOAT32)).append("\n");
+		s.append("    return ").append(cast("w", BFLOAT16)).append("\n");
 		return s.toString();
 	}
 
@@ -79,7 +88,7 @@ final class EspcnScript {
 	}
 
 	/** The saved-module archive (a zip, as {@code torch.jit.save} writes) holding the source. */
-	static byte[] archive(EspcnSpec spec, boolean bfloat16) {
+	static byte[] archive(EspcnSpec spec, boolean[] bfloat16) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
 			store(zip, "espcn/data.pkl", objectPickle());

@@ -27,7 +27,7 @@ final class ScriptedNetwork implements TileNetwork {
 	 *           PyTorch built without oneDNN
 	 */
 	ScriptedNetwork(NDManager manager, EspcnSpec spec, Map<String, Tensor> weights,
-		boolean bfloat16)
+		boolean[] bfloat16)
 	{
 		try {
 			this.module = JniUtils.loadModule((PtNDManager) manager, new ByteArrayInputStream(
@@ -39,21 +39,21 @@ final class ScriptedNetwork implements TileNetwork {
 		JniUtils.enableInferenceMode(module);
 		PtNDArray[] fp32 = ChannelsLastWeights.of(manager, spec, weights, ChannelsLastWeights.ones(
 			spec), ChannelsLastWeights.ones(spec));
-		this.params = bfloat16 ? cast(fp32, (PtNDManager) manager) : fp32;
+		this.params = fp32;
+		for (int i = 0; i < spec.layers(); i++)
+			if (bfloat16[i]) for (int j = 2 * i; j < 2 * i + 2; j++)
+				params[j] = cast(fp32[j], (PtNDManager) manager);
 	}
 
 	/**
-	 * The parameters through the module's {@code cast} (to bfloat16, keeping their strides),
+	 * A parameter through the module's {@code cast} (to bfloat16, keeping its strides),
 	 * once rather than in every call. DJL cannot name bfloat16 arrays, but holds and passes them.
 	 */
-	private PtNDArray[] cast(PtNDArray[] params, PtNDManager manager) {
-		PtNDArray[] out = new PtNDArray[params.length];
-		for (int i = 0; i < params.length; i++)
-			try (IValue in = IValue.from(params[i]); IValue cast = IValueUtils.runMethod(module, "cast",
-				in)) {
-				out[i] = cast.toTensor(manager);
-			}
-		return out;
+	private PtNDArray cast(PtNDArray param, PtNDManager manager) {
+		try (IValue in = IValue.from(param); IValue cast = IValueUtils.runMethod(module, "cast",
+			in)) {
+			return cast.toTensor(manager);
+		}
 	}
 
 	@Override
