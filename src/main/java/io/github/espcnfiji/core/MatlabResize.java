@@ -41,6 +41,50 @@ public final class MatlabResize {
 		return resize(in, in.width() * factor, in.height() * factor, factor, factor);
 	}
 
+	/**
+	 * The window {@code (x, y, w, h)} of {@link #upscale upscale(in, factor)}, computed alone:
+	 * bit for bit what {@code upscale(in, factor).crop(x, y, w, h)} holds, for the work and
+	 * memory of the window (the tiles of an RGB image need only their centre's chroma).
+	 *
+	 * @throws IllegalArgumentException when the window is empty or leaves the enlarged plane
+	 */
+	public static FloatPlane upscaleWindow(FloatPlane in, int factor, int x, int y, int w, int h) {
+		checkFactor(factor);
+		int inW = in.width(), inH = in.height();
+		if (x < 0 || y < 0 || w < 1 || h < 1 || x + w > (long) inW * factor || y + h > (long) inH *
+			factor) throw new IllegalArgumentException("Window " + w + "x" + h + "+" + x + "+" + y +
+				" is outside the " + inW * factor + "x" + inH * factor + " enlargement");
+		// as resize(): rows first (equal factors), the same sums in the same order
+		Contributions rows = Contributions.of(inH, inH * factor, factor);
+		Contributions columns = Contributions.of(inW, inW * factor, factor);
+		float[] src = in.data();
+		double[] mid = new double[inW * h];
+		for (int o = 0; o < h; o++) {
+			int base = o * inW, first = (y + o) * rows.taps;
+			for (int k = 0; k < rows.taps; k++) {
+				double wt = rows.weights[first + k];
+				if (wt == 0) continue;
+				int row = rows.indices[first + k] * inW;
+				for (int c = 0; c < inW; c++)
+					mid[base + c] += wt * src[row + c];
+			}
+		}
+		float[] out = new float[w * h];
+		for (int r = 0; r < h; r++) {
+			int row = r * inW;
+			for (int o = 0; o < w; o++) {
+				int first = (x + o) * columns.taps;
+				double sum = 0;
+				for (int k = 0; k < columns.taps; k++) {
+					double wt = columns.weights[first + k];
+					if (wt != 0) sum += wt * mid[row + columns.indices[first + k]]; // adding 0 x v adds 0
+				}
+				out[r * w + o] = (float) sum;
+			}
+		}
+		return new FloatPlane(out, w, h);
+	}
+
 	/** Resizes to the given size, with the scale of each axis taken as out / in, as MATLAB does. */
 	public static FloatPlane resize(FloatPlane in, int outWidth, int outHeight) {
 		return resize(in, outWidth, outHeight, (double) outWidth / in.width(),

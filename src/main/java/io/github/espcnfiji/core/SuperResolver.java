@@ -189,31 +189,22 @@ public final class SuperResolver {
 		Img<ARGBType> out)
 	{
 		int w = tile.contextWidth(), h = tile.contextHeight(), s = scale();
-		int[] argb = Planes.readArgb(in, plane, tile.contextX(), tile.contextY(), w, h);
-		FloatPlane r = FloatPlane.zeros(w, h), g = FloatPlane.zeros(w, h), b = FloatPlane.zeros(w, h);
-		for (int i = 0; i < argb.length; i++) {
-			r.data()[i] = ARGBType.red(argb[i]);
-			g.data()[i] = ARGBType.green(argb[i]);
-			b.data()[i] = ARGBType.blue(argb[i]);
-		}
-		FloatPlane[] ycc = YCbCr.fromRgb(r, g, b);
+		FloatPlane[] ycc = YCbCr.fromPackedRgb(Planes.readArgb(in, plane, tile.contextX(), tile
+			.contextY(), w, h), w, h);
 		float[] y = ycc[0].data();
 		for (int i = 0; i < y.length; i++)
 			y[i] /= 255f;
-		FloatPlane ySr = upscaleContext(y, tile);
-		float[] ys = ySr.data();
-		for (int i = 0; i < ys.length; i++)
-			ys[i] *= 255f;
-		FloatPlane[] rgb = YCbCr.toRgb(ySr, MatlabResize.upscale(ycc[1], s), MatlabResize.upscale(
-			ycc[2], s));
+		float[] ySr = upscaleContext(y, tile).data();
 		Tile local = tile.inContext();
-		int cw = tile.width() * s, ch = tile.height() * s, stride = ySr.width();
+		int x0 = local.x0() * s, y0 = local.y0() * s, cw = tile.width() * s, ch = tile.height() * s,
+				stride = w * s;
+		float[] cb = MatlabResize.upscaleWindow(ycc[1], s, x0, y0, cw, ch).data();
+		float[] cr = MatlabResize.upscaleWindow(ycc[2], s, x0, y0, cw, ch).data();
 		int[] packed = new int[cw * ch];
 		for (int row = 0; row < ch; row++)
 			for (int col = 0; col < cw; col++) {
-				int i = (local.y0() * s + row) * stride + local.x0() * s + col;
-				packed[row * cw + col] = ARGBType.rgba(channel(rgb[0], i), channel(rgb[1], i), channel(
-					rgb[2], i), 255);
+				int i = row * cw + col;
+				packed[i] = YCbCr.toPackedRgb(ySr[(y0 + row) * stride + x0 + col] * 255f, cb[i], cr[i]);
 			}
 		Planes.writeArgb(packed, out, plane, tile.x0() * s, tile.y0() * s, cw, ch);
 	}
@@ -239,10 +230,6 @@ public final class SuperResolver {
 				" of " + planes);
 		tiler.forEachTile((int) in.dimension(0), (int) in.dimension(1), halo, work, (done,
 			total) -> options.progress.progress(plane, planes, done, total), options.cancelled);
-	}
-
-	private static int channel(FloatPlane p, int i) {
-		return (int) Quantize.roundClamp(p.data()[i], 0, 255);
 	}
 
 	private static <T> RandomAccessibleInterval<T> zeroMin(RandomAccessibleInterval<T> input) {

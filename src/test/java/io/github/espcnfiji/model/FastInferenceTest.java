@@ -14,7 +14,10 @@ import java.util.Random;
 
 import net.imglib2.Cursor;
 import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.IntArray;
+import net.imglib2.type.numeric.ARGBType;
 import net.imglib2.type.numeric.real.FloatType;
 
 import org.junit.jupiter.api.Test;
@@ -105,6 +108,32 @@ class FastInferenceTest {
 			for (FloatType t : fast)
 				max = Math.max(max, Math.abs(t.get() - p.next().get()));
 			assertTrue(max <= 1e-5f, "max |fast - plain| = " + max);
+		}
+	}
+
+	@Test
+	void rgbThroughTheModelInTilesEqualsThePlainPathWholeUpToRounding() {
+		try (EspcnModel model = model(3, Activation.TANH, 12)) {
+			ArrayImg<ARGBType, IntArray> rgb = ArrayImgs.argbs(230, 170);
+			Random random = new Random(6);
+			for (ARGBType t : rgb)
+				t.set(random.nextInt());
+			Img<ARGBType> fast = new SuperResolver(model, SuperResolver.Options.defaults()
+				.withTileSize(64)).upscaleRgb(rgb);
+			Img<ARGBType> plain = new SuperResolver(model.upscaler(InferenceMode.PLAIN),
+				SuperResolver.Options.defaults().withTileSize(1000)).upscaleRgb(rgb);
+			int worst = 0, differing = 0;
+			Cursor<ARGBType> p = plain.cursor();
+			for (ARGBType t : fast) {
+				int a = t.get(), b = p.next().get(), d = 0;
+				for (int shift = 0; shift <= 16; shift += 8)
+					d = Math.max(d, Math.abs((a >> shift & 0xff) - (b >> shift & 0xff)));
+				worst = Math.max(worst, d);
+				if (d > 0) differing++;
+			}
+			System.out.printf("rgb: %d of %d pixels differ, by at most %d%n", differing, 690 * 510,
+				worst);
+			assertTrue(worst <= 1 && differing < 690 * 510 / 1000, differing + " differ, by " + worst);
 		}
 	}
 
