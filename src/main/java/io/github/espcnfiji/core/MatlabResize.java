@@ -69,15 +69,43 @@ public final class MatlabResize {
 					mid[base + c] += wt * src[row + c];
 			}
 		}
+		// the columns' taps without their zero weights (adding 0 x v adds exactly 0); where the
+		// four left are neighbours in order (all but mirrored edges), one fused expression that
+		// sums in the same order
+		int[] firstIndex = new int[w];
+		double[][] tapWeights = new double[w][];
+		int[][] tapIndices = new int[w][];
+		for (int o = 0; o < w; o++) {
+			int first = (x + o) * columns.taps, n = 0;
+			for (int k = 0; k < columns.taps; k++)
+				if (columns.weights[first + k] != 0) n++;
+			tapWeights[o] = new double[n];
+			tapIndices[o] = new int[n];
+			for (int k = 0, j = 0; k < columns.taps; k++)
+				if (columns.weights[first + k] != 0) {
+					tapWeights[o][j] = columns.weights[first + k];
+					tapIndices[o][j++] = columns.indices[first + k];
+				}
+			boolean neighbours = n == 4;
+			for (int j = 1; j < n && neighbours; j++)
+				neighbours = tapIndices[o][j] == tapIndices[o][0] + j;
+			firstIndex[o] = neighbours ? tapIndices[o][0] : -1;
+		}
 		float[] out = new float[w * h];
 		for (int r = 0; r < h; r++) {
 			int row = r * inW;
 			for (int o = 0; o < w; o++) {
-				int first = (x + o) * columns.taps;
-				double sum = 0;
-				for (int k = 0; k < columns.taps; k++) {
-					double wt = columns.weights[first + k];
-					if (wt != 0) sum += wt * mid[row + columns.indices[first + k]]; // adding 0 x v adds 0
+				double[] wt = tapWeights[o];
+				double sum;
+				if (firstIndex[o] >= 0) {
+					int i = row + firstIndex[o];
+					sum = wt[0] * mid[i] + wt[1] * mid[i + 1] + wt[2] * mid[i + 2] + wt[3] * mid[i + 3];
+				}
+				else {
+					sum = 0;
+					int[] idx = tapIndices[o];
+					for (int k = 0; k < wt.length; k++)
+						sum += wt[k] * mid[row + idx[k]];
 				}
 				out[r * w + o] = (float) sum;
 			}

@@ -52,13 +52,18 @@ public final class YCbCr {
 	 * and clamped to 0-255.
 	 */
 	public static int toPackedRgb(float y, float cb, float cr) {
-		double x0 = y - OFFSET[0], x1 = cb - OFFSET[1], x2 = cr - OFFSET[2];
-		return 0xff000000 | channel(INVERSE[0], x0, x1, x2) << 16 | channel(INVERSE[1], x0, x1,
-			x2) << 8 | channel(INVERSE[2], x0, x1, x2);
+		double x0 = y - 16.0, x1 = cb - 128.0, x2 = cr - 128.0;
+		return 0xff000000 | toByte(R_Y * x0 + R_CB * x1 + R_CR * x2) << 16 | toByte(G_Y * x0 + G_CB *
+			x1 + G_CR * x2) << 8 | toByte(B_Y * x0 + B_CB * x1 + B_CR * x2);
 	}
 
-	private static int channel(double[] m, double x0, double x1, double x2) {
-		return (int) Quantize.roundClamp((float) row(m, x0, x1, x2), 0, 255);
+	/** The inverse matrix's entries as constants, for the per-pixel path. */
+	private static final double R_Y = INVERSE[0][0], R_CB = INVERSE[0][1], R_CR = INVERSE[0][2],
+			G_Y = INVERSE[1][0], G_CB = INVERSE[1][1], G_CR = INVERSE[1][2], B_Y = INVERSE[2][0],
+			B_CB = INVERSE[2][1], B_CR = INVERSE[2][2];
+
+	private static int toByte(double v) {
+		return (int) Quantize.roundClamp((float) v, 0, 255);
 	}
 
 	/** One row of a conversion matrix times (x0, x1, x2), summed left to right. */
