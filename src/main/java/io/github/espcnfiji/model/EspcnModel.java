@@ -145,6 +145,18 @@ public final class EspcnModel implements PlaneUpscaler, AutoCloseable {
 		return fastUpscaler(mode);
 	}
 
+	/**
+	 * Prepares the default path now rather than at the first {@link #upscale}: starts the
+	 * inference threads, compiles the script and runs it once on a tiny plane (a few hundred
+	 * milliseconds that a caller may spend while it reads its image).
+	 *
+	 * @return this model
+	 */
+	public EspcnModel warmUp() {
+		if (spec().channels() == 1) fast();
+		return this;
+	}
+
 	/** Whether {@link #upscale} runs the fused TorchScript network (not its fallback). */
 	boolean runsFused() {
 		PlaneUpscaler u = fast();
