@@ -32,7 +32,7 @@ final class BenchReport {
 			"Ceiling, float32 through the engine, one operation per worker (%d at once), median " +
 				"(min-max) of %d rounds:%n  matmul 1024x1024: %.1f GFLOP/s (%.1f-%.1f)%n  3x3 " +
 				"convolution 64->64 channels, 128x128, channels-last: %.1f GFLOP/s (%.1f-%.1f)%n" +
-				"  'of ceiling' below is against the higher of the two", workers, matmul.count(), matmul
+				"  'of ceiling' below is against the best round of either", workers, matmul.count(), matmul
 					.median(), matmul.min(), matmul.max(), conv.median(), conv.min(), conv.max());
 	}
 
