@@ -181,9 +181,8 @@ public final class EspcnModel implements PlaneUpscaler, AutoCloseable {
 	private PlaneUpscaler makeFast(InferenceMode mode) {
 		Map<String, Tensor> weights = block.getWeights();
 		EspcnSpec spec = spec();
-		InferenceThreads threads = InferenceThreads.shared();
 		if (mode == InferenceMode.FP32_OPS) return new FastUpscaler(spec, new OpsNetwork(manager,
-			spec, weights), manager, threads);
+			spec, weights), manager);
 		boolean bf16 = mode == InferenceMode.BF16;
 		// in bfloat16 every layer but the first: with one input channel the first gains no speed
 		// from it and would round the 8-bit input (measured on Set5: x2 loses 0.033 dB this way,
@@ -193,14 +192,14 @@ public final class EspcnModel implements PlaneUpscaler, AutoCloseable {
 			layers[i] = bf16;
 		try {
 			FastUpscaler u = new FastUpscaler(spec, new ScriptedNetwork(manager, spec, weights, layers),
-				manager, threads);
+				manager);
 			u.upscale(FloatPlane.zeros(8, 8)); // compiles the script; fails here if it cannot run
 			return u;
 		}
 		catch (RuntimeException e) {
 			if (bf16) throw new IllegalStateException("bfloat16 inference does not run here: " + e
 				.getMessage(), e);
-			return new FastUpscaler(spec, new OpsNetwork(manager, spec, weights), manager, threads);
+			return new FastUpscaler(spec, new OpsNetwork(manager, spec, weights), manager);
 		}
 	}
 

@@ -19,8 +19,8 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
- * The fast inference path around a {@link TileNetwork}: tiles run on the
- * {@link InferenceThreads}; a tile's context goes into the network straight from the plane's
+ * The fast inference path around a {@link TileNetwork}: tiles run on the shared
+ * {@link InferenceThreads} (whichever they are when the tile starts); a tile's context goes into the network straight from the plane's
  * array through a reused direct buffer, as a channels-last tensor, and the network's r² output
  * maps are read where the engine left them (no copy when they are channels-last) and pixel-
  * shuffled in Java straight into the tile's place in the result.
@@ -41,18 +41,14 @@ final class FastUpscaler implements PlaneUpscaler {
 	private final EspcnSpec spec;
 	private final TileNetwork network;
 	private final NDManager manager;
-	private final InferenceThreads threads;
 
-	FastUpscaler(EspcnSpec spec, TileNetwork network, NDManager manager,
-		InferenceThreads threads)
-	{
+	FastUpscaler(EspcnSpec spec, TileNetwork network, NDManager manager) {
 		if (spec.channels() != 1)
 			throw new IllegalArgumentException("The fast path takes one channel, not " + spec
 				.channels());
 		this.spec = spec;
 		this.network = network;
 		this.manager = manager;
-		this.threads = threads;
 	}
 
 	TileNetwork network() {
@@ -81,7 +77,7 @@ final class FastUpscaler implements PlaneUpscaler {
 
 	@Override
 	public void upscaleTile(FloatPlane lowRes, Tile tile, FloatPlane out) {
-		threads.call(() -> {
+		InferenceThreads.shared().call(() -> {
 			run(lowRes, tile, out);
 			return null;
 		});
@@ -89,7 +85,7 @@ final class FastUpscaler implements PlaneUpscaler {
 
 	@Override
 	public Optional<Executor> tileExecutor() {
-		return Optional.of(threads.executor());
+		return Optional.of(InferenceThreads.shared().executor());
 	}
 
 	@Override
