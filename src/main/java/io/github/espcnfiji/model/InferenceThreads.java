@@ -117,9 +117,16 @@ public final class InferenceThreads {
 		return count;
 	}
 
-	/** The workers as an executor (that cannot be shut down through it). */
+	/**
+	 * The workers as an executor (that cannot be shut down through it). Work given from a
+	 * worker runs right there, so that work which waits for other work it gave (a tiler inside
+	 * a tile) cannot take every worker and wait forever.
+	 */
 	public Executor executor() {
-		return pool::execute;
+		return work -> {
+			if (Thread.currentThread() instanceof Worker) work.run();
+			else pool.execute(work);
+		};
 	}
 
 	/** Runs {@code work} on a worker, or right here when the caller is a worker. */

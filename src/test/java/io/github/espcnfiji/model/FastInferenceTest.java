@@ -152,6 +152,22 @@ class FastInferenceTest {
 	}
 
 	@Test
+	void aTilerInsideATileDoesNotWaitForever() throws Exception {
+		try (EspcnModel model = model(3, Activation.TANH, 14)) {
+			FloatPlane in = random(300, 200, 7);
+			FloatPlane expected = model.upscale(in);
+			// every worker runs a whole upscale that itself cuts tiles for the workers
+			java.util.concurrent.CompletableFuture<?>[] nested =
+				new java.util.concurrent.CompletableFuture<?>[InferenceThreads.shared().count() + 1];
+			for (int i = 0; i < nested.length; i++)
+				nested[i] = java.util.concurrent.CompletableFuture.runAsync(() -> assertTrue(maxAbsDiff(
+					expected, model.upscale(in)) <= 1e-5f), InferenceThreads.shared().executor());
+			java.util.concurrent.CompletableFuture.allOf(nested).get(60,
+				java.util.concurrent.TimeUnit.SECONDS);
+		}
+	}
+
+	@Test
 	void bfloat16IsCloseButNotExact() {
 		try (EspcnModel model = model(3, Activation.TANH, 13)) {
 			FloatPlane in = random(200, 150, 5);
