@@ -31,6 +31,13 @@ final class Planes {
 		return n;
 	}
 
+	/** The samples of plane {@code plane} of a zero-min image as floats. */
+	static <T extends RealType<T>> float[] readReal(RandomAccessibleInterval<T> image,
+		long plane)
+	{
+		return readReal(image, plane, 0, 0, (int) image.dimension(0), (int) image.dimension(1));
+	}
+
 	/**
 	 * The samples of the rectangle {@code (x, y, w, h)} of plane {@code plane} of a zero-min
 	 * image as floats, row-major.
@@ -97,6 +104,11 @@ final class Planes {
 		for (int row = 0; row < h; row++)
 			for (int i = 0; i < w; i++)
 				c.next().setReal(v[(vy + row) * vw + vx + i]);
+	}
+
+	/** The packed ARGB values of plane {@code plane} of a zero-min image. */
+	static int[] readArgb(RandomAccessibleInterval<ARGBType> image, long plane) {
+		return readArgb(image, plane, 0, 0, (int) image.dimension(0), (int) image.dimension(1));
 	}
 
 	/** The packed ARGB values of the rectangle {@code (x, y, w, h)} of plane {@code plane}. */
