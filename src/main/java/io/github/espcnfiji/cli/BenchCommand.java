@@ -1,21 +1,54 @@
 package io.github.espcnfiji.cli;
 
-import io.github.espcnfiji.core.FloatPlane;
 import io.github.espcnfiji.core.Tiler;
+import io.github.espcnfiji.model.EngineSpeed;
 import io.github.espcnfiji.model.EspcnModel;
+import io.github.espcnfiji.model.EspcnSpec;
+import io.github.espcnfiji.model.InferenceMode;
+import io.github.espcnfiji.model.InferenceThreads;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
+import java.util.Set;
 
 /**
- * {@code bench}: how long one forward pass takes on a video-sized frame (640x360 in, 1920x1080
- * out at x3), through {@link EspcnModel#upscale} in one piece and through the {@link Tiler}, and,
- * when a Python with PyTorch is found, through PyTorch itself for comparison.
+ * {@code bench}: the performance table of issue 6. Sections (all by default, on x3 at a 1080p
+ * output; {@code --all} for every scale, output size and path):
+ * <ul>
+ * <li><b>ceiling</b>: the float32 matrix-multiply rate of this machine through the engine;</li>
+ * <li><b>inference</b>: forward pass and end-to-end (ImagePlus in, ImagePlus out, gray and RGB)
+ * times per scale and output size and inference mode, with the achieved GFLOP/s and its share
+ * of the ceiling, beside PyTorch running the same forward pass and the reference code's RGB
+ * pipeline in the same run;</li>
+ * <li><b>train</b>: training step time and seconds per T91 epoch, beside PyTorch's step;</li>
+ * <li><b>memory</b>: peak resident memory of a fresh JVM super-resolving a 16-bit image to a
+ * 16384 x 16384 result;</li>
+ * <li><b>cold</b>: a fresh JVM's time from launch to its first written result
+ * ({@code upscale} of a 640x360 RGB PNG).</li>
+ * </ul>
+ * Video frames per second are measured by {@code bench --video}, the video package's benchmark.
+ * Every timing is the median of repeated runs after warm-up, with min-max; CPU ms is the whole
+ * process's CPU time per run, which a busy machine pushes below the wall-clock time times the
+ * cores.
  */
 final class BenchCommand implements Command {
+
+	private static final List<String> SECTIONS = List.of("ceiling", "inference", "train",
+		"memory", "cold");
+	private static final Map<String, int[]> OUTPUTS = new LinkedHashMap<>();
+	static {
+		OUTPUTS.put("720p", new int[] { 1280, 720 });
+		OUTPUTS.put("1080p", new int[] { 1920, 1080 });
+		OUTPUTS.put("4k", new int[] { 3840, 2160 });
+	}
 
 	@Override
 	public String name() {
@@ -24,64 +57,265 @@ final class BenchCommand implements Command {
 
 	@Override
 	public String summary() {
-		return "time the forward pass on a 640x360 frame (DJL whole, DJL tiled, PyTorch)";
+		return "time inference, training, memory and start-up, beside PyTorch";
 	}
 
 	@Override
 	public OptionSpec options() {
 		return new OptionSpec().optional("model", ModelChoice.VALUE, ModelChoice.HELP +
-			" (default x3)").optional("repeats", "N", "timed runs per path (default 10)").optional(
-				"warmup", "N", "untimed runs first (default 2)").optional("size", "WxH",
-					"input size (default 640x360)").optional("tile", "N", "tile side for the tiled path " +
-						"(default " + Tiler.DEFAULT_TILE_SIZE + ")").optional("python", "CMD",
-							"the Python to try (default python3, then /usr/bin/python3)").flag("no-python",
-								"skip the PyTorch comparison").flag("video",
-									"frames/s of video super-resolution at 720p, 1080p and 4K outputs (x3, x4)")
-			.optional("outputs", "WxH[,WxH...]", "output sizes for --video (default " +
-				VideoBench.DEFAULT_OUTPUTS + ")");
+			" (default: the bundled model of each --scales)").optional("scales", "N[,N...]",
+				"bundled models to time (default 3)").optional("outputs",
+					"720p|1080p|4k|WxH[,...]", "output sizes; inputs are these / scale, rounded up " +
+						"(default 1080p)").optional("size", "WxH", "an input size instead of --outputs")
+			.optional("paths", "forward,gray,rgb", "what to time (default all three)").optional(
+				"modes", "fp32,bf16,fp32-ops,plain", "inference modes (default fp32,bf16)").optional(
+					"sections", String.join(",", SECTIONS), "what to measure (default all)").flag("all",
+						"every scale, output size and path (takes long)").optional("repeats", "N",
+							"timed runs (default 10)").optional("warmup", "N", "untimed runs first (default 2)")
+			.optional("tile", "N", "largest tile side, as upscale's --tile (default " +
+				Tiler.DEFAULT_TILE_SIZE + ")").optional("threads", "N",
+					"inference worker threads (default: one per processor)").optional("train-epochs",
+						"N", "training epochs, the first one warm-up (default 3)").optional(
+							"train-threads", "N[,N...]", "PyTorch threads for training (default 1)").optional(
+								"t91", "DIR", "T91 for training (default: found beside the data sets, else " +
+									"synthetic images)").optional("memory-side", "N",
+										"result side of the memory test (default 16384)").optional("memory-xmx",
+											"SIZE", "the memory test's -Xmx (default 1g)").optional("cold-runs", "N",
+												"cold starts (default 3)").optional("python", "CMD",
+													"the Python to try (default python3, then /usr/bin/python3)").flag(
+														"no-python", "skip the PyTorch comparisons").flag("video",
+															"frames/s of video super-resolution instead (x3, x4; --outputs default " +
+																VideoBench.DEFAULT_OUTPUTS + ")");
+	}
+
+	@Override
+	public String notes() {
+		return "The default run takes a few minutes; --sections and the other options select less,\n" +
+			"--all more. bench --video times video frames (luma through the network, chroma bicubic) in\n" +
+			"frames per second; it reads --model, --outputs, --repeats, --warmup, --tile and --python.";
 	}
 
 	@Override
 	public int run(Options o, Console console) throws Exception {
 		if (o.flag("video")) return VideoBench.run(o, console);
-		int repeats = o.integer("repeats", 10, 1);
-		int warmup = o.integer("warmup", 2, 0);
+		boolean all = o.flag("all");
+		Set<String> sections = list(o.string("sections").orElse(String.join(",", SECTIONS)),
+			SECTIONS, "--sections");
+		int repeats = o.integer("repeats", 10, 1), warmup = o.integer("warmup", 2, 0);
 		int tile = o.integer("tile", Tiler.DEFAULT_TILE_SIZE, 1);
-		int[] size = size(o.string("size").orElse("640x360"), "--size");
-		int w = size[0], h = size[1];
-		try (EspcnModel model = ModelChoice.load(o.string("model").orElse("x3"), Optional
-			.empty()))
-		{
-			int s = model.scale();
-			FloatPlane frame = randomFrame(w, h);
-			Tiler tiler = new Tiler(model, tile);
-			console.progress("Timing %s: %dx%d -> %dx%d, %d warm-up and %d timed runs per path",
-				model.card().name, w, h, w * s, h * s, warmup, repeats);
-			Table table = new Table("path", "median ms", "min ms", "max ms");
-			Timings whole = Timings.of(() -> model.upscale(frame), warmup, repeats);
-			row(table, "DJL EspcnModel.upscale (one piece)", whole);
-			Timings tiled = Timings.of(() -> tiler.upscale(frame), warmup, repeats);
-			row(table, "DJL Tiler (" + tile + " px, " + tiler.tileCount(w, h) + " tiles)", tiled);
-			Optional<PythonBench.Result> torch = o.flag("no-python") ? Optional.empty() : python(o,
-				model, w, h, warmup, repeats, console);
-			torch.ifPresent(t -> table.row("PyTorch " + t.torchVersion + " (" + t.python + ", " +
-				t.threads + " threads)", ms(t.median), ms(t.min), ms(t.max)));
-			console.result("ESPCN x%d forward pass, %dx%d -> %dx%d, %d runs after %d warm-up:", s, w,
-				h, w * s, h * s, repeats, warmup);
-			console.out.print(table);
-			torch.ifPresent(t -> console.result("DJL / PyTorch (median, one piece): %.2fx", whole
-				.median() / t.median));
+		if (o.has("threads")) InferenceThreads.resize(o.integer("threads", 1, 1));
+		InferencePlan plan = sections.contains("inference") ? InferencePlan.of(o, all) : null;
+		// the other sections' options, checked before anything runs
+		int trainEpochs = o.integer("train-epochs", 3, 2);
+		int[] trainThreads = o.integers("train-threads").orElse(new int[] { 1 });
+		for (int t : trainThreads)
+			if (t < 1) throw new UsageException("--train-threads must be at least 1, got " + t);
+		int memorySide = o.integer("memory-side", 16384, 16), coldRuns = o.integer("cold-runs", 3,
+			1);
+		String xmx = o.string("memory-xmx").orElse("1g");
+		if (!xmx.matches("[0-9]+[kKmMgG]?")) throw new UsageException(
+			"--memory-xmx needs a size as -Xmx takes it, e.g. 1g or 768m; got '" + xmx + "'");
+		Optional<String> python = o.flag("no-python") ? Optional.empty() : python(o, console);
+		BenchReport report = new BenchReport(console);
+		report.machine(InferenceThreads.shared().count());
+
+		double ceiling = Double.NaN;
+		if (sections.contains("ceiling")) {
+			console.progress("Measuring float32 matrix-multiply and convolution rates through the " +
+				"engine");
+			Timings matmul = new Timings(EngineSpeed.matmulGflops(1024, Math.max(3, repeats)));
+			Timings conv = new Timings(EngineSpeed.convolutionGflops(Math.max(3, repeats)));
+			ceiling = Math.max(matmul.max(), conv.max()); // a ceiling: the best round
+
+			report.ceiling(matmul, conv, InferenceThreads.shared().count());
 		}
+		if (plan != null) inference(o, plan, tile, warmup, repeats, ceiling, python, report,
+			console);
+		if (sections.contains("train")) training(o, trainEpochs, trainThreads, python, report,
+			console);
+		if (sections.contains("memory")) {
+			String model = o.string("model").orElse("x3");
+			console.progress("Super-resolving a 16-bit image to %dx%d in a fresh JVM (-Xmx%s)",
+				memorySide, memorySide, xmx);
+			report.memory(ChildProcesses.run(List.of("-Xmx" + xmx), MemoryProbe.class.getName(), List
+				.of(model, Integer.toString(memorySide)), 3600), model, xmx);
+		}
+		if (sections.contains("cold")) cold(o, coldRuns, report, console);
+		report.print();
 		return 0;
 	}
 
-	private static Optional<PythonBench.Result> python(Options o, EspcnModel model, int w, int h,
-		int warmup, int repeats, Console console) throws Exception
+	/** What the inference section times, read from the options before anything runs. */
+	private static final class InferencePlan {
+
+		final List<InferenceMode> modes = new ArrayList<>();
+		final List<InferenceBench.Kind> kinds = new ArrayList<>();
+		final List<String> models = new ArrayList<>();
+		/** Input sizes, or output sizes to divide by each model's scale. */
+		final List<int[]> sizes = new ArrayList<>();
+		final boolean inputSizes;
+
+		private InferencePlan(boolean inputSizes) {
+			this.inputSizes = inputSizes;
+		}
+
+		static InferencePlan of(Options o, boolean all) throws UsageException {
+			InferencePlan p = new InferencePlan(o.has("size"));
+			for (String m : o.string("modes").orElse("fp32,bf16").split(","))
+				try {
+					p.modes.add(InferenceMode.parse(m));
+				}
+				catch (IllegalArgumentException e) {
+					throw new UsageException(e.getMessage());
+				}
+			for (String k : o.string("paths").orElse("forward,gray,rgb").split(","))
+				p.kinds.add(InferenceBench.Kind.parse(k));
+			if (o.has("model")) p.models.add(o.string("model").get());
+			else for (String s : o.string("scales").orElse(all ? "2,3,4" : "3").split(",")) {
+				if (!List.of("2", "3", "4").contains(s.trim())) throw new UsageException(
+					"--scales takes 2, 3 and 4, not '" + s + "'");
+				p.models.add("x" + s.trim());
+			}
+			if (p.inputSizes) p.sizes.add(size(o.string("size").get(), "--size"));
+			else for (String s : o.string("outputs").orElse(all ? "720p,1080p,4k" : "1080p").split(
+				",")) {
+				String out = s.trim().toLowerCase(Locale.ROOT);
+				p.sizes.add(outputSize(s));
+			}
+			return p;
+		}
+	}
+
+	private void inference(Options o, InferencePlan plan, int tile, int warmup, int repeats,
+		double ceiling, Optional<String> python, BenchReport report, Console console)
+		throws Exception
 	{
-		Optional<String> python = python(o, console);
-		if (python.isEmpty()) return Optional.empty();
-		console.progress("Timing the same network in PyTorch with %s", python.get());
-		return Optional.of(PythonBench.time(python.get(), model.spec(), w, h, warmup, repeats));
+		for (String name : plan.models)
+			try (EspcnModel model = ModelChoice.load(name, Optional.empty())) {
+				int s = model.scale();
+				for (int[] wh : plan.sizes) {
+					int[] in = plan.inputSizes ? wh : new int[] { (wh[0] + s - 1) / s, (wh[1] + s - 1) /
+						s };
+					InferenceBench bench = new InferenceBench(model, in[0], in[1], tile, warmup, repeats);
+					for (InferenceBench.Kind kind : plan.kinds) {
+						Optional<PythonBench.Result> torch = Optional.empty();
+						if (python.isPresent() && kind != InferenceBench.Kind.GRAY) torch = fastestTorch(
+							python.get(), model.spec(), kind == InferenceBench.Kind.FORWARD
+								? PythonBench.Task.FORWARD : PythonBench.Task.RGB, in[0], in[1], Math.min(warmup,
+									1), Math.min(repeats, 5), console);
+						for (InferenceMode mode : plan.modes) {
+							console.progress("Timing %s x%d %dx%d -> %dx%d, %s", kind.id, s, in[0], in[1], in[0] *
+								s, in[1] * s, mode.id());
+							Timings t = bench.time(kind, mode);
+							report.inference(s, in[0], in[1], kind.id, mode.id(), t, bench.gigaflop(), ceiling,
+								torch);
+						}
+					}
+				}
+			}
+	}
+
+	/** PyTorch at one thread and at one per processor; the faster is the reference. */
+	private static Optional<PythonBench.Result> fastestTorch(String python, EspcnSpec spec,
+		PythonBench.Task task, int w, int h, int warmup, int repeats, Console console)
+		throws IOException
+	{
+		PythonBench.Result best = null;
+		Set<Integer> threads = new LinkedHashSet<>(List.of(1, Runtime.getRuntime()
+			.availableProcessors()));
+		for (int t : threads) {
+			console.progress("Timing PyTorch %s x%d %dx%d with %d thread(s)", task.id, spec.scale(), w,
+				h, t);
+			PythonBench.Result r = PythonBench.time(python, spec, task, w, h, t, warmup, repeats);
+			if (best == null || r.median < best.median) best = r;
+		}
+		return Optional.ofNullable(best);
+	}
+
+	private void training(Options o, int epochs, int[] threads, Optional<String> python,
+		BenchReport report, Console console) throws Exception
+	{
+		int scale = 3;
+		if (o.has("model")) try (EspcnModel m = ModelChoice.load(o.string("model").get(), Optional
+			.empty())) {
+			scale = m.scale();
+		}
+		Path t91 = o.optionalPath("t91").orElseGet(BenchCommand::findT91);
+		for (int t : threads) {
+			console.progress("Training x%d for %d epochs with %d thread(s) on %s", scale, epochs, t,
+				t91 == null ? "synthetic images" : t91);
+			TrainingBench.Result r = TrainingBench.run(scale, epochs, t, t91);
+			Optional<PythonBench.Result> torch = Optional.empty();
+			if (python.isPresent()) {
+				console.progress("Timing PyTorch's training step with %d thread(s)", t);
+				torch = Optional.of(PythonBench.time(python.get(), EspcnSpec.paper(scale),
+					PythonBench.Task.TRAIN, 0, 0, t, 20, 200));
+			}
+			report.training(scale, t, r, torch);
+		}
+	}
+
+	private void cold(Options o, int runs, BenchReport report, Console console)
+		throws Exception
+	{
+		String model = o.string("model").orElse("x3");
+		Path dir = Files.createTempDirectory("espcn-bench-cold-");
+		try {
+			Path in = dir.resolve("frame.png"), out = dir.resolve("frame-sr.png");
+			writeFrame(in, 640, 360);
+			double[] seconds = new double[runs];
+			for (int i = 0; i < runs; i++) {
+				console.progress("Cold start %d of %d: upscale in a fresh JVM", i + 1, runs);
+				ChildProcesses.Outcome r = ChildProcesses.run(List.of(), Main.class.getName(), List.of(
+					"upscale", "--model", model, "--input", in.toString(), "--output", out.toString(),
+					"--overwrite"), 600);
+				if (r.exitCode != 0) throw new IOException("the cold-start run failed: " + r.lastLine());
+				seconds[i] = r.seconds;
+			}
+			report.coldStart(new Timings(seconds), model);
+		}
+		finally {
+			Files.deleteIfExists(dir.resolve("frame.png"));
+			Files.deleteIfExists(dir.resolve("frame-sr.png"));
+			Files.deleteIfExists(dir);
+		}
+	}
+
+	/** A random RGB PNG. */
+	private static void writeFrame(Path file, int w, int h) throws IOException {
+		java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h,
+			java.awt.image.BufferedImage.TYPE_INT_RGB);
+		java.util.Random random = new java.util.Random(7);
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++)
+				img.setRGB(x, y, random.nextInt() & 0xffffff);
+		if (!javax.imageio.ImageIO.write(img, "png", file.toFile())) throw new IOException(
+			"no PNG writer");
+	}
+
+	/** T91 beside the benchmark sets: $ESPCN_DATA/T91, ../shared/data/T91, ...; or null. */
+	private static Path findT91() {
+		List<Path> candidates = new ArrayList<>();
+		String env = System.getenv("ESPCN_DATA");
+		if (env != null && !env.isBlank()) candidates.add(Path.of(env, "T91"));
+		for (String up : new String[] { "..", "../..", "../../.." })
+			candidates.add(Path.of(up, "shared", "data", "T91"));
+		for (Path p : candidates)
+			if (Files.isDirectory(p)) return p.toAbsolutePath().normalize();
+		return null;
+	}
+
+	private static Set<String> list(String value, List<String> allowed, String option)
+		throws UsageException
+	{
+		Set<String> out = new LinkedHashSet<>();
+		for (String s : value.split(",")) {
+			String v = s.trim().toLowerCase(Locale.ROOT);
+			if (!allowed.contains(v)) throw new UsageException(option + " takes " + String.join(", ",
+				allowed) + ", not '" + s + "'");
+			out.add(v);
+		}
+		return out;
 	}
 
 	/** The Python of --python, or the first of python3 and /usr/bin/python3 that has torch. */
@@ -93,19 +327,16 @@ final class BenchCommand implements Command {
 			candidates.add("/usr/bin/python3");
 		}
 		Optional<String> python = PythonBench.findPython(candidates);
-		if (python.isEmpty()) {
-			console.progress("No Python with torch found (tried %s); skipping the PyTorch comparison",
-				String.join(", ", candidates));
-		}
+		if (python.isEmpty()) console.progress(
+			"No Python with torch found (tried %s); skipping the PyTorch comparison", String.join(
+				", ", candidates));
 		return python;
 	}
 
-	private static void row(Table table, String label, Timings t) {
-		table.row(label, ms(t.median()), ms(t.min()), ms(t.max()));
-	}
-
-	private static String ms(double v) {
-		return String.format(Locale.ROOT, "%.1f", v);
+	/** An output size as {@code --outputs} gives it: 720p, 1080p, 4k or WIDTHxHEIGHT. */
+	static int[] outputSize(String s) throws UsageException {
+		String out = s.trim().toLowerCase(Locale.ROOT);
+		return OUTPUTS.containsKey(out) ? OUTPUTS.get(out) : size(out, "--outputs");
 	}
 
 	/** {@code WIDTHxHEIGHT} of at least 2x2, as option {@code option} gives it. */
@@ -122,13 +353,5 @@ final class BenchCommand implements Command {
 		}
 		throw new UsageException(option + " needs WIDTHxHEIGHT of at least 2x2, e.g. 640x360; got '" +
 			s + "'");
-	}
-
-	private static FloatPlane randomFrame(int w, int h) {
-		Random random = new Random(42);
-		float[] v = new float[w * h];
-		for (int i = 0; i < v.length; i++)
-			v[i] = random.nextFloat();
-		return new FloatPlane(v, w, h);
 	}
 }

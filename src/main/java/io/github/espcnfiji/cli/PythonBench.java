@@ -18,11 +18,27 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * The same forward pass timed in PyTorch, through the script {@code bench/espcn_bench.py}
- * shipped in the jar, run by the first of the candidate interpreters that imports
- * {@code torch}.
+ * The same work timed in PyTorch, through the script {@code bench/espcn_bench.py} shipped in
+ * the jar, run by the first of the candidate interpreters that imports {@code torch}: the
+ * forward pass, the reference code's RGB pipeline, or its training step (see the script).
  */
 final class PythonBench {
+
+	/** What the script times. */
+	enum Task {
+		/** The network on a random luma plane. */
+		FORWARD("forward"),
+		/** The reference code's test.py from RGB pixels to RGB pixels. */
+		RGB("rgb"),
+		/** One training step of the reference code's train.py. */
+		TRAIN("train");
+
+		final String id;
+
+		Task(String id) {
+			this.id = id;
+		}
+	}
 
 	/** What the script measured. */
 	static final class Result {
@@ -62,12 +78,26 @@ final class PythonBench {
 	}
 
 	/**
-	 * Runs the script for {@code spec} on a {@code width x height} input.
+	 * Times the forward pass for {@code spec} on a {@code width x height} input, with PyTorch's
+	 * default thread count.
 	 *
 	 * @throws IOException when the script fails or prints no result
 	 */
 	static Result time(String python, EspcnSpec spec, int width, int height, int warmup,
 		int repeats) throws IOException
+	{
+		return time(python, spec, Task.FORWARD, width, height, 0, warmup, repeats);
+	}
+
+	/**
+	 * Runs the script's {@code task} for {@code spec}: on a {@code width x height} input, or for
+	 * {@link Task#TRAIN} on batches of 16 patches of 17 pixels; with {@code threads} PyTorch
+	 * threads (0: its default).
+	 *
+	 * @throws IOException when the script fails or prints no result
+	 */
+	static Result time(String python, EspcnSpec spec, Task task, int width, int height,
+		int threads, int warmup, int repeats) throws IOException
 	{
 		Path script = Files.createTempFile("espcn-bench-", ".py");
 		try {
@@ -75,12 +105,13 @@ final class PythonBench {
 				if (in == null) throw new IOException(SCRIPT + " is missing from the jar; rebuild it");
 				Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
 			}
-			List<String> command = new ArrayList<>(List.of(python, script.toString(), "--scale",
-				Integer.toString(spec.scale()), "--filters", join(spec.filters()), "--kernels", join(spec
-					.kernels()), "--activation", spec.activation().id(), "--width", Integer.toString(
-						width), "--height", Integer.toString(height), "--warmup", Integer.toString(warmup),
-				"--repeats", Integer.toString(repeats)));
-			Run r = run(command, 600);
+			List<String> command = new ArrayList<>(List.of(python, script.toString(), "--task",
+				task.id, "--scale", Integer.toString(spec.scale()), "--filters", join(spec.filters()),
+				"--kernels", join(spec.kernels()), "--activation", spec.activation().id(), "--width",
+				Integer.toString(width), "--height", Integer.toString(height), "--threads", Integer
+					.toString(threads), "--warmup", Integer.toString(warmup), "--repeats", Integer
+						.toString(repeats)));
+			Run r = run(command, 1800);
 			if (r.exitCode != 0) throw new IOException("the PyTorch benchmark failed (" + python +
 				", exit " + r.exitCode + "): " + lastLine(r.output));
 			Map<String, String> values = new LinkedHashMap<>();

@@ -49,7 +49,8 @@ final class UpscaleCommand implements Command {
 		Optional<Integer> scale = o.scale();
 		int tile = o.integer("tile", Tiler.DEFAULT_TILE_SIZE, 1);
 		UpscalePlan plan = UpscalePlan.of(o.path("input"), o.path("output"), o.flag("overwrite"));
-		try (EspcnModel model = ModelChoice.load(o.require("model"), scale)) {
+		// the model loads on another thread while the first image is read
+		try (ModelChoice.ModelLoading model = ModelChoice.startLoading(o.require("model"), scale)) {
 			plan.prepare();
 			int failed = 0, n = plan.jobs().size(), i = 0;
 			for (UpscalePlan.Job job : plan.jobs()) {
@@ -58,7 +59,7 @@ final class UpscaleCommand implements Command {
 					upscale(job, model, tile, o.flag("overwrite"), console, i, n);
 				}
 				catch (IOException | RuntimeException | OutOfMemoryError e) {
-					if (!plan.isBatch()) throw e;
+					if (!plan.isBatch() || model.failed()) throw e;
 					failed++;
 					console.progress("failed: %s: %s", job.input.getFileName(), Failures.describe(e));
 				}
@@ -69,12 +70,13 @@ final class UpscaleCommand implements Command {
 		return 0;
 	}
 
-	private static void upscale(UpscalePlan.Job job, EspcnModel model, int tile,
+	private static void upscale(UpscalePlan.Job job, ModelChoice.ModelLoading loading, int tile,
 		boolean overwrite, Console console, int index, int count) throws IOException
 	{
 		long start = System.nanoTime();
 		ImagePlus in = ImageFiles.open(job.input);
 		try {
+			EspcnModel model = loading.get();
 			console.progress("[%d/%d] %s: %dx%d, %s, %d plane(s), x%d", index, count, job.input
 				.getFileName(), in.getWidth(), in.getHeight(), in.getBitDepth() == 24 ? "RGB" : in
 					.getBitDepth() + "-bit", in.getStackSize(), model.scale());

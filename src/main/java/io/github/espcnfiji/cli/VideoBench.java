@@ -30,7 +30,7 @@ import java.util.Random;
 final class VideoBench {
 
 	/** Output sizes timed by default: 720p, 1080p and 4K UHD. */
-	static final String DEFAULT_OUTPUTS = "1280x720,1920x1080,3840x2160";
+	static final String DEFAULT_OUTPUTS = "720p,1080p,4k";
 
 	private VideoBench() {}
 
@@ -40,7 +40,7 @@ final class VideoBench {
 		int tile = o.integer("tile", Tiler.DEFAULT_TILE_SIZE, 1);
 		List<int[]> outputs = new ArrayList<>();
 		for (String s : o.string("outputs").orElse(DEFAULT_OUTPUTS).split(","))
-			outputs.add(BenchCommand.size(s.trim(), "--outputs"));
+			outputs.add(BenchCommand.outputSize(s));
 		List<String> models = o.string("model").map(List::of).orElse(List.of("x3", "x4"));
 		Optional<String> python = o.flag("no-python") ? Optional.empty() : BenchCommand.python(o,
 			console);

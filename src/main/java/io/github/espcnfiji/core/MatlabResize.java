@@ -16,6 +16,14 @@ package io.github.espcnfiji.core;
  */
 public final class MatlabResize {
 
+	/**
+	 * How far, in input pixels, the input that an enlarged pixel depends on reaches beyond the
+	 * input pixel it lies in: the cubic kernel's radius. Enlarging a crop that extends this far
+	 * beyond a region (or to the image's edge) gives the region exactly what enlarging the whole
+	 * plane gives it.
+	 */
+	public static final int UPSCALE_SUPPORT = 2;
+
 	private MatlabResize() {}
 
 	/** Shrinks by an integer factor; the plane's sides must be multiples of {@code factor}. */
@@ -31,6 +39,78 @@ public final class MatlabResize {
 	public static FloatPlane upscale(FloatPlane in, int factor) {
 		checkFactor(factor);
 		return resize(in, in.width() * factor, in.height() * factor, factor, factor);
+	}
+
+	/**
+	 * The window {@code (x, y, w, h)} of {@link #upscale upscale(in, factor)}, computed alone:
+	 * bit for bit what {@code upscale(in, factor).crop(x, y, w, h)} holds, for the work and
+	 * memory of the window (the tiles of an RGB image need only their centre's chroma).
+	 *
+	 * @throws IllegalArgumentException when the window is empty or leaves the enlarged plane
+	 */
+	public static FloatPlane upscaleWindow(FloatPlane in, int factor, int x, int y, int w, int h) {
+		checkFactor(factor);
+		int inW = in.width(), inH = in.height();
+		if (x < 0 || y < 0 || w < 1 || h < 1 || x + w > (long) inW * factor || y + h > (long) inH *
+			factor) throw new IllegalArgumentException("Window " + w + "x" + h + "+" + x + "+" + y +
+				" is outside the " + inW * factor + "x" + inH * factor + " enlargement");
+		// as resize(): rows first (equal factors), the same sums in the same order
+		Contributions rows = Contributions.of(inH, inH * factor, factor);
+		Contributions columns = Contributions.of(inW, inW * factor, factor);
+		float[] src = in.data();
+		double[] mid = new double[inW * h];
+		for (int o = 0; o < h; o++) {
+			int base = o * inW, first = (y + o) * rows.taps;
+			for (int k = 0; k < rows.taps; k++) {
+				double wt = rows.weights[first + k];
+				if (wt == 0) continue;
+				int row = rows.indices[first + k] * inW;
+				for (int c = 0; c < inW; c++)
+					mid[base + c] += wt * src[row + c];
+			}
+		}
+		// the columns' taps without their zero weights (adding 0 x v adds exactly 0); where the
+		// four left are neighbours in order (all but mirrored edges), one fused expression that
+		// sums in the same order
+		int[] firstIndex = new int[w];
+		double[][] tapWeights = new double[w][];
+		int[][] tapIndices = new int[w][];
+		for (int o = 0; o < w; o++) {
+			int first = (x + o) * columns.taps, n = 0;
+			for (int k = 0; k < columns.taps; k++)
+				if (columns.weights[first + k] != 0) n++;
+			tapWeights[o] = new double[n];
+			tapIndices[o] = new int[n];
+			for (int k = 0, j = 0; k < columns.taps; k++)
+				if (columns.weights[first + k] != 0) {
+					tapWeights[o][j] = columns.weights[first + k];
+					tapIndices[o][j++] = columns.indices[first + k];
+				}
+			boolean neighbours = n == 4;
+			for (int j = 1; j < n && neighbours; j++)
+				neighbours = tapIndices[o][j] == tapIndices[o][0] + j;
+			firstIndex[o] = neighbours ? tapIndices[o][0] : -1;
+		}
+		float[] out = new float[w * h];
+		for (int r = 0; r < h; r++) {
+			int row = r * inW;
+			for (int o = 0; o < w; o++) {
+				double[] wt = tapWeights[o];
+				double sum;
+				if (firstIndex[o] >= 0) {
+					int i = row + firstIndex[o];
+					sum = wt[0] * mid[i] + wt[1] * mid[i + 1] + wt[2] * mid[i + 2] + wt[3] * mid[i + 3];
+				}
+				else {
+					sum = 0;
+					int[] idx = tapIndices[o];
+					for (int k = 0; k < wt.length; k++)
+						sum += wt[k] * mid[row + idx[k]];
+				}
+				out[r * w + o] = (float) sum;
+			}
+		}
+		return new FloatPlane(out, w, h);
 	}
 
 	/** Resizes to the given size, with the scale of each axis taken as out / in, as MATLAB does. */

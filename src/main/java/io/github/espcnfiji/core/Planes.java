@@ -3,7 +3,6 @@ package io.github.espcnfiji.core;
 import net.imglib2.Cursor;
 import net.imglib2.Dimensions;
 import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
 import net.imglib2.img.planar.PlanarImg;
@@ -36,81 +35,121 @@ public final class Planes {
 	public static <T extends RealType<T>> float[] readReal(RandomAccessibleInterval<T> image,
 		long plane)
 	{
-		int w = (int) image.dimension(0), h = (int) image.dimension(1);
+		return readReal(image, plane, 0, 0, (int) image.dimension(0), (int) image.dimension(1));
+	}
+
+	/**
+	 * The samples of the rectangle {@code (x, y, w, h)} of plane {@code plane} of a zero-min
+	 * image as floats, row-major.
+	 */
+	static <T extends RealType<T>> float[] readReal(RandomAccessibleInterval<T> image, long plane,
+		int x, int y, int w, int h)
+	{
 		float[] out = new float[w * h];
 		Object array = storage(image, plane);
 		if (array instanceof byte[] || array instanceof short[] || array instanceof float[]) {
-			int offset = offset(image, plane);
-			if (array instanceof byte[]) {
-				byte[] a = (byte[]) array;
-				for (int i = 0; i < out.length; i++)
-					out[i] = a[offset + i] & 0xff;
+			int offset = offset(image, plane), width = (int) image.dimension(0);
+			for (int row = 0; row < h; row++) {
+				int from = offset + (y + row) * width + x, to = row * w;
+				if (array instanceof byte[]) {
+					byte[] a = (byte[]) array;
+					for (int i = 0; i < w; i++)
+						out[to + i] = a[from + i] & 0xff;
+				}
+				else if (array instanceof short[]) {
+					short[] a = (short[]) array;
+					for (int i = 0; i < w; i++)
+						out[to + i] = a[from + i] & 0xffff;
+				}
+				else System.arraycopy(array, from, out, to, w);
 			}
-			else if (array instanceof short[]) {
-				short[] a = (short[]) array;
-				for (int i = 0; i < out.length; i++)
-					out[i] = a[offset + i] & 0xffff;
-			}
-			else System.arraycopy(array, offset, out, 0, out.length);
 			return out;
 		}
-		Cursor<T> c = Views.flatIterable(slice(image, plane)).cursor();
+		Cursor<T> c = Views.flatIterable(region(image, plane, x, y, w, h)).cursor();
 		for (int i = 0; i < out.length; i++)
 			out[i] = c.next().getRealFloat();
 		return out;
 	}
 
 	/**
-	 * Writes {@code values} (already rounded and clamped for integer types) into plane
-	 * {@code plane} of an image made by {@link #create}.
+	 * Writes the rectangle {@code (vx, vy, w, h)} of {@code values} (already rounded and clamped
+	 * for integer types) into the rectangle {@code (x, y, w, h)} of plane {@code plane} of an
+	 * image made by {@link SuperResolver}.
 	 */
-	static <T extends RealType<T>> void writeReal(float[] values, Img<T> image, long plane) {
+	static <T extends RealType<T>> void writeReal(FloatPlane values, int vx, int vy,
+		RandomAccessibleInterval<T> image, long plane, int x, int y, int w, int h)
+	{
 		Object array = storage(image, plane);
-		int offset = offset(image, plane);
-		if (array instanceof byte[]) {
-			byte[] a = (byte[]) array;
-			for (int i = 0; i < values.length; i++)
-				a[offset + i] = (byte) (int) values[i];
+		float[] v = values.data();
+		int vw = values.width();
+		if (array != null) {
+			int offset = offset(image, plane), width = (int) image.dimension(0);
+			for (int row = 0; row < h; row++) {
+				int from = (vy + row) * vw + vx, to = offset + (y + row) * width + x;
+				if (array instanceof byte[]) {
+					byte[] a = (byte[]) array;
+					for (int i = 0; i < w; i++)
+						a[to + i] = (byte) (int) v[from + i];
+				}
+				else if (array instanceof short[]) {
+					short[] a = (short[]) array;
+					for (int i = 0; i < w; i++)
+						a[to + i] = (short) (int) v[from + i];
+				}
+				else System.arraycopy(v, from, array, to, w);
+			}
+			return;
 		}
-		else if (array instanceof short[]) {
-			short[] a = (short[]) array;
-			for (int i = 0; i < values.length; i++)
-				a[offset + i] = (short) (int) values[i];
-		}
-		else if (array instanceof float[]) System.arraycopy(values, 0, array, offset, values.length);
-		else {
-			Cursor<T> c = Views.flatIterable(slice(image, plane)).cursor();
-			for (float v : values)
-				c.next().setReal(v);
-		}
+		Cursor<T> c = Views.flatIterable(region(image, plane, x, y, w, h)).cursor();
+		for (int row = 0; row < h; row++)
+			for (int i = 0; i < w; i++)
+				c.next().setReal(v[(vy + row) * vw + vx + i]);
 	}
 
 	/** The packed ARGB values of plane {@code plane} of a zero-min image. */
 	public static int[] readArgb(RandomAccessibleInterval<ARGBType> image, long plane) {
-		int w = (int) image.dimension(0), h = (int) image.dimension(1);
+		return readArgb(image, plane, 0, 0, (int) image.dimension(0), (int) image.dimension(1));
+	}
+
+	/** The packed ARGB values of the rectangle {@code (x, y, w, h)} of plane {@code plane}. */
+	static int[] readArgb(RandomAccessibleInterval<ARGBType> image, long plane, int x, int y,
+		int w, int h)
+	{
+		int[] out = new int[w * h];
 		Object array = storage(image, plane);
 		if (array instanceof int[]) {
-			int[] out = new int[w * h];
-			System.arraycopy(array, offset(image, plane), out, 0, out.length);
+			int offset = offset(image, plane), width = (int) image.dimension(0);
+			for (int row = 0; row < h; row++)
+				System.arraycopy(array, offset + (y + row) * width + x, out, row * w, w);
 			return out;
 		}
-		int[] out = new int[w * h];
-		Cursor<ARGBType> c = Views.flatIterable(slice(image, plane)).cursor();
+		Cursor<ARGBType> c = Views.flatIterable(region(image, plane, x, y, w, h)).cursor();
 		for (int i = 0; i < out.length; i++)
 			out[i] = c.next().get();
 		return out;
 	}
 
-	/** Writes packed ARGB values into plane {@code plane} of an image made by {@link #create}. */
-	static void writeArgb(int[] values, Img<ARGBType> image, long plane) {
+	/** Writes {@code w x h} packed ARGB values into the rectangle {@code (x, y, w, h)}. */
+	static void writeArgb(int[] values, RandomAccessibleInterval<ARGBType> image, long plane,
+		int x, int y, int w, int h)
+	{
 		Object array = storage(image, plane);
-		if (array instanceof int[]) System.arraycopy(values, 0, array, offset(image, plane),
-			values.length);
-		else {
-			Cursor<ARGBType> c = Views.flatIterable(slice(image, plane)).cursor();
-			for (int v : values)
-				c.next().set(v);
+		if (array instanceof int[]) {
+			int offset = offset(image, plane), width = (int) image.dimension(0);
+			for (int row = 0; row < h; row++)
+				System.arraycopy(values, row * w, array, offset + (y + row) * width + x, w);
+			return;
 		}
+		Cursor<ARGBType> c = Views.flatIterable(region(image, plane, x, y, w, h)).cursor();
+		for (int v : values)
+			c.next().set(v);
+	}
+
+	private static <T> RandomAccessibleInterval<T> region(RandomAccessibleInterval<T> image,
+		long plane, int x, int y, int w, int h)
+	{
+		return Views.interval(slice(image, plane), new long[] { x, y }, new long[] { x + w - 1, y +
+			h - 1 });
 	}
 
 	/** The plane's view: the image with dimensions 2, 3, ... fixed. */

@@ -2,6 +2,7 @@ package io.github.espcnfiji.core;
 
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import net.imglib2.Dimensions;
 import net.imglib2.RandomAccessibleInterval;
@@ -23,7 +24,11 @@ import net.imglib2.view.Views;
  * Dimensions 0 and 1 are X and Y; every further dimension (channel, Z, time, ...) is kept as it
  * is, and every XY plane is super-resolved on its own, in tiles (see {@link Tiler}). The output
  * is X and Y times {@link #scale()}, of the input's pixel type, in a new
- * {@link net.imglib2.img.planar.PlanarImg}.
+ * {@link net.imglib2.img.planar.PlanarImg}. Each tile's context is read from the input and its
+ * result written into the output directly, so that the memory needed beside the two images is
+ * bounded by the tile size; when the upscaler runs tiles side by side (as
+ * {@link PlaneUpscaler#tileExecutor()} allows), the reading, colour conversion, chroma
+ * interpolation and writing of each tile run there too.
  * <ul>
  * <li>Gray ({@link #upscale}): 8-bit, 16-bit or 32-bit float; intensities are mapped to [0, 1]
  * and back as {@link Normalization} describes.</li>
@@ -136,12 +141,19 @@ public final class SuperResolver {
 		Normalization normalization = Normalization.of(in);
 		Img<T> out = create(in, type.createVariable());
 		long planes = Planes.count(in);
+		int s = scale();
 		for (long p = 0; p < planes; p++) {
-			float[] values = Planes.readReal(in, p);
-			normalization.toUnit(values);
-			float[] result = upscalePlane(values, in, p, planes);
-			normalization.fromUnit(result);
-			Planes.writeReal(result, out, p);
+			long plane = p;
+			forEachTile(in, p, planes, tiler.upscaler().halo(), tile -> {
+				float[] context = Planes.readReal(in, plane, tile.contextX(), tile.contextY(), tile
+					.contextWidth(), tile.contextHeight());
+				normalization.toUnit(context);
+				FloatPlane up = upscaleContext(context, tile);
+				normalization.fromUnit(up.data());
+				Tile local = tile.inContext();
+				Planes.writeReal(up, local.x0() * s, local.y0() * s, out, plane, tile.x0() * s, tile
+					.y0() * s, tile.width() * s, tile.height() * s);
+			});
 		}
 		return out;
 	}
@@ -158,31 +170,11 @@ public final class SuperResolver {
 		RandomAccessibleInterval<ARGBType> in = zeroMin(input);
 		checkShape(in);
 		Img<ARGBType> out = create(in, new ARGBType());
-		int w = (int) in.dimension(0), h = (int) in.dimension(1), s = scale();
 		long planes = Planes.count(in);
 		for (long p = 0; p < planes; p++) {
-			int[] argb = Planes.readArgb(in, p);
-			FloatPlane r = FloatPlane.zeros(w, h), g = FloatPlane.zeros(w, h), b = FloatPlane.zeros(w,
-				h);
-			for (int i = 0; i < argb.length; i++) {
-				r.data()[i] = ARGBType.red(argb[i]);
-				g.data()[i] = ARGBType.green(argb[i]);
-				b.data()[i] = ARGBType.blue(argb[i]);
-			}
-			FloatPlane[] ycc = YCbCr.fromRgb(r, g, b);
-			float[] y = ycc[0].data();
-			for (int i = 0; i < y.length; i++)
-				y[i] /= 255f;
-			float[] ySr = upscalePlane(y, in, p, planes);
-			for (int i = 0; i < ySr.length; i++)
-				ySr[i] *= 255f;
-			FloatPlane[] rgb = YCbCr.toRgb(new FloatPlane(ySr, w * s, h * s), MatlabResize.upscale(
-				ycc[1], s), MatlabResize.upscale(ycc[2], s));
-			int[] packed = new int[ySr.length];
-			for (int i = 0; i < packed.length; i++)
-				packed[i] = ARGBType.rgba(channel(rgb[0], i), channel(rgb[1], i), channel(rgb[2], i),
-					255);
-			Planes.writeArgb(packed, out, p);
+			long plane = p;
+			forEachTile(in, p, planes, Math.max(tiler.upscaler().halo(), MatlabResize.UPSCALE_SUPPORT),
+				tile -> upscaleRgbTile(in, plane, tile, out));
 		}
 		return out;
 	}
@@ -206,17 +198,57 @@ public final class SuperResolver {
 			"RGB images, not " + type.getClass().getSimpleName() + " images; convert the image first");
 	}
 
-	private float[] upscalePlane(float[] unit, Dimensions in, long plane, long planes) {
+	/**
+	 * One tile of an RGB plane: its context converted to YCbCr, Y / 255 through the network, Cb
+	 * and Cr enlarged by bicubic interpolation (the same as on the whole plane: the tile's halo
+	 * covers the interpolation's support, and where the context is cut short the image ends),
+	 * back to RGB, the centre packed into the output.
+	 */
+	private void upscaleRgbTile(RandomAccessibleInterval<ARGBType> in, long plane, Tile tile,
+		Img<ARGBType> out)
+	{
+		int w = tile.contextWidth(), h = tile.contextHeight(), s = scale();
+		FloatPlane[] ycc = YCbCr.fromPackedRgb(Planes.readArgb(in, plane, tile.contextX(), tile
+			.contextY(), w, h), w, h);
+		float[] y = ycc[0].data();
+		for (int i = 0; i < y.length; i++)
+			y[i] /= 255f;
+		float[] ySr = upscaleContext(y, tile).data();
+		Tile local = tile.inContext();
+		int x0 = local.x0() * s, y0 = local.y0() * s, cw = tile.width() * s, ch = tile.height() * s,
+				stride = w * s;
+		float[] cb = MatlabResize.upscaleWindow(ycc[1], s, x0, y0, cw, ch).data();
+		float[] cr = MatlabResize.upscaleWindow(ycc[2], s, x0, y0, cw, ch).data();
+		int[] packed = new int[cw * ch];
+		for (int row = 0; row < ch; row++)
+			for (int col = 0; col < cw; col++) {
+				int i = row * cw + col;
+				packed[i] = YCbCr.toPackedRgb(ySr[(y0 + row) * stride + x0 + col] * 255f, cb[i], cr[i]);
+			}
+		Planes.writeArgb(packed, out, plane, tile.x0() * s, tile.y0() * s, cw, ch);
+	}
+
+	/**
+	 * The network's output for a tile's context ({@code context}, [0, 1] samples): a plane the
+	 * size of the context times the scale, holding the upscaled centre at its place.
+	 */
+	private FloatPlane upscaleContext(float[] context, Tile tile) {
+		int s = scale();
+		FloatPlane lowRes = new FloatPlane(context, tile.contextWidth(), tile.contextHeight());
+		FloatPlane up = FloatPlane.zeros(tile.contextWidth() * s, tile.contextHeight() * s);
+		tiler.upscaler().upscaleTile(lowRes, tile.inContext(), up);
+		return up;
+	}
+
+	/** Runs {@code work} on every tile of plane {@code plane}, with progress and cancellation. */
+	private void forEachTile(Dimensions in, long plane, long planes, int halo,
+		Consumer<Tile> work)
+	{
 		if (options.cancelled.getAsBoolean())
 			throw new CancellationException("Super-resolution cancelled at plane " + (plane + 1) +
 				" of " + planes);
-		FloatPlane lowRes = new FloatPlane(unit, (int) in.dimension(0), (int) in.dimension(1));
-		return tiler.upscale(lowRes, (done, total) -> options.progress.progress(plane, planes, done,
-			total), options.cancelled).data();
-	}
-
-	private static int channel(FloatPlane p, int i) {
-		return (int) Quantize.roundClamp(p.data()[i], 0, 255);
+		tiler.forEachTile((int) in.dimension(0), (int) in.dimension(1), halo, work, (done,
+			total) -> options.progress.progress(plane, planes, done, total), options.cancelled);
 	}
 
 	private static <T> RandomAccessibleInterval<T> zeroMin(RandomAccessibleInterval<T> input) {

@@ -32,6 +32,45 @@ public final class YCbCr {
 		return apply(INVERSE, OFFSET, true, y, cb, cr);
 	}
 
+	/**
+	 * Y, Cb and Cr of packed RGB pixels (alpha ignored) of a {@code width x height} plane: what
+	 * {@link #fromRgb} gives for their R, G and B planes.
+	 */
+	public static FloatPlane[] fromPackedRgb(int[] argb, int width, int height) {
+		float[][] out = new float[3][argb.length];
+		for (int i = 0; i < argb.length; i++) {
+			double r = (argb[i] >> 16) & 0xff, g = (argb[i] >> 8) & 0xff, b = argb[i] & 0xff;
+			for (int k = 0; k < 3; k++)
+				out[k][i] = (float) (row(FORWARD[k], r, g, b) + OFFSET[k]);
+		}
+		return new FloatPlane[] { new FloatPlane(out[0], width, height), new FloatPlane(out[1], width,
+			height), new FloatPlane(out[2], width, height) };
+	}
+
+	/**
+	 * The opaque packed RGB pixel of Y, Cb, Cr: {@link #toRgb}'s values, each rounded half up
+	 * and clamped to 0-255.
+	 */
+	public static int toPackedRgb(float y, float cb, float cr) {
+		double x0 = y - 16.0, x1 = cb - 128.0, x2 = cr - 128.0;
+		return 0xff000000 | toByte(R_Y * x0 + R_CB * x1 + R_CR * x2) << 16 | toByte(G_Y * x0 + G_CB *
+			x1 + G_CR * x2) << 8 | toByte(B_Y * x0 + B_CB * x1 + B_CR * x2);
+	}
+
+	/** The inverse matrix's entries as constants, for the per-pixel path. */
+	private static final double R_Y = INVERSE[0][0], R_CB = INVERSE[0][1], R_CR = INVERSE[0][2],
+			G_Y = INVERSE[1][0], G_CB = INVERSE[1][1], G_CR = INVERSE[1][2], B_Y = INVERSE[2][0],
+			B_CB = INVERSE[2][1], B_CR = INVERSE[2][2];
+
+	private static int toByte(double v) {
+		return (int) Quantize.roundClamp((float) v, 0, 255);
+	}
+
+	/** One row of a conversion matrix times (x0, x1, x2), summed left to right. */
+	private static double row(double[] m, double x0, double x1, double x2) {
+		return m[0] * x0 + m[1] * x1 + m[2] * x2;
+	}
+
 	/** The luma plane of an RGB image (0-255). */
 	public static FloatPlane lumaOf(FloatPlane r, FloatPlane g, FloatPlane b) {
 		float[] out = new float[r.data().length];
@@ -57,7 +96,7 @@ public final class YCbCr {
 				x2 -= offset[2];
 			}
 			for (int k = 0; k < 3; k++) {
-				double v = m[k][0] * x0 + m[k][1] * x1 + m[k][2] * x2;
+				double v = row(m[k], x0, x1, x2);
 				out[k][i] = (float) (offsetFirst ? v : v + offset[k]);
 			}
 		}

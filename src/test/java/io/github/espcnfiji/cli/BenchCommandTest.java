@@ -1,6 +1,7 @@
 package io.github.espcnfiji.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -12,29 +13,55 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code bench} prints median, min and max per path; it never asserts on speed. */
+/** {@code bench} prints its tables with median and spread per row; it never asserts on speed. */
 class BenchCommandTest {
 
 	@TempDir
 	Path dir;
 
 	@Test
-	void timesTheWholeAndTiledPaths() throws IOException {
+	void timesForwardAndEndToEndPathsPerMode() throws IOException {
 		Path model = Fixtures.model(dir.resolve("tiny"), 3);
 		CliRun r = CliRun.of("bench", "--model", model.toString(), "--size", "40x24", "--repeats",
-			"3", "--warmup", "1", "--tile", "16", "--no-python");
+			"3", "--warmup", "1", "--modes", "fp32,fp32-ops,plain", "--sections", "ceiling,inference",
+			"--no-python");
 		assertEquals(0, r.code, r.toString());
-		assertTrue(r.out.contains("40x24 -> 120x72"), r.out);
-		assertTrue(r.out.contains("| DJL EspcnModel.upscale (one piece) |"), r.out);
-		assertTrue(r.out.contains("| DJL Tiler (16 px, 6 tiles) "), r.out);
-		assertTrue(!r.out.contains("PyTorch"), r.out);
+		assertTrue(r.out.contains("matmul 1024x1024: "), r.out);
+		assertTrue(r.out.contains("3x3 convolution 64->64 channels"), r.out);
+		for (String path : List.of("forward", "gray", "rgb"))
+			for (String mode : List.of("fp32", "fp32-ops", "plain"))
+				assertTrue(r.out.matches("(?s).*\\| x3 +\\| +120x72 \\| +40x24 \\| +" + path + " \\| +" +
+					mode + " \\|.*"), path + " " + mode + ":\n" + r.out);
+		assertFalse(r.out.contains("PyTorch ms (") || r.out.contains(" thr)"), r.out);
+		assertTrue(r.out.contains("bench --video"), r.out);
 	}
 
 	@Test
-	void badSizesAreUsageErrors() {
-		CliRun r = CliRun.of("bench", "--size", "640by360");
-		assertEquals(2, r.code);
-		assertTrue(r.err.startsWith("error: --size needs WIDTHxHEIGHT"), r.err);
+	void timesTrainingStepsAndEpochsOnTheGivenFolder() throws IOException {
+		Path t91 = java.nio.file.Files.createDirectories(dir.resolve("t91"));
+		for (int i = 0; i < 10; i++)
+			Fixtures.rgb(t91.resolve("img" + i + ".png"), 120, 120);
+		CliRun r = CliRun.of("bench", "--sections", "train", "--train-epochs", "2", "--no-python",
+			"--t91", t91.toString());
+		assertEquals(0, r.code, r.toString());
+		assertTrue(r.out.matches("(?s).*\\| x3, batch 16, LR 17x17 \\| +1 \\| +[0-9.]+ \\|.*T91, 2 " +
+			"steps/epoch \\|.*"), r.out);
+		CliRun missing = CliRun.of("bench", "--sections", "train", "--no-python", "--t91", dir
+			.resolve("none").toString());
+		assertEquals(1, missing.code, "a missing --t91 folder is an error: " + missing);
+	}
+
+	@Test
+	void badOptionsAreUsageErrors() {
+		CliRun size = CliRun.of("bench", "--size", "640by360");
+		assertEquals(2, size.code);
+		assertTrue(size.err.startsWith("error: --size needs WIDTHxHEIGHT"), size.err);
+		CliRun section = CliRun.of("bench", "--sections", "speed");
+		assertEquals(2, section.code);
+		assertTrue(section.err.startsWith("error: --sections takes ceiling, inference"), section.err);
+		CliRun mode = CliRun.of("bench", "--modes", "fp16");
+		assertEquals(2, mode.code);
+		assertTrue(mode.err.contains("Unknown inference mode 'fp16'"), mode.err);
 	}
 
 	@Test
@@ -43,9 +70,10 @@ class BenchCommandTest {
 		assumeTrue(python.isPresent(), "no python3 with torch");
 		Path model = Fixtures.model(dir.resolve("tiny"), 3);
 		CliRun r = CliRun.of("bench", "--model", model.toString(), "--size", "32x20", "--repeats",
-			"2", "--warmup", "1", "--python", python.get());
+			"2", "--warmup", "1", "--sections", "inference", "--paths", "forward,rgb", "--modes",
+			"fp32", "--python", python.get());
 		assertEquals(0, r.code, r.toString());
-		assertTrue(r.out.contains("| PyTorch "), r.out);
-		assertTrue(r.out.contains("DJL / PyTorch (median, one piece): "), r.out);
+		assertTrue(r.out.matches("(?s).*\\| +forward \\| +fp32 \\|.* thr\\) \\| +[0-9.]+x \\|.*"), r.out);
+		assertTrue(r.out.matches("(?s).*\\| +rgb \\| +fp32 \\|.* thr\\) \\| +[0-9.]+x \\|.*"), r.out);
 	}
 }

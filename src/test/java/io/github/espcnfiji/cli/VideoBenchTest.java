@@ -31,7 +31,7 @@ class VideoBenchTest {
 
 	@Test
 	void badOutputSizesAreUsageErrors() {
-		CliRun r = CliRun.of("bench", "--video", "--outputs", "4k");
+		CliRun r = CliRun.of("bench", "--video", "--outputs", "1080p,8k");
 		assertEquals(2, r.code);
 		assertTrue(r.err.startsWith("error: --outputs needs WIDTHxHEIGHT"), r.err);
 	}

@@ -1,0 +1,144 @@
+package io.github.espcnfiji.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The tables {@code bench} prints, filled section by section. */
+final class BenchReport {
+
+	private final Console console;
+	private final List<String> header = new ArrayList<>();
+	private String ceilingLine;
+	private Table inference, training, memory, cold;
+
+	BenchReport(Console console) {
+		this.console = console;
+	}
+
+	/** What the numbers ran on. */
+	void machine(int workers) {
+		header.add(String.format(Locale.ROOT, "Machine: %s, %d processors, load average %s; Java %s; " +
+			"%d inference worker(s)", cpuModel(), Runtime.getRuntime().availableProcessors(),
+			loadAverage(), System.getProperty("java.version"), workers));
+	}
+
+	void ceiling(Timings matmul, Timings conv, int workers) {
+		ceilingLine = String.format(Locale.ROOT,
+			"Ceiling, float32 through the engine, one operation per worker (%d at once), median " +
+				"(min-max) of %d rounds:%n  matmul 1024x1024: %.1f GFLOP/s (%.1f-%.1f)%n  3x3 " +
+				"convolution 64->64 channels, 128x128, channels-last: %.1f GFLOP/s (%.1f-%.1f)%n" +
+				"  'of ceiling' below is against the best round of either", workers, matmul.count(), matmul
+					.median(), matmul.min(), matmul.max(), conv.median(), conv.min(), conv.max());
+	}
+
+	void inference(int scale, int w, int h, String kind, String mode, Timings t,
+		double gigaflop, double ceiling, Optional<PythonBench.Result> torch)
+	{
+		if (inference == null) inference = new Table("scale", "output", "input", "path", "mode",
+			"median ms", "min-max ms", "CPU ms", "GFLOP/s", "of ceiling", "PyTorch ms", "x PyTorch");
+		double rate = gigaflop / (t.median() / 1000);
+		inference.row("x" + scale, (w * scale) + "x" + (h * scale), w + "x" + h, kind, mode, ms(t
+			.median()), t.spread(), ms(t.cpuPerRun()), kind.equals("forward") ? fixed(rate, 1) : "-",
+			kind.equals("forward") && !Double.isNaN(ceiling) ? fixed(100 * rate / ceiling, 0) + "%"
+				: "-", torch.map(r -> ms(r.median) + " (" + r.threads + " thr)").orElse("-"), torch.map(
+					r -> fixed(r.median / t.median(), 2) + "x").orElse("-"));
+	}
+
+	void training(int scale, int threads, TrainingBench.Result r,
+		Optional<PythonBench.Result> torch)
+	{
+		if (training == null) training = new Table("training", "threads", "step median ms",
+			"min-max ms", "steps/s", "PyTorch step ms", "x PyTorch", "epoch s", "200 epochs min",
+			"data");
+		double stepsPerSecond = 1000 / r.steps.median();
+		training.row("x" + scale + ", batch 16, LR 17x17", Integer.toString(threads), fixed(r.steps
+			.median(), 2), String.format(Locale.ROOT, "%.2f-%.2f", r.steps.min(), r.steps.max()),
+			fixed(stepsPerSecond, 1), torch.map(p -> fixed(p.median, 2)).orElse("-"), torch.map(
+				p -> fixed(p.median / r.steps.median(), 2) + "x").orElse("-"), fixed(r.epochs.median(),
+					2) + " (" + String.format(Locale.ROOT, "%.2f-%.2f", r.epochs.min(), r.epochs.max()) +
+					")", fixed(r.epochs.median() * 200 / 60, 1), (r.t91 ? "T91" : "synthetic") + ", " +
+						r.stepsPerEpoch + " steps/epoch");
+	}
+
+	void memory(ChildProcesses.Outcome r, String model, String xmx) throws IOException {
+		if (r.exitCode != 0) throw new IOException("the memory test failed: " + r.lastLine());
+		java.util.Map<String, String> v = new java.util.HashMap<>();
+		for (String token : r.lastLine().split("\\s+")) {
+			int eq = token.indexOf('=');
+			if (eq > 0) v.put(token.substring(0, eq), token.substring(eq + 1));
+		}
+		if (memory == null) memory = new Table("16-bit image", "model", "-Xmx", "peak RSS MiB",
+			"after start-up MiB", "seconds");
+		long peak = Long.parseLong(v.getOrDefault("peak_kib", "-1")), base = Long.parseLong(v
+			.getOrDefault("baseline_kib", "-1"));
+		memory.row(v.getOrDefault("output", "?") + " result", model, xmx, peak < 0 ? "n/a" : fixed(
+			peak / 1024.0, 0), base < 0 ? "n/a" : fixed(base / 1024.0, 0), v.getOrDefault("seconds",
+				"?"));
+	}
+
+	void coldStart(Timings seconds, String model) {
+		cold = new Table("cold start", "median s", "min-max s", "runs");
+		cold.row("upscale --model " + model + " of a 640x360 RGB PNG in a fresh JVM", fixed(seconds
+			.median(), 2), String.format(Locale.ROOT, "%.2f-%.2f", seconds.min(), seconds.max()),
+			Integer.toString(seconds.count()));
+	}
+
+	void print() {
+		for (String h : header)
+			console.result("%s", h);
+		if (ceilingLine != null) console.result("%s", ceilingLine);
+		if (inference != null) {
+			console.result("%nInference (median of timed runs after warm-up; CPU ms: process CPU per " +
+				"run; PyTorch: the faster of 1 and %d threads, forward under no_grad, rgb the reference " +
+				"code's test.py pipeline):", Runtime.getRuntime().availableProcessors());
+			console.out.print(inference);
+		}
+		if (training != null) {
+			console.result("%nTraining (steps after a warm-up epoch; epoch: training, validation on a " +
+				"tenth of T91 held out, checkpoint):");
+			console.out.print(training);
+		}
+		if (memory != null) {
+			console.result("%nPeak memory (VmHWM of a fresh JVM, ImagePlus in and out, default tiles):");
+			console.out.print(memory);
+		}
+		if (cold != null) {
+			console.result("%nStart-up (launch to exit of a fresh JVM, PNG read and written):");
+			console.out.print(cold);
+		}
+		console.result("%nVideo frames per second: bench --video.");
+	}
+
+	private static String ms(double v) {
+		return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f", v);
+	}
+
+	private static String fixed(double v, int decimals) {
+		return Double.isNaN(v) || Double.isInfinite(v) ? "-" : String.format(Locale.ROOT, "%." +
+			decimals + "f", v);
+	}
+
+	private static String cpuModel() {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/cpuinfo")))
+				if (line.startsWith("model name")) return line.substring(line.indexOf(':') + 1).trim() +
+					(Files.readString(Path.of("/proc/cpuinfo")).contains("avx512_bf16")
+						? " (AVX512_BF16)" : "");
+		}
+		catch (IOException | RuntimeException e) {
+			// not Linux
+		}
+		return System.getProperty("os.arch");
+	}
+
+	private static String loadAverage() {
+		double l = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+			.getSystemLoadAverage();
+		return l < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", l);
+	}
+}

@@ -1,0 +1,54 @@
+package io.github.espcnfiji.model;
+
+import java.util.Locale;
+
+/**
+ * How {@link EspcnModel} runs the network for inference. All but {@link #BF16} give the same
+ * results within float rounding (at most 1e-5 apart on [0, 1] samples); {@link #BF16} trades a
+ * little accuracy for speed and is never chosen unless asked for.
+ */
+public enum InferenceMode {
+	/**
+	 * The straightforward path: the training block's forward pass (DJL's convolutions, tanh and a
+	 * reshape pixel shuffle) on the whole plane on the caller's thread. The yardstick the others
+	 * are tested against.
+	 */
+	PLAIN("plain"),
+	/**
+	 * DJL operators on channels-last tiles on worker threads, tanh computed as
+	 * {@code 2 sigmoid(2x) - 1} (PyTorch's sigmoid is several times faster than its tanh), the
+	 * pixel shuffle done in Java while copying out. The fallback when {@link #FP32} cannot run.
+	 */
+	FP32_OPS("fp32-ops"),
+	/**
+	 * The default: each tile through one TorchScript call of oneDNN convolutions with the
+	 * activation fused in, channels-last, on worker threads with one PyTorch thread each.
+	 */
+	FP32("fp32"),
+	/**
+	 * As {@link #FP32} with every layer but the first in bfloat16 (weights and activations;
+	 * oneDNN accumulates in float32) and a float32 output: about 1.5 times as fast on CPUs with
+	 * AVX512_BF16, a few hundredths of a dB less PSNR (Set5: x2 0.03, x3 0.01). Opt-in.
+	 */
+	BF16("bf16");
+
+	private final String id;
+
+	InferenceMode(String id) {
+		this.id = id;
+	}
+
+	/** The name used on command lines: {@code plain}, {@code fp32-ops}, {@code fp32}, {@code bf16}. */
+	public String id() {
+		return id;
+	}
+
+	/** Parses {@link #id()} (any case). */
+	public static InferenceMode parse(String name) {
+		String n = name.trim().toLowerCase(Locale.ROOT);
+		for (InferenceMode m : values())
+			if (m.id.equals(n)) return m;
+		throw new IllegalArgumentException("Unknown inference mode '" + name +
+			"': use plain, fp32-ops, fp32 or bf16");
+	}
+}
