@@ -1,5 +1,7 @@
 package io.github.espcnfiji.cli;
 
+import io.github.espcnfiji.model.InferenceMode;
+
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -132,6 +134,16 @@ public final class Options {
 		if (!v.trim().matches("[234]")) throw new UsageException("--scale must be 2, 3 or 4, got '" +
 			v + "'");
 		return Optional.of(Integer.parseInt(v.trim()));
+	}
+
+	/** {@code --precision} (fp32 when absent), as {@link InferenceMode#precision} reads it. */
+	public InferenceMode precision() throws UsageException {
+		try {
+			return InferenceMode.precision(values.getOrDefault("precision", "fp32"));
+		}
+		catch (IllegalArgumentException e) {
+			throw new UsageException("--precision: " + e.getMessage());
+		}
 	}
 
 	private static Path toPath(String name, String v) throws UsageException {

@@ -4,6 +4,7 @@ import io.github.espcnfiji.core.SuperResolver;
 import io.github.espcnfiji.core.Tiler;
 import io.github.espcnfiji.model.BundledModels;
 import io.github.espcnfiji.model.EspcnModel;
+import io.github.espcnfiji.model.InferenceMode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +25,7 @@ import org.scijava.plugin.Plugin;
  * {@code .zip}.
  * <pre>{@code
  * Img<?> big = (Img<?>) commandService.run(SuperResolutionCommand.class, true, "input", img,
- *     "model", "x3", "tile", 256).get().getOutput("output");
+ *     "model", "x3", "tile", 256, "precision", "fp32").get().getOutput("output");
  * }</pre>
  * {@code progress} (told after every tile) and {@code cancel} (asked before every tile; true
  * stops the work with a {@link java.util.concurrent.CancellationException} and no output) have
@@ -43,6 +44,11 @@ public final class SuperResolutionCommand implements Command {
 
 	@Parameter(label = "Tile size (pixels)", min = "1", persist = false)
 	private int tile = Tiler.DEFAULT_TILE_SIZE;
+
+	@Parameter(label = "Precision", choices = { "fp32", "bf16" }, description = "fp32: exact; " +
+		"bf16: faster on CPUs with AVX-512 BF16 or AMX, a few hundredths of a dB lower PSNR",
+		persist = false)
+	private String precision = "fp32";
 
 	@Parameter(label = "Progress listener", required = false, persist = false,
 		visibility = ItemVisibility.INVISIBLE)
@@ -63,8 +69,9 @@ public final class SuperResolutionCommand implements Command {
 		SuperResolver.Options options = SuperResolver.Options.defaults().withTileSize(tile);
 		if (progress != null) options = options.withProgress(progress);
 		if (cancel != null) options = options.withCancellation(cancel);
+		InferenceMode mode = InferenceMode.precision(precision);
 		try (EspcnModel m = BundledModels.shipped().resolve(model)) {
-			SuperResolver sr = new SuperResolver(m, options);
+			SuperResolver sr = new SuperResolver(m.upscaler(mode), options);
 			scale = sr.scale();
 			output = Upscaling.upscale(sr, input);
 		}

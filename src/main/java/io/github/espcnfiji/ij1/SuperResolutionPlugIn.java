@@ -8,6 +8,7 @@ import ij.plugin.PlugIn;
 import io.github.espcnfiji.command.SuperResolutionCommand;
 import io.github.espcnfiji.core.Tiler;
 import io.github.espcnfiji.model.BundledModels;
+import io.github.espcnfiji.model.InferenceMode;
 
 import java.awt.GraphicsEnvironment;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import net.imglib2.img.Img;
  * <pre>
  * run("ESPCN Super-Resolution", "model=[x3] tile=256");
  * run("ESPCN Super-Resolution", "model=[/path/to/my-model] tile=128");
+ * run("ESPCN Super-Resolution", "model=[x3] tile=256 precision=bf16");
  * </pre>
  */
 public final class SuperResolutionPlugIn implements PlugIn {
@@ -32,7 +34,14 @@ public final class SuperResolutionPlugIn implements PlugIn {
 	public static final String MODEL = "model";
 	/** Macro key: the largest tile side in input pixels. */
 	public static final String TILE = "tile";
+	/**
+	 * Macro key: {@code fp32} (the default, exact) or {@code bf16} (faster on CPUs with AVX-512
+	 * BF16 or AMX, a few hundredths of a dB lower PSNR).
+	 */
+	public static final String PRECISION = "precision";
 	static final String MODEL_LABEL = "Model";
+	static final String PRECISION_LABEL = "Precision";
+	static final String[] PRECISIONS = { "fp32", "bf16" };
 	static final String TILE_LABEL = "Tile size (pixels)";
 	/** The model used when none is given. */
 	public static final String DEFAULT_MODEL = "x3";
@@ -44,13 +53,14 @@ public final class SuperResolutionPlugIn implements PlugIn {
 			PlugInErrors.report(COMMAND, "There is no image open; open an image first");
 			return;
 		}
-		String model;
+		String model, precision;
 		int tile;
 		if (GraphicsEnvironment.isHeadless()) {
 			try {
 				MacroOptions o = MacroOptions.current();
 				model = o.string(MODEL, DEFAULT_MODEL);
 				tile = o.integer(TILE, Tiler.DEFAULT_TILE_SIZE);
+				precision = InferenceMode.precision(o.string(PRECISION, PRECISIONS[0])).id();
 			}
 			catch (IllegalArgumentException e) {
 				PlugInErrors.report(COMMAND, e.getMessage());
@@ -63,12 +73,16 @@ public final class SuperResolutionPlugIn implements PlugIn {
 			gd.addMessage("A bundled model (" + String.join(", ", BundledModels.NAMES) +
 				") or the path of a model folder or .zip");
 			gd.addNumericField(TILE_LABEL, Tiler.DEFAULT_TILE_SIZE, 0);
+			gd.addChoice(PRECISION_LABEL, PRECISIONS, PRECISIONS[0]);
+			gd.addMessage("bf16: faster on CPUs with AVX-512 BF16 or AMX, a few hundredths of a dB " +
+				"lower PSNR");
 			gd.showDialog();
 			if (gd.wasCanceled()) return;
 			model = gd.getNextString().trim();
 			tile = (int) gd.getNextNumber();
+			precision = gd.getNextChoice();
 		}
-		ImagePlus result = upscale(imp, model, tile);
+		ImagePlus result = upscale(imp, model, tile, precision, new ImageJProgress(COMMAND));
 		if (result != null) ImageDisplay.show(result);
 	}
 
@@ -77,19 +91,22 @@ public final class SuperResolutionPlugIn implements PlugIn {
 	 * when cancelled or failed (the failure is reported as {@link PlugInErrors} says).
 	 */
 	public static ImagePlus upscale(ImagePlus imp, String model, int tile) {
-		return upscale(imp, model, tile, new ImageJProgress(COMMAND));
+		return upscale(imp, model, tile, PRECISIONS[0], new ImageJProgress(COMMAND));
 	}
 
 	/**
-	 * As {@link #upscale(ImagePlus, String, int)}, watched by {@code progress}; the work is the
-	 * SciJava {@link SuperResolutionCommand}, run as {@link SciJavaCommands} says.
+	 * As {@link #upscale(ImagePlus, String, int)} at the given precision ({@link #PRECISION}),
+	 * watched by {@code progress}; the work is the SciJava {@link SuperResolutionCommand}, run as
+	 * {@link SciJavaCommands} says.
 	 */
-	static ImagePlus upscale(ImagePlus imp, String model, int tile, ImageJProgress progress) {
+	static ImagePlus upscale(ImagePlus imp, String model, int tile, String precision,
+		ImageJProgress progress)
+	{
 		try {
 			long start = System.nanoTime();
 			ImagePlus result = ImagePlusUpscaling.upscale(imp, input -> (Img<?>) SciJavaCommands.run(
-				SuperResolutionCommand.class, "input", input, "model", model, "tile", tile, "progress",
-				progress, "cancel", progress).getOutput("output"));
+				SuperResolutionCommand.class, "input", input, "model", model, "tile", tile, "precision",
+				precision, "progress", progress, "cancel", progress).getOutput("output"));
 			ImageJProgress.done(String.format(Locale.ROOT, "%s: %s in %.1f s", COMMAND, result
 				.getTitle(), (System.nanoTime() - start) / 1e9));
 			return result;

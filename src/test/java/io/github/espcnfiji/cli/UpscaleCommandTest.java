@@ -1,7 +1,9 @@
 package io.github.espcnfiji.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import ij.ImagePlus;
 import io.github.espcnfiji.io.ImageFiles;
@@ -40,6 +42,38 @@ class UpscaleCommandTest {
 		assertEquals(42, img.height());
 		assertEquals(24, img.bitDepth());
 		assertTrue(r.out.contains("-> " + out), r.out);
+	}
+
+	/**
+	 * {@code --precision bf16} runs the reduced-precision network: a result close to the fp32 one
+	 * but not equal to it; anything but fp32 and bf16 is refused before any work.
+	 */
+	@Test
+	void precisionBf16IsCloseToFp32AndOtherPrecisionsAreRefused() throws IOException {
+		Path in = Fixtures.stack16(dir.resolve("stack.tif"), 16, 12, 1);
+		Path fp32 = dir.resolve("fp32.tif"), bf16 = dir.resolve("bf16.tif");
+		CliRun exact = CliRun.of("upscale", "--model", model, "--input", in.toString(), "--output",
+			fp32.toString());
+		assertEquals(0, exact.code, exact.toString());
+		CliRun reduced = CliRun.of("upscale", "--model", model, "--input", in.toString(),
+			"--output", bf16.toString(), "--precision", "BF16");
+		assumeFalse(reduced.err.contains("bfloat16"), "no bf16 on this CPU: " + reduced.err);
+		assertEquals(0, reduced.code, reduced.toString());
+		short[] a = (short[]) ImageFiles.open(fp32).getProcessor().getPixels();
+		short[] b = (short[]) ImageFiles.open(bf16).getProcessor().getPixels();
+		int maxDiff = 0;
+		for (int i = 0; i < a.length; i++)
+			maxDiff = Math.max(maxDiff, Math.abs((a[i] & 0xffff) - (b[i] & 0xffff)));
+		assertTrue(maxDiff > 0, "bf16 gave exactly the fp32 result: not the bf16 path");
+		assertTrue(maxDiff < 0.02 * 65535, "bf16 is " + maxDiff + " grey levels off");
+
+		Path none = dir.resolve("none.tif");
+		CliRun bad = CliRun.of("upscale", "--model", model, "--input", in.toString(), "--output",
+			none.toString(), "--precision", "fp16");
+		assertEquals(2, bad.code, bad.toString());
+		assertTrue(bad.err.contains("--precision: Precision must be fp32") && bad.err.contains(
+			"'fp16'"), bad.err);
+		assertFalse(Files.exists(none));
 	}
 
 	@Test

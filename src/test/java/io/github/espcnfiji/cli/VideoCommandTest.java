@@ -3,6 +3,7 @@ package io.github.espcnfiji.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.github.espcnfiji.core.FloatPlane;
 import io.github.espcnfiji.io.AviFrames;
@@ -117,6 +118,10 @@ class VideoCommandTest {
 		assertEquals(2, r.code);
 		assertTrue(r.err.startsWith("error: --compression must be none, png or jpeg, got 'zip'"), r
 			.err);
+		r = CliRun.of("video", "--input", truncated.toString(), "--output", "o.avi", "--model",
+			model, "--precision", "half");
+		assertEquals(2, r.code);
+		assertTrue(r.err.startsWith("error: --precision: Precision must be fp32"), r.err);
 		assertFalse(Files.exists(dir.resolve("o.y4m")));
 	}
 
@@ -137,5 +142,15 @@ class VideoCommandTest {
 		assertTrue(espcn > bicubic + 0.3, "ESPCN " + espcn + " dB vs bicubic " + bicubic + " dB");
 		assertTrue(Double.parseDouble(mean[4]) > Double.parseDouble(mean[2]), lines.get(3));
 		assertTrue(r.out.contains("| mean  |"), r.out);
+
+		// bf16 scores within a few hundredths of a dB of fp32
+		Path bf16Csv = dir.resolve("city-bf16.csv");
+		CliRun bf16 = CliRun.of("video", "--evaluate", "--input", city.toString(), "--output",
+			bf16Csv.toString(), "--model", "x3", "--frames", "2", "--precision", "bf16");
+		assumeFalse(bf16.err.contains("bfloat16"), "no bf16 on this CPU: " + bf16.err);
+		assertEquals(0, bf16.code, bf16.toString());
+		double reduced = Double.parseDouble(Files.readAllLines(bf16Csv).get(3).split(",")[3]);
+		assertTrue(reduced != espcn && Math.abs(reduced - espcn) < 0.05, "fp32 " + espcn +
+			" dB, bf16 " + reduced + " dB");
 	}
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import ij.CompositeImage;
 import ij.IJ;
@@ -137,6 +138,40 @@ class SuperResolutionPlugInTest {
 		assertSamePixels(direct(imp), result);
 	}
 
+	/** {@code precision=bf16} runs the reduced-precision network: close to fp32, not equal. */
+	@Test
+	void aMacroCanAskForBf16() throws Exception {
+		ImagePlus imp = new ImagePlus("cells", random(32, 21, 15, 6));
+		WindowManager.setTempCurrentImage(imp);
+		Interpreter interpreter = new Interpreter();
+		ImagePlus result = interpreter.runBatchMacro("run(\"ESPCN Super-Resolution\", " +
+			"\"model=[" + model + "] tile=8 precision=bf16\");", imp);
+		if (interpreter.wasError()) {
+			String error = PlugInErrors.takeLastMacroError();
+			assumeFalse(error != null && error.contains("bfloat16"), "no bf16 on this CPU: " + error);
+			throw new AssertionError(error);
+		}
+		float[] fp32 = (float[]) direct(imp).getProcessor().getPixels();
+		float[] bf16 = (float[]) result.getProcessor().getPixels();
+		float range = 9, maxDiff = 0;
+		for (int i = 0; i < fp32.length; i++)
+			maxDiff = Math.max(maxDiff, Math.abs(fp32[i] - bf16[i]));
+		assertTrue(maxDiff > 0, "bf16 gave exactly the fp32 result: not the bf16 path");
+		assertTrue(maxDiff < 0.02 * range, "bf16 is " + maxDiff + " off");
+	}
+
+	@Test
+	void anUnknownPrecisionStopsTheMacroSayingWhatIsAccepted() {
+		ImagePlus imp = new ImagePlus("x", random(8, 8, 8, 3));
+		WindowManager.setTempCurrentImage(imp);
+		Interpreter interpreter = new Interpreter();
+		interpreter.runBatchMacro("run(\"ESPCN Super-Resolution\", \"model=[" + model +
+			"] precision=int8\");", imp);
+		assertTrue(interpreter.wasError());
+		String error = PlugInErrors.takeLastMacroError();
+		assertTrue(error.contains("Precision must be fp32") && error.contains("'int8'"), error);
+	}
+
 	@Test
 	void hyperstacksKeepChannelsSlicesFramesAndCalibration() throws Exception {
 		ImagePlus imp = stack("cells", 14, 11, 2, 3, 1, i -> random(16, 14, 11, i));
@@ -224,7 +259,8 @@ class SuperResolutionPlugInTest {
 			}
 		};
 		try {
-			assertNull(SuperResolutionPlugIn.upscale(imp, model.toString(), 8, escAfterFirstTile));
+			assertNull(SuperResolutionPlugIn.upscale(imp, model.toString(), 8, "fp32",
+				escAfterFirstTile));
 		}
 		finally {
 			IJ.resetEscape();
