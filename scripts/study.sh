@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The recipe study of issue 4, at equal training budget: every run trains the paper's x3 ESPCN
+# The recipe study of issue 4, at equal training budget (in optimizer steps): every run trains the paper's x3 ESPCN
 # for the same number of optimizer steps (train --steps; the epochs follow from the data), keeps
 # its best epoch on 20 BSD200 images (training-side, never a test set), is evaluated on the test
 # sets into RUN/evaluation.csv, and the runs are tabulated into the study block of RESULTS.md.
@@ -57,6 +57,7 @@ RUNS=(
 	"09-budget-half|half the budget|--train $T91 --augment --steps $((B / 2))"
 	"10-budget-2x|twice the budget|--train $T91 --augment --steps $((B * 2))"
 	"11-budget-4x|four times the budget|--train $T91 --augment --steps $((B * 4))"
+	"12-wide|the named variant ESPCN-wide: 128 and 64 filters (3.6x the compute)|--train $T91 --augment --steps $B --filters 128,64"
 )
 
 dry=0

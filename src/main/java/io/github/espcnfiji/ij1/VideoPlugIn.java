@@ -11,6 +11,7 @@ import io.github.espcnfiji.core.Tiler;
 import io.github.espcnfiji.io.VideoFiles;
 import io.github.espcnfiji.model.BundledModels;
 import io.github.espcnfiji.model.EspcnModel;
+import io.github.espcnfiji.model.InferenceMode;
 import io.github.espcnfiji.video.AviWriter;
 import io.github.espcnfiji.video.FrameSink;
 import io.github.espcnfiji.video.FrameSource;
@@ -45,6 +46,7 @@ import java.util.function.BooleanSupplier;
  * the frames done so far, which stay a valid, shorter video (or no output when none was done).
  * <pre>
  * run("ESPCN Video", "input=[/data/bus.y4m] output=[/data/bus-x3.y4m] model=[x3] tile=256");
+ * run("ESPCN Video", "input=[/data/bus.y4m] output=[/data/bus-x3.y4m] model=[x3] precision=bf16");
  * run("ESPCN Video", "output=[/data/movie-x3.avi] model=[x3] compression=jpeg"); // current image
  * run("ESPCN Video", "model=[x3]"); // current time series to a new image
  * </pre>
@@ -60,6 +62,8 @@ public final class VideoPlugIn implements PlugIn {
 	public static final String MODEL = "model";
 	/** Macro key: the largest tile side in input pixels. */
 	public static final String TILE = "tile";
+	/** Macro key: {@code fp32} (the default) or {@code bf16}, as in ESPCN Super-Resolution. */
+	public static final String PRECISION = SuperResolutionPlugIn.PRECISION;
 	/** Macro key: {@code png}, {@code jpeg} or {@code none}, for AVI output. */
 	public static final String COMPRESSION = "compression";
 	/** Macro flag: replace an existing output. */
@@ -74,7 +78,7 @@ public final class VideoPlugIn implements PlugIn {
 
 	@Override
 	public void run(String arg) {
-		String input, output, model, compression;
+		String input, output, model, compression, precision;
 		int tile;
 		boolean overwrite;
 		if (GraphicsEnvironment.isHeadless()) {
@@ -84,6 +88,7 @@ public final class VideoPlugIn implements PlugIn {
 				output = o.string(OUTPUT, "");
 				model = o.string(MODEL, SuperResolutionPlugIn.DEFAULT_MODEL);
 				tile = o.integer(TILE, Tiler.DEFAULT_TILE_SIZE);
+				precision = o.string(PRECISION, SuperResolutionPlugIn.PRECISIONS[0]);
 				compression = o.string(COMPRESSION, COMPRESSIONS[0]);
 				overwrite = o.flag(OVERWRITE);
 			}
@@ -100,6 +105,8 @@ public final class VideoPlugIn implements PlugIn {
 			gd.addMessage("A bundled model (" + String.join(", ", BundledModels.NAMES) +
 				") or the path of a model folder or .zip");
 			gd.addNumericField(TILE_LABEL, Tiler.DEFAULT_TILE_SIZE, 0);
+			gd.addChoice(SuperResolutionPlugIn.PRECISION_LABEL, SuperResolutionPlugIn.PRECISIONS,
+				SuperResolutionPlugIn.PRECISIONS[0]);
 			gd.addChoice(COMPRESSION_LABEL, COMPRESSIONS, COMPRESSIONS[0]);
 			gd.addCheckbox(OVERWRITE_LABEL, false);
 			gd.showDialog();
@@ -108,24 +115,28 @@ public final class VideoPlugIn implements PlugIn {
 			output = gd.getNextString().trim();
 			model = gd.getNextString().trim();
 			tile = (int) gd.getNextNumber();
+			precision = gd.getNextChoice();
 			compression = gd.getNextChoice();
 			overwrite = gd.getNextBoolean();
 		}
-		ImagePlus result = upscale(input, output, model, tile, compression, overwrite);
+		ImagePlus result = upscale(input, output, model, tile, precision, compression, overwrite);
 		if (result != null) ImageDisplay.show(result);
 	}
 
 	/**
 	 * Super-resolves as the class comment says, with ImageJ progress and Esc. Returns the new
 	 * image when there is no output file, else null (also when cancelled or failed; a failure is
-	 * reported as {@link PlugInErrors} says).
+	 * reported as {@link PlugInErrors} says). {@code precision} is {@code fp32} (null or blank:
+	 * the same) or {@code bf16}.
 	 */
 	public static ImagePlus upscale(String input, String output, String model, int tile,
-		String compression, boolean overwrite)
+		String precision, String compression, boolean overwrite)
 	{
 		try {
 			if (tile < 1) throw new IllegalArgumentException("The tile size must be at least 1 " +
 				"pixel, got " + tile);
+			InferenceMode mode = InferenceMode.precision(precision == null || precision.isBlank()
+				? SuperResolutionPlugIn.PRECISIONS[0] : precision);
 			AviWriter.Compression avi = AviWriter.Compression.parse(compression == null ||
 				compression.isBlank() ? COMPRESSIONS[0] : compression);
 			boolean fromFile = input != null && !input.isBlank();
@@ -139,8 +150,8 @@ public final class VideoPlugIn implements PlugIn {
 				? VideoFiles.open(in, VideoInfo.DEFAULT_FPS) : new TimeSeriesFrames(current))
 			{
 				IJ.resetEscape();
-				return run(source, out, m, tile, avi, overwrite, fromFile ? in.getFileName().toString()
-					: current.getTitle(), IJ::escapePressed, p -> {});
+				return run(source, out, m, mode, tile, avi, overwrite, fromFile ? in.getFileName()
+					.toString() : current.getTitle(), IJ::escapePressed, p -> {});
 			}
 		}
 		catch (Exception e) {
@@ -154,7 +165,8 @@ public final class VideoPlugIn implements PlugIn {
 	 * The run behind {@link #upscale}, stopped by {@code cancelled} (Esc), reporting to ImageJ's
 	 * progress bar and then to {@code listener}.
 	 */
-	static ImagePlus run(FrameSource source, Path out, EspcnModel model, int tile,
+	static ImagePlus run(FrameSource source, Path out, EspcnModel model, InferenceMode mode,
+		int tile,
 		AviWriter.Compression avi, boolean overwrite, String title, BooleanSupplier cancelled,
 		VideoPipeline.Listener listener) throws IOException
 	{
@@ -165,7 +177,8 @@ public final class VideoPlugIn implements PlugIn {
 				progress(p);
 				listener.progress(p);
 			});
-		FrameUpscaler upscaler = new FrameUpscaler(new SuperResolver(model, SuperResolver.Options
+		FrameUpscaler upscaler = new FrameUpscaler(new SuperResolver(model.upscaler(mode),
+			SuperResolver.Options
 			.defaults().withTileSize(tile).withCancellation(cancelled)));
 		try (FrameSink sink = out != null ? VideoFiles.create(out, info, avi, overwrite)
 			: stackSink(source, info, ImagePlusUpscaling.titleOf(title, s)))

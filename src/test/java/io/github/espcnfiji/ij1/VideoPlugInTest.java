@@ -20,6 +20,7 @@ import io.github.espcnfiji.cli.MacroRunner;
 import io.github.espcnfiji.core.SuperResolver;
 import io.github.espcnfiji.io.ImagePlusBridge;
 import io.github.espcnfiji.model.EspcnModel;
+import io.github.espcnfiji.model.InferenceMode;
 import io.github.espcnfiji.model.ModelFiles;
 import io.github.espcnfiji.testing.TestModels;
 import io.github.espcnfiji.video.AviWriter;
@@ -161,6 +162,8 @@ class VideoPlugInTest {
 			error);
 		assertNull(PlugInErrors.takeLastMacroError());
 		assertTrue(runFailing("model=[" + model + "] tile=0").contains("at least 1 pixel"));
+		assertTrue(runFailing("model=[" + model + "] precision=fp16").contains(
+			"Precision must be fp32 (the default, exact) or bf16"));
 		assertTrue(runFailing("input=[" + dir.resolve("missing.y4m") + "] model=[" + model + "]")
 			.contains("no such video file"));
 	}
@@ -171,16 +174,16 @@ class VideoPlugInTest {
 		try (EspcnModel m = ModelFiles.load(model)) {
 			Path none = dir.resolve("none-x3.y4m");
 			try (Y4mReader source = Y4mReader.open(in)) {
-				assertNull(VideoPlugIn.run(source, none, m, 64, AviWriter.Compression.PNG, false, "esc",
-					() -> true, p -> {}));
+				assertNull(VideoPlugIn.run(source, none, m, InferenceMode.FP32, 64,
+					AviWriter.Compression.PNG, false, "esc", () -> true, p -> {}));
 			}
 			assertFalse(Files.exists(none));
 			Path shorter = dir.resolve("short-x3.y4m");
 			boolean[] escape = { false };
 			try (Y4mReader source = Y4mReader.open(in)) {
 				// Esc pressed once the first frame is written: that frame is kept
-				VideoPlugIn.run(source, shorter, m, 64, AviWriter.Compression.PNG, false, "esc",
-					() -> escape[0], p -> escape[0] = true);
+				VideoPlugIn.run(source, shorter, m, InferenceMode.FP32, 64, AviWriter.Compression.PNG,
+					false, "esc", () -> escape[0], p -> escape[0] = true);
 			}
 			try (Y4mReader back = Y4mReader.open(shorter)) {
 				assertEquals(1, back.info().frames());
@@ -188,7 +191,8 @@ class VideoPlugInTest {
 		}
 		IJ.setKeyDown(KeyEvent.VK_ESCAPE); // a stale Esc from before the run does not stop it
 		Path out = dir.resolve("stale-x3.y4m");
-		VideoPlugIn.upscale(in.toString(), out.toString(), model.toString(), 64, "png", false);
+		VideoPlugIn.upscale(in.toString(), out.toString(), model.toString(), 64, "fp32", "png",
+			false);
 		try (Y4mReader back = Y4mReader.open(out)) {
 			assertEquals(4, back.info().frames());
 		}
