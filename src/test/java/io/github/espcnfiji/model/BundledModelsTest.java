@@ -45,7 +45,8 @@ class BundledModelsTest {
 	void namesMapToFoldersUnderModels() {
 		assertEquals("espcn-x3", BundledModels.folderOf("x3"));
 		assertEquals("espcn-x4", BundledModels.folderOf("X4"));
-		assertEquals(List.of("x2", "x3", "x4"), BundledModels.NAMES);
+		assertEquals("espcn-wide-x3", BundledModels.folderOf("wide-x3"));
+		assertEquals(List.of("x2", "x3", "x4", "wide-x3"), BundledModels.NAMES);
 	}
 
 	@Test
@@ -130,7 +131,9 @@ class BundledModelsTest {
 		BundledModels shipped = BundledModels.shipped();
 		for (String name : shipped.available())
 			try (EspcnModel model = shipped.load(name)) {
-				assertEquals(name, "x" + model.scale());
+				assertTrue(name.equals("x" + model.scale()) || name.endsWith("-x" + model.scale()),
+					name + " upscales x" + model.scale());
+				assertEquals(BundledModels.folderOf(name), model.card().name);
 			}
 	}
 }
