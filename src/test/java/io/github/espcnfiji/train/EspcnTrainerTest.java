@@ -140,8 +140,10 @@ class EspcnTrainerTest {
 		Map<String, Tensor> a = Npz.read(tmp.resolve("a/weights.npz")), b = Npz.read(tmp.resolve(
 			"b/weights.npz"));
 		assertEquals(a.keySet(), b.keySet());
+		String logs = java.nio.file.Files.readString(tmp.resolve("a/training-log.csv")) + "\n---\n" +
+			java.nio.file.Files.readString(tmp.resolve("b/training-log.csv"));
 		for (String k : a.keySet())
-			assertArrayEquals(a.get(k).data(), b.get(k).data(), k);
+			assertArrayEquals(a.get(k).data(), b.get(k).data(), k + "\n" + logs);
 		TrainingConfig other = smallConfig(2);
 		other.seed = 43;
 		new EspcnTrainer(other, train, val, run(tmp.resolve("c")), null).run(false);
