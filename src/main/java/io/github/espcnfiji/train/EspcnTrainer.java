@@ -198,17 +198,20 @@ public final class EspcnTrainer {
 	 * the gradients were not finite.
 	 */
 	private boolean update(CheckpointableAdam adam) {
+		// getGradient() makes a new handle, attached to the parameter's manager, at every call:
+		// closed here, or they pile up in that manager for the whole run (12 a step)
 		boolean finite = true;
 		for (Parameter p : parameters) {
-			try (NDArray sum = p.getArray().getGradient().sum()) {
+			try (NDArray grad = p.getArray().getGradient(); NDArray sum = grad.sum()) {
 				finite &= Float.isFinite(sum.getFloat());
 			}
 		}
 		for (Parameter p : parameters) {
 			NDArray weight = p.getArray();
-			NDArray grad = weight.getGradient();
-			if (finite) adam.update(p.getId(), weight, grad); // clears the gradient
-			else grad.set(new NDIndex(":"), 0f);
+			try (NDArray grad = weight.getGradient()) {
+				if (finite) adam.update(p.getId(), weight, grad); // clears the gradient
+				else grad.set(new NDIndex(":"), 0f);
+			}
 		}
 		return finite;
 	}

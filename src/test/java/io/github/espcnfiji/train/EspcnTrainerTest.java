@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.espcnfiji.core.FloatPlane;
 import io.github.espcnfiji.model.EspcnModel;
@@ -132,16 +133,24 @@ class EspcnTrainerTest {
 		assertEquals(4, Files.readAllLines(folder.resolve("training-log.csv")).size());
 	}
 
+	/**
+	 * Training is a pure function of the seed: two runs give the same weights bit for bit, also
+	 * when steps were computed again after libtorch gave non-finite gradients (they come at
+	 * random, so the two runs recompute different steps). Only a step dropped after
+	 * {@code TRIES} failed attempts can make runs differ; then the comparison is skipped.
+	 */
 	@Test
 	void theSameSeedGivesTheSameModelBitForBit() throws Exception {
 		List<TrainingPair> train = images(4, 63, 5, 3), val = images(1, 48, 6, 3);
 		for (String name : List.of("a", "b"))
 			new EspcnTrainer(smallConfig(2), train, val, run(tmp.resolve(name)), null).run(false);
+		Path logA = tmp.resolve("a/training-log.csv"), logB = tmp.resolve("b/training-log.csv");
+		assumeTrue(droppedSteps(logA) == 0 && droppedSteps(logB) == 0,
+			"a step was dropped after repeated non-finite gradients from libtorch");
 		Map<String, Tensor> a = Npz.read(tmp.resolve("a/weights.npz")), b = Npz.read(tmp.resolve(
 			"b/weights.npz"));
 		assertEquals(a.keySet(), b.keySet());
-		String logs = java.nio.file.Files.readString(tmp.resolve("a/training-log.csv")) + "\n---\n" +
-			java.nio.file.Files.readString(tmp.resolve("b/training-log.csv"));
+		String logs = Files.readString(logA) + "\n---\n" + Files.readString(logB);
 		for (String k : a.keySet())
 			assertArrayEquals(a.get(k).data(), b.get(k).data(), k + "\n" + logs);
 		TrainingConfig other = smallConfig(2);
@@ -150,6 +159,17 @@ class EspcnTrainerTest {
 		Map<String, Tensor> c = Npz.read(tmp.resolve("c/weights.npz"));
 		assertFalse(java.util.Arrays.equals(a.get("first_part.0.weight").data(), c.get(
 			"first_part.0.weight").data()));
+	}
+
+	/** The sum of a training log's skipped_steps column. */
+	private static int droppedSteps(Path log) throws java.io.IOException {
+		List<String> lines = Files.readAllLines(log);
+		int column = java.util.Arrays.asList(lines.get(0).split(",")).indexOf("skipped_steps");
+		assertTrue(column >= 0, lines.get(0));
+		int sum = 0;
+		for (String line : lines.subList(1, lines.size()))
+			sum += Integer.parseInt(line.split(",")[column]);
+		return sum;
 	}
 
 	@Test
