@@ -36,8 +36,7 @@ final class UpscaleCommand implements Command {
 			.optional("scale", "N", "check that the model is for this scale (2, 3 or 4)").optional(
 				"tile", "N", "largest tile side in input pixels (default " + Tiler.DEFAULT_TILE_SIZE +
 					"); smaller needs less memory").optional("precision", InferenceMode.PRECISIONS,
-						"fp32 (default, exact) or bf16 (faster on CPUs with AVX-512 BF16 or AMX, a few " +
-							"hundredths of a dB lower PSNR)").flag("overwrite", "replace existing outputs");
+						InferenceMode.PRECISION_HELP).flag("overwrite", "replace existing outputs");
 	}
 
 	@Override

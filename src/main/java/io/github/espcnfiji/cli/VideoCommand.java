@@ -62,8 +62,7 @@ final class VideoCommand implements Command {
 						"score ESPCN and bicubic on every frame of a high-resolution video").optional(
 							"threads", "N", "inference worker threads (default: one per core)").optional("tile", "N",
 								"largest tile side in input pixels (default " + Tiler.DEFAULT_TILE_SIZE + ")")
-			.optional("precision", InferenceMode.PRECISIONS, "fp32 (default, exact) or bf16 (faster " +
-				"on CPUs with AVX-512 BF16 or AMX, a few hundredths of a dB lower PSNR)")
+			.optional("precision", InferenceMode.PRECISIONS, InferenceMode.PRECISION_HELP)
 			.optional("frames", "N", "only the first N frames").optional("compression",
 				"none|png|jpeg", "AVI output frames (default png)").optional("fps", "R",
 					"frame rate of a folder of frames (default " + VideoInfo.DEFAULT_FPS + ")").optional(

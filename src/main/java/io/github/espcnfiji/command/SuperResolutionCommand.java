@@ -45,8 +45,7 @@ public final class SuperResolutionCommand implements Command {
 	@Parameter(label = "Tile size (pixels)", min = "1", persist = false)
 	private int tile = Tiler.DEFAULT_TILE_SIZE;
 
-	@Parameter(label = "Precision", choices = { "fp32", "bf16" }, description = "fp32: exact; " +
-		"bf16: faster on CPUs with AVX-512 BF16 or AMX, a few hundredths of a dB lower PSNR",
+	@Parameter(label = "Precision", choices = { "fp32", "bf16" }, description = InferenceMode.PRECISION_HELP,
 		persist = false)
 	private String precision = "fp32";
 

@@ -74,8 +74,7 @@ public final class SuperResolutionPlugIn implements PlugIn {
 				") or the path of a model folder or .zip");
 			gd.addNumericField(TILE_LABEL, Tiler.DEFAULT_TILE_SIZE, 0);
 			gd.addChoice(PRECISION_LABEL, PRECISIONS, PRECISIONS[0]);
-			gd.addMessage("bf16: faster on CPUs with AVX-512 BF16 or AMX, a few hundredths of a dB " +
-				"lower PSNR");
+			gd.addMessage(InferenceMode.PRECISION_HELP);
 			gd.showDialog();
 			if (gd.wasCanceled()) return;
 			model = gd.getNextString().trim();

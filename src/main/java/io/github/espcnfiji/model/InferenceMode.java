@@ -45,6 +45,9 @@ public enum InferenceMode {
 
 	/** The precisions a user chooses between: {@code fp32} (the default) and {@code bf16}. */
 	public static final String PRECISIONS = "fp32|bf16";
+	/** What the choice means, for help texts and dialogs. */
+	public static final String PRECISION_HELP = "fp32 (default, exact) or bf16 (faster on CPUs " +
+		"with AVX-512 BF16 or AMX, a few hundredths of a dB lower PSNR)";
 
 	/**
 	 * A user's choice of precision, as the upscale and video commands and the Fiji dialogs take
@@ -56,9 +59,8 @@ public enum InferenceMode {
 		String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
 		if (n.equals(FP32.id)) return FP32;
 		if (n.equals(BF16.id)) return BF16;
-		throw new IllegalArgumentException("Precision must be fp32 (the default, exact) or bf16 " +
-			"(faster on CPUs with AVX-512 BF16 or AMX, a few hundredths of a dB lower PSNR), not '" +
-			name + "'");
+		throw new IllegalArgumentException("Precision must be " + PRECISION_HELP + ", not '" + name +
+			"'");
 	}
 
 	/** Parses {@link #id()} (any case). */

@@ -163,7 +163,7 @@ class VideoPlugInTest {
 		assertNull(PlugInErrors.takeLastMacroError());
 		assertTrue(runFailing("model=[" + model + "] tile=0").contains("at least 1 pixel"));
 		assertTrue(runFailing("model=[" + model + "] precision=fp16").contains(
-			"Precision must be fp32 (the default, exact) or bf16"));
+			"Precision must be fp32 (default, exact) or bf16"));
 		assertTrue(runFailing("input=[" + dir.resolve("missing.y4m") + "] model=[" + model + "]")
 			.contains("no such video file"));
 	}
