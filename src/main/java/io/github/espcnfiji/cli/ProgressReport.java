@@ -1,12 +1,15 @@
 package io.github.espcnfiji.cli;
 
 import io.github.espcnfiji.core.SuperResolver;
+import io.github.espcnfiji.video.Progress;
+import io.github.espcnfiji.video.VideoPipeline;
 
 /**
- * Tile and plane progress of one image on stderr, at most one line every two seconds, so that
- * long stacks show they are alive without flooding the terminal.
+ * Progress of one image (tiles and planes) or one video (frames) on stderr, at most one line
+ * every two seconds, so that long work shows it is alive without flooding the terminal; a
+ * video's last frame is always reported.
  */
-final class ProgressReport implements SuperResolver.ProgressListener {
+final class ProgressReport implements SuperResolver.ProgressListener, VideoPipeline.Listener {
 
 	private static final long INTERVAL_NANOS = 2_000_000_000L;
 
@@ -21,10 +24,20 @@ final class ProgressReport implements SuperResolver.ProgressListener {
 
 	@Override
 	public void progress(long plane, long planes, int tilesDone, int tiles) {
+		if (due(false)) console.progress("  %s: plane %d/%d, tile %d/%d", name, plane + 1, planes,
+			tilesDone, tiles);
+	}
+
+	@Override
+	public void progress(Progress p) {
+		if (due(p.done() == p.total())) console.progress("  %s: %s", name, p);
+	}
+
+	/** Whether a line is due now: two seconds after the last one, or at once when final. */
+	private boolean due(boolean last) {
 		long now = System.nanoTime();
-		if (now - last < INTERVAL_NANOS) return;
-		last = now;
-		console.progress("  %s: plane %d/%d, tile %d/%d", name, plane + 1, planes, tilesDone,
-			tiles);
+		if (!last && now - this.last < INTERVAL_NANOS) return false;
+		this.last = now;
+		return true;
 	}
 }

@@ -12,7 +12,6 @@ import io.github.espcnfiji.video.AviWriter;
 import io.github.espcnfiji.video.FrameSink;
 import io.github.espcnfiji.video.FrameSource;
 import io.github.espcnfiji.video.FrameUpscaler;
-import io.github.espcnfiji.video.Progress;
 import io.github.espcnfiji.video.VideoEvaluation;
 import io.github.espcnfiji.video.VideoInfo;
 import io.github.espcnfiji.video.VideoPipeline;
@@ -39,7 +38,6 @@ final class VideoCommand implements Command {
 
 	/** How long Ctrl-C waits for the output to be completed or removed. */
 	private static final long SHUTDOWN_WAIT_SECONDS = 60;
-	private static final long REPORT_INTERVAL_NANOS = 2_000_000_000L;
 	private static final String CSV_HEADER =
 		"frame,bicubic_psnr,bicubic_ssim,model_psnr,model_ssim\n";
 
@@ -118,7 +116,7 @@ final class VideoCommand implements Command {
 		{
 			console.progress("%s: %s; %s x%d", input, source.info(), model.card().name, model.scale());
 			VideoPipeline.Options options = VideoPipeline.Options.defaults().withFrameLimit(limit)
-				.withCancellation(cancel::get).withProgress(new Report(console, input.getFileName()
+				.withCancellation(cancel::get).withProgress(new ProgressReport(console, input.getFileName()
 					.toString()));
 			if (o.flag("evaluate")) return evaluate(source, model.upscaler(precision), model.card().name,
 				tile, options, threads, output, overwrite, console);
@@ -212,31 +210,9 @@ final class VideoCommand implements Command {
 				"the folder of the CSV file does not exist");
 	}
 
-	/** Runs with PyTorch on {@code threads} threads, or its default when 0. */
 	/** Runs {@code work} on {@code threads} inference workers (0: as many as there are). */
 	private static <T> T withThreads(int threads, Callable<T> work) throws Exception {
 		if (threads > 0) InferenceThreads.resize(threads);
 		return work.call();
-	}
-
-	/** One progress line on stderr at most every two seconds, and one for the last frame. */
-	private static final class Report implements VideoPipeline.Listener {
-
-		private final Console console;
-		private final String name;
-		private long last = System.nanoTime();
-
-		Report(Console console, String name) {
-			this.console = console;
-			this.name = name;
-		}
-
-		@Override
-		public void progress(Progress p) {
-			long now = System.nanoTime();
-			if (now - last < REPORT_INTERVAL_NANOS && p.done() != p.total()) return;
-			last = now;
-			console.progress("  %s: %s", name, p);
-		}
 	}
 }
