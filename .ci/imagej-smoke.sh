@@ -10,10 +10,10 @@ model="${1:-x3}"
 root="$(pwd)"
 . "$(dirname "$0")/imagej-install.sh"
 
-if ! command -v imagej >/dev/null || ! command -v xvfb-run >/dev/null; then
+if ! command -v imagej >/dev/null || ! command -v xvfb-run >/dev/null || ! command -v unzip >/dev/null; then
 	export DEBIAN_FRONTEND=noninteractive
 	apt-get update -qq
-	apt-get install -y -qq imagej xvfb xauth >/dev/null
+	apt-get install -y -qq imagej xvfb xauth unzip >/dev/null
 fi
 
 work="$(mktemp -d)"

@@ -50,9 +50,17 @@ public final class Cli {
 			(asked ? out : err).print(usage());
 			return asked ? 0 : 2;
 		}
+		if (rest.get(0).equals("--version") || rest.get(0).equals("version")) {
+			out.println(Version.line());
+			return 0;
+		}
 		Command command = commands.get(rest.get(0));
 		if (command == null) {
-			err.println("error: unknown command '" + rest.get(0) + "'");
+			List<String> known = new ArrayList<>(commands.keySet());
+			known.add("macro");
+			err.println("error: unknown command '" + rest.get(0) + "'" + Suggestion.closest(rest.get(0),
+				known).map(name -> " (did you mean " + name + "?)").orElse(""));
+			err.println();
 			err.print(usage());
 			return 2;
 		}
@@ -96,6 +104,7 @@ public final class Cli {
 			.append("run an ImageJ macro headless with the ESPCN commands: macro FILE.ijm [ARG...]\n");
 		sb.append("\n").append(PROGRAM).append(" COMMAND --help shows a command's options.\n");
 		sb.append("--debug (with any command) prints the full stack trace of a failure.\n");
+		sb.append("--version prints the version, and those of DJL and PyTorch.\n");
 		sb.append("Exit codes: 0 success, 1 failure (reason on stderr), 2 bad command line.\n");
 		return sb.toString();
 	}

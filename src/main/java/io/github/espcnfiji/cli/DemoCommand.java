@@ -40,7 +40,7 @@ final class DemoCommand implements Command {
 	public OptionSpec options() {
 		return new OptionSpec().optional("model", ModelChoice.VALUE, ModelChoice.HELP +
 			" (default x3)").optional("output", "FILE",
-				"where the result goes (default espcn-demo-xN.png)").flag("overwrite",
+				"where the result goes (default espcn-demo-xN.png, or -2, -3, ... if taken)").flag("overwrite",
 					"replace an existing output file");
 	}
 
@@ -49,7 +49,7 @@ final class DemoCommand implements Command {
 		String modelName = o.string("model").orElse("x3");
 		try (EspcnModel model = ModelChoice.load(modelName, Optional.empty())) {
 			int s = model.scale();
-			Path output = o.optionalPath("output").orElse(Path.of("espcn-demo-x" + s + ".png"));
+			Path output = o.optionalPath("output").orElse(freeDefaultOutput(Path.of(""), s));
 			if (!o.flag("overwrite") && Files.exists(output)) throw new FileAlreadyExistsException(
 				output.toString(), null, "the output exists; add --overwrite or choose --output");
 			LoadedImage sample = SampleImage.read();
@@ -71,6 +71,18 @@ final class DemoCommand implements Command {
 			console.result("wrote %s", output);
 		}
 		return 0;
+	}
+
+	/**
+	 * {@code espcn-demo-xN.png} in {@code folder}, or if that exists the first of
+	 * {@code espcn-demo-xN-2.png}, {@code -3}, ... that does not: a second demo keeps the first
+	 * one's result and runs.
+	 */
+	static Path freeDefaultOutput(Path folder, int scale) {
+		Path first = folder.resolve("espcn-demo-x" + scale + ".png");
+		for (int k = 2; Files.exists(first); k++)
+			first = folder.resolve("espcn-demo-x" + scale + "-" + k + ".png");
+		return first;
 	}
 
 	/** The low-resolution R, G, B (or gray) planes through the super-resolver. */

@@ -39,9 +39,9 @@ final class EvaluateCommand implements Command {
 	@Override
 	public OptionSpec options() {
 		return new OptionSpec().required("model", ModelChoice.VALUE, ModelChoice.HELP).required(
-			"data", "DIR[,DIR...]", "folders of high-resolution images, e.g. Set5,Set14").required(
-				"scale", "N", "the factor (2, 3 or 4); must be the model's").optional("csv", "FILE",
-					"per-image results (default evaluation-MODEL-xN.csv here)").flag("overwrite",
+			"data", "DIR[,DIR...]", "folders of high-resolution images, e.g. Set5,Set14").optional(
+				"scale", "N", "the factor (2, 3 or 4; default the model's); must be the model's")
+				.optional("csv", "FILE", "per-image results (default evaluation-MODEL-xN-SETS.csv here)").flag("overwrite",
 						"replace an existing CSV file").flag("record",
 							"write the measured means into the model folder's card.json").optional(
 								"threads", "N", "images scored at once (default 1)");
@@ -56,16 +56,17 @@ final class EvaluateCommand implements Command {
 
 	@Override
 	public int run(Options o, Console console) throws Exception {
-		int scale = o.scale().orElseThrow();
+		Optional<Integer> askedScale = o.scale();
 		int threads = o.integer("threads", 1, 1);
 		List<BenchmarkSet> sets = new ArrayList<>();
 		for (String d : o.require("data").split(","))
 			if (!d.isBlank()) sets.add(BenchmarkSet.of(Path.of(d.trim())));
 		if (sets.isEmpty()) throw new UsageException("--data needs at least one folder");
 		if (o.flag("record")) recordTarget(o.require("model")); // fail before the work
-		try (EspcnModel model = ModelChoice.load(o.require("model"), Optional.of(scale))) {
-			Path csv = o.optionalPath("csv").orElse(Path.of(defaultCsvName(model.card().name,
-				scale)));
+		try (EspcnModel model = ModelChoice.load(o.require("model"), askedScale)) {
+			int scale = model.scale();
+			Path csv = o.optionalPath("csv").orElse(Path.of(defaultCsvName(model.card().name, scale,
+				sets)));
 			if (!o.flag("overwrite") && Files.exists(csv)) throw new FileAlreadyExistsException(
 				csv.toString(), null, "the CSV file exists; add --overwrite or choose --csv");
 			List<SetScores> evaluated = new ArrayList<>();
@@ -129,10 +130,19 @@ final class EvaluateCommand implements Command {
 		return Math.round(v * f) / f;
 	}
 
-	/** {@code evaluation-NAME-xN.csv}, with anything but letters, digits, dot and dash as dash. */
-	static String defaultCsvName(String modelName, int scale) {
-		String safe = modelName == null || modelName.isBlank() ? "model" : modelName.replaceAll(
-			"[^A-Za-z0-9.-]+", "-");
-		return "evaluation-" + safe + "-x" + scale + ".csv";
+	/**
+	 * {@code evaluation-NAME-xN-SET[+SET...].csv}, so that evaluating other sets does not meet the
+	 * first CSV; anything but letters, digits, dot and dash becomes a dash.
+	 */
+	static String defaultCsvName(String modelName, int scale, List<BenchmarkSet> sets) {
+		StringBuilder setNames = new StringBuilder();
+		for (BenchmarkSet set : sets)
+			setNames.append(setNames.length() == 0 ? "" : "+").append(safe(set.name()));
+		return "evaluation-" + safe(modelName == null || modelName.isBlank() ? "model" : modelName) +
+			"-x" + scale + "-" + setNames + ".csv";
+	}
+
+	private static String safe(String name) {
+		return name.replaceAll("[^A-Za-z0-9.-]+", "-");
 	}
 }

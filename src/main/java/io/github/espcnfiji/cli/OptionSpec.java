@@ -113,35 +113,9 @@ public final class OptionSpec {
 	}
 
 	private String hint(String name) {
-		String best = null;
-		int bestDistance = Integer.MAX_VALUE;
-		for (String known : options.keySet()) {
-			int d = distance(name.toLowerCase(Locale.ROOT), known);
-			if (d < bestDistance) {
-				bestDistance = d;
-				best = known;
-			}
-		}
-		if (best != null && bestDistance <= Math.max(2, name.length() / 3)) return " (did you mean --" +
-			best + "?)";
-		return options.isEmpty() ? " (this command takes no options)" : "; see --help";
-	}
-
-	/** Levenshtein distance, for the "did you mean" hint. */
-	private static int distance(String a, String b) {
-		int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
-		for (int j = 0; j <= b.length(); j++)
-			prev[j] = j;
-		for (int i = 1; i <= a.length(); i++) {
-			cur[0] = i;
-			for (int j = 1; j <= b.length(); j++)
-				cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i -
-					1) == b.charAt(j - 1) ? 0 : 1));
-			int[] t = prev;
-			prev = cur;
-			cur = t;
-		}
-		return prev[b.length()];
+		return Suggestion.closest(name.toLowerCase(Locale.ROOT), options.keySet()).map(
+			best -> " (did you mean --" + best + "?)").orElse(options.isEmpty()
+				? " (this command takes no options)" : "; see --help");
 	}
 
 	/** The option lines of a usage text, aligned. */

@@ -23,6 +23,9 @@ import net.imglib2.view.Views;
  * formula, neither rounded nor clamped. NaN pixels are rejected (replace them first, e.g. with
  * <i>Process &gt; Math &gt; Remove NaNs</i>), and so are infinite ones, since they leave no
  * finite range to map.</li>
+ * <li><b>Videos</b> (frames of an ImageJ time series, folders of 16-bit or 32-bit frames) take
+ * min and max over every frame ({@link #spanning}), as a stack does: the same stack gives the
+ * same pixels as a video and as an image.</li>
  * <li><b>Constant images</b> ({@code max == min}) map to 0 and come back as exactly that
  * constant, whatever the network makes of them.</li>
  * </ul>
@@ -93,6 +96,31 @@ public final class Normalization {
 		}
 		return type instanceof UnsignedShortType ? unsignedShort((int) lo, (int) hi) : floating(lo,
 			hi);
+	}
+
+	/**
+	 * The mapping whose range spans this one's and {@code other}'s: folded over the frames of a
+	 * video, it gives the whole series' range, as a stack gets.
+	 *
+	 * @throws IllegalArgumentException when the two are for different pixel types
+	 */
+	public Normalization spanning(Normalization other) {
+		if (other.kind != kind) throw new IllegalArgumentException("Cannot span a " + kind +
+			" range with a " + other.kind + " range: every frame must have the same pixel type");
+		return kind == Kind.UNSIGNED_BYTE ? this : new Normalization(kind, Math.min(min, other.min),
+			Math.max(max, other.max));
+	}
+
+	/** Whether this mapping is for images of {@code type}'s kind. */
+	public boolean isFor(Object type) {
+		switch (kind) {
+			case UNSIGNED_BYTE:
+				return type instanceof UnsignedByteType;
+			case UNSIGNED_SHORT:
+				return type instanceof UnsignedShortType;
+			default:
+				return type instanceof FloatType;
+		}
 	}
 
 	/** The message for pixel types other than 8-bit, 16-bit and 32-bit float gray. */

@@ -1,5 +1,6 @@
 package io.github.espcnfiji.core;
 
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -133,12 +134,28 @@ public final class SuperResolver {
 	public <T extends RealType<T> & NativeType<T>> Img<T> upscale(
 		RandomAccessibleInterval<T> input)
 	{
+		return upscale(input, Optional.empty());
+	}
+
+	/**
+	 * {@link #upscale(RandomAccessibleInterval)} with the intensity mapping given, where the image
+	 * is part of a longer series (a video's frame) whose range it must share; empty: the image's
+	 * own ({@link Normalization#of}).
+	 *
+	 * @throws IllegalArgumentException also when the mapping is for another pixel type
+	 */
+	public <T extends RealType<T> & NativeType<T>> Img<T> upscale(
+		RandomAccessibleInterval<T> input, Optional<Normalization> series)
+	{
 		T type = input.getType();
 		if (!(type instanceof UnsignedByteType) && !(type instanceof UnsignedShortType) &&
 			!(type instanceof FloatType)) throw Normalization.unsupported(type);
 		RandomAccessibleInterval<T> in = zeroMin(input);
 		checkShape(in);
-		Normalization normalization = Normalization.of(in);
+		if (series.isPresent() && !series.get().isFor(type)) throw new IllegalArgumentException(
+			"A " + series.get().kind() + " intensity range cannot map a " + type.getClass()
+				.getSimpleName() + " image");
+		Normalization normalization = series.isPresent() ? series.get() : Normalization.of(in);
 		Img<T> out = create(in, type.createVariable());
 		long planes = Planes.count(in);
 		int s = scale();
@@ -188,12 +205,20 @@ public final class SuperResolver {
 	 * @throws IllegalArgumentException for other pixel types, with advice to convert
 	 * @throws CancellationException when cancelled
 	 */
-	@SuppressWarnings({ "unchecked", "rawtypes" })
 	public Img<?> upscaleImage(RandomAccessibleInterval<?> input) {
+		return upscaleImage(input, Optional.empty());
+	}
+
+	/**
+	 * {@link #upscaleImage(RandomAccessibleInterval)} with a gray series' intensity mapping
+	 * ({@link #upscale(RandomAccessibleInterval, Optional)}); RGB ignores it.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public Img<?> upscaleImage(RandomAccessibleInterval<?> input, Optional<Normalization> series) {
 		Object type = input.getType();
 		if (type instanceof ARGBType) return upscaleRgb((RandomAccessibleInterval<ARGBType>) input);
 		if (type instanceof UnsignedByteType || type instanceof UnsignedShortType ||
-			type instanceof FloatType) return upscale((RandomAccessibleInterval) input);
+			type instanceof FloatType) return upscale((RandomAccessibleInterval) input, series);
 		throw new IllegalArgumentException("ESPCN super-resolves 8-bit, 16-bit, 32-bit float and " +
 			"RGB images, not " + type.getClass().getSimpleName() + " images; convert the image first");
 	}

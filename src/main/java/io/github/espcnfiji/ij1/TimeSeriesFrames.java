@@ -3,11 +3,14 @@ package io.github.espcnfiji.ij1;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.process.ImageProcessor;
+import io.github.espcnfiji.core.Normalization;
 import io.github.espcnfiji.io.FramePictures;
 import io.github.espcnfiji.io.ImagePlusBridge;
 import io.github.espcnfiji.video.Frame;
 import io.github.espcnfiji.video.FrameSource;
 import io.github.espcnfiji.video.VideoInfo;
+
+import java.util.Optional;
 
 /**
  * An open ImageJ image as a video. A hyperstack with frames (T) gives one video frame per time
@@ -69,6 +72,15 @@ final class TimeSeriesFrames implements FrameSource {
 	private ImageProcessor plane(ImageStack stack, int index) {
 		ImageProcessor ip = stack.getProcessor(index);
 		return toRgb ? ip.convertToRGB() : ip;
+	}
+
+	/** 16-bit and 32-bit images: min and max over the whole image, as Super-Resolution takes. */
+	@Override
+	public Optional<Normalization> seriesNormalization() {
+		int depth = imp.getBitDepth();
+		if (toRgb || depth != 16 && depth != 32) return Optional.empty();
+		return Optional.of(depth == 16 ? Normalization.of(ImagePlusBridge.wrapShorts(imp))
+			: Normalization.of(ImagePlusBridge.wrapFloats(imp)));
 	}
 
 	@Override

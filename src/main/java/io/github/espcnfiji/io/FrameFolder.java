@@ -1,6 +1,7 @@
 package io.github.espcnfiji.io;
 
 import ij.ImagePlus;
+import io.github.espcnfiji.core.Normalization;
 import io.github.espcnfiji.video.Frame;
 import io.github.espcnfiji.video.FrameSource;
 import io.github.espcnfiji.video.VideoInfo;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -90,6 +92,39 @@ public final class FrameFolder implements FrameSource {
 		finally {
 			imp.close();
 		}
+	}
+
+	/**
+	 * For 16-bit and 32-bit frames, min and max over every frame: reads each file once more
+	 * (the first frame's type decides; a frame of another type fails as {@link #next()} would).
+	 */
+	@Override
+	public Optional<Normalization> seriesNormalization() throws IOException {
+		Normalization series = null;
+		int firstDepth = 0;
+		for (Path file : files) {
+			ImagePlus imp = ImageFiles.open(file);
+			try {
+				int depth = imp.getBitDepth();
+				if (series == null && depth != 16 && depth != 32) return Optional.empty();
+				if (series == null) firstDepth = depth;
+				else if (depth != firstDepth) throw new IOException("Frame " + file.getFileName() +
+					" in " + folder + " is " + depth + "-bit, but the first frame " + files.get(0)
+						.getFileName() + " is " + firstDepth + "-bit; every frame must have the same " +
+					"size and type");
+				Normalization frame = depth == 16 ? Normalization.of(ImagePlusBridge.wrapShorts(imp))
+					: Normalization.of(ImagePlusBridge.wrapFloats(imp));
+				series = series == null ? frame : series.spanning(frame);
+			}
+			catch (IllegalArgumentException e) {
+				throw new IOException("Frame " + file.getFileName() + " in " + folder + ": " + e
+					.getMessage(), e);
+			}
+			finally {
+				imp.close();
+			}
+		}
+		return Optional.ofNullable(series);
 	}
 
 	@Override

@@ -34,11 +34,25 @@ class CliTest {
 	void unknownCommandsAndOptionsExit2WithTheReason() {
 		CliRun r = CliRun.of("upscal");
 		assertEquals(2, r.code);
-		assertTrue(r.err.startsWith("error: unknown command 'upscal'"), r.err);
+		assertTrue(r.err.startsWith("error: unknown command 'upscal' (did you mean upscale?)\n"),
+			r.err);
+		assertTrue(r.err.indexOf("did you mean") < r.err.indexOf("usage:"), "the hint comes first");
+		assertTrue(CliRun.of("macor").err.startsWith("error: unknown command 'macor' (did you mean " +
+			"macro?)"));
+		assertTrue(CliRun.of("zzzzzz").err.startsWith("error: unknown command 'zzzzzz'\n"));
 		CliRun o = CliRun.of("measure", "--reference", "a", "--tset", "b", "--scale", "3");
 		assertEquals(2, o.code);
 		assertTrue(o.err.startsWith("error: unknown option --tset (did you mean --test?)"), o.err);
 		assertTrue(o.err.contains("usage: java -jar ESPCN_.jar measure"), o.err);
+	}
+
+	@Test
+	void versionNamesThisBuildAndTheEngineItRunsOn() {
+		CliRun r = CliRun.of("--version");
+		assertEquals(0, r.code, r.toString());
+		assertTrue(r.out.matches("ESPCN for Fiji \\d+\\.\\d+\\.\\d+\\S* \\(DJL \\d\\S*, PyTorch \\d\\S*\\)\\R"),
+			r.out);
+		assertEquals(r.out, CliRun.of("version").out);
 	}
 
 	@Test

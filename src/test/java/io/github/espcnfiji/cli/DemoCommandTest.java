@@ -53,4 +53,15 @@ class DemoCommandTest {
 		assertTrue(r.lastError().contains("no models are bundled"), r.lastError());
 		assertTrue(Files.notExists(out));
 	}
+
+	@Test
+	void withoutOutputASecondDemoWritesBesideTheFirstInsteadOfFailing() throws IOException {
+		assertEquals(dir.resolve("espcn-demo-x3.png"), DemoCommand.freeDefaultOutput(dir, 3));
+		Files.writeString(dir.resolve("espcn-demo-x3.png"), "first");
+		assertEquals(dir.resolve("espcn-demo-x3-2.png"), DemoCommand.freeDefaultOutput(dir, 3));
+		Files.writeString(dir.resolve("espcn-demo-x3-2.png"), "second");
+		assertEquals(dir.resolve("espcn-demo-x3-3.png"), DemoCommand.freeDefaultOutput(dir, 3));
+		assertEquals(dir.resolve("espcn-demo-x2.png"), DemoCommand.freeDefaultOutput(dir, 2));
+		assertEquals("first", Files.readString(dir.resolve("espcn-demo-x3.png")));
+	}
 }

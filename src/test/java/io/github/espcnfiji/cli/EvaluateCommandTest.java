@@ -1,6 +1,8 @@
 package io.github.espcnfiji.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.espcnfiji.core.EvaluationProtocol;
@@ -9,6 +11,7 @@ import io.github.espcnfiji.io.ImageFiles;
 import io.github.espcnfiji.model.EspcnModel;
 import io.github.espcnfiji.model.ModelCard;
 import io.github.espcnfiji.model.ModelFiles;
+import io.github.espcnfiji.results.BenchmarkSet;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,8 +87,37 @@ class EvaluateCommandTest {
 	}
 
 	@Test
-	void theDefaultCsvIsNamedAfterTheModelAndScale() {
-		assertEquals("evaluation-espcn-x3-x3.csv", EvaluateCommand.defaultCsvName("espcn-x3", 3));
-		assertEquals("evaluation-my-model-x2.csv", EvaluateCommand.defaultCsvName("my model", 2));
+	void theDefaultCsvIsNamedAfterTheModelScaleAndSetsSoThatAnotherSetGetsItsOwn()
+		throws IOException
+	{
+		Path setA = Files.createDirectory(dir.resolve("Set A")), setB = Files.createDirectory(dir
+			.resolve("SetB"));
+		Fixtures.rgb(setA.resolve("one.png"), 40, 36);
+		Fixtures.rgb(setB.resolve("two.png"), 40, 36);
+		BenchmarkSet a = BenchmarkSet.of(setA), b = BenchmarkSet.of(setB);
+		assertEquals("evaluation-espcn-x3-x3-Set-A.csv", EvaluateCommand.defaultCsvName("espcn-x3", 3,
+			List.of(a)));
+		assertEquals("evaluation-my-model-x2-Set-A+SetB.csv", EvaluateCommand.defaultCsvName(
+			"my model", 2, List.of(a, b)));
+		assertNotEquals(EvaluateCommand.defaultCsvName("m", 2, List.of(a)), EvaluateCommand
+			.defaultCsvName("m", 2, List.of(b)));
+	}
+
+	@Test
+	void withoutScaleTheModelsScaleIsUsedAndAnotherScaleIsRefusedWithOneConsistentHint()
+		throws IOException
+	{
+		Path model = Fixtures.model(dir.resolve("tiny"), 2);
+		Path set = Files.createDirectory(dir.resolve("SetA"));
+		Fixtures.rgb(set.resolve("one.png"), 40, 36);
+		CliRun r = CliRun.of("evaluate", "--model", model.toString(), "--data", set.toString(),
+			"--csv", dir.resolve("s.csv").toString());
+		assertEquals(0, r.code, r.toString());
+		assertTrue(r.out.contains("(x2)"), r.out);
+		CliRun wrong = CliRun.of("evaluate", "--model", model.toString(), "--data", set.toString(),
+			"--scale", "3", "--csv", dir.resolve("t.csv").toString());
+		assertEquals(1, wrong.code, wrong.toString());
+		assertTrue(wrong.lastError().contains("drop --scale"), wrong.lastError());
+		assertFalse(Files.exists(dir.resolve("t.csv")));
 	}
 }

@@ -2,6 +2,7 @@ package io.github.espcnfiji.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,5 +104,20 @@ class NormalizationTest {
 			() -> Normalization.of(ArrayImgs.doubles(new double[] { 1 }, 1, 1)));
 		assertEquals("Pixel type DoubleType is not supported: convert the image to 8-bit, 16-bit " +
 			"or 32-bit gray, or to RGB color", e.getMessage());
+	}
+
+	@Test
+	void aSeriesRangeSpansEveryFramesRangeAndKeepsItsKind() {
+		Normalization series = Normalization.unsignedShort(100, 200).spanning(Normalization
+			.unsignedShort(50, 150)).spanning(Normalization.unsignedShort(120, 900));
+		assertEquals(50, series.min());
+		assertEquals(900, series.max());
+		assertEquals(Normalization.Kind.UNSIGNED_SHORT, series.kind());
+		assertEquals(Normalization.unsignedByte().max(), Normalization.unsignedByte().spanning(
+			Normalization.unsignedByte()).max());
+		assertThrows(IllegalArgumentException.class, () -> Normalization.unsignedShort(0, 1)
+			.spanning(Normalization.floating(0, 1)));
+		assertTrue(series.isFor(new net.imglib2.type.numeric.integer.UnsignedShortType()));
+		assertFalse(series.isFor(new net.imglib2.type.numeric.real.FloatType()));
 	}
 }

@@ -15,6 +15,7 @@ import ij.Macro;
 import ij.WindowManager;
 import ij.macro.Interpreter;
 import ij.process.ByteProcessor;
+import ij.process.ShortProcessor;
 import io.github.espcnfiji.cli.HeadlessCommands;
 import io.github.espcnfiji.cli.MacroRunner;
 import io.github.espcnfiji.core.SuperResolver;
@@ -122,6 +123,58 @@ class VideoPlugInTest {
 				assertArrayEquals((byte[]) direct.getStack().getPixels(i), (byte[]) result.getStack()
 					.getPixels(i), "plane " + i);
 		}
+	}
+
+	/** Frames of very different ranges: frame k spans [1000 k, 1000 k + 40 (k + 1)^3]. */
+	private static ImagePlus series16(String title, int frames) {
+		Random r = new Random(11);
+		ImageStack stack = new ImageStack(10, 8);
+		for (int k = 0; k < frames; k++) {
+			short[] px = new short[80];
+			for (int i = 0; i < px.length; i++)
+				px[i] = (short) (1000 * k + r.nextInt(40 * (k + 1) * (k + 1) * (k + 1)));
+			stack.addSlice(new ShortProcessor(10, 8, px, null));
+		}
+		return new ImagePlus(title, stack);
+	}
+
+	private static ImagePlus superResolution(ImagePlus imp, String options) {
+		WindowManager.setTempCurrentImage(imp);
+		return new Interpreter().runBatchMacro("run(\"ESPCN Super-Resolution\", \"" + options +
+			"\");", imp);
+	}
+
+	@Test
+	void a16BitSeriesGivesTheSamePixelsAsAVideoAsAStackAndAsAFolderOfFrames() throws Exception {
+		ImagePlus imp = series16("series16", 4);
+		ImagePlus asStack = superResolution(imp.duplicate(), "model=[" + model + "] tile=6");
+		ImagePlus asVideo = runOn(imp.duplicate(), "model=[" + model + "] tile=6");
+		Path frames = Files.createDirectories(dir.resolve("frames16"));
+		for (int k = 1; k <= 4; k++)
+			IJ.saveAsTiff(new ImagePlus("f", imp.getStack().getProcessor(k)), frames.resolve(
+				"f" + k + ".tif").toString());
+		ImagePlus fromFolder = runOn(null, "input=[" + frames + "] model=[" + model + "] tile=6");
+		assertNotNull(asStack);
+		assertNotNull(asVideo);
+		assertNotNull(fromFolder);
+		for (int k = 1; k <= 4; k++) {
+			short[] expected = (short[]) asStack.getStack().getPixels(k);
+			assertArrayEquals(expected, (short[]) asVideo.getStack().getPixels(k), "frame " + k);
+			assertArrayEquals(expected, (short[]) fromFolder.getStack().getPixels(k), "folder frame " +
+				k);
+		}
+	}
+
+	@Test
+	void a32BitSeriesGivesTheSamePixelsAsAVideoAndAsAStack() {
+		ImagePlus imp = series16("series32", 3);
+		new ij.process.StackConverter(imp).convertToGray32();
+		imp.getStack().getProcessor(3).multiply(-2.5);
+		ImagePlus asStack = superResolution(imp.duplicate(), "model=[" + model + "] tile=6");
+		ImagePlus asVideo = runOn(imp.duplicate(), "model=[" + model + "] tile=6");
+		for (int k = 1; k <= 3; k++)
+			assertArrayEquals((float[]) asStack.getStack().getPixels(k), (float[]) asVideo.getStack()
+				.getPixels(k), "frame " + k);
 	}
 
 	@Test
