@@ -86,7 +86,10 @@ public final class MeasurePsnrPlugIn implements PlugIn {
 			gd.addMessage("Test = " + NONE + ": the reference is shrunk by bicubic, super-resolved\n" +
 				"by the model and enlarged by bicubic; both are compared with it.");
 			gd.showDialog();
-			if (gd.wasCanceled()) return;
+			if (gd.wasCanceled()) {
+				CommandRecording.skip();
+				return;
+			}
 			reference = gd.getNextChoice();
 			test = gd.getNextChoice();
 			scale = (int) gd.getNextNumber();

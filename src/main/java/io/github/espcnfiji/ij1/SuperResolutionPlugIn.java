@@ -76,7 +76,10 @@ public final class SuperResolutionPlugIn implements PlugIn {
 			gd.addChoice(PRECISION_LABEL, PRECISIONS, PRECISIONS[0]);
 			gd.addMessage(InferenceMode.PRECISION_HELP);
 			gd.showDialog();
-			if (gd.wasCanceled()) return;
+			if (gd.wasCanceled()) {
+				CommandRecording.skip();
+				return;
+			}
 			model = gd.getNextString().trim();
 			tile = (int) gd.getNextNumber();
 			precision = gd.getNextChoice();
@@ -111,6 +114,7 @@ public final class SuperResolutionPlugIn implements PlugIn {
 			return result;
 		}
 		catch (CancellationException e) {
+			CommandRecording.skip();
 			ImageJProgress.done(COMMAND + " cancelled");
 			IJ.log(COMMAND + ": cancelled; no image was made");
 			return null;

@@ -110,7 +110,10 @@ public final class VideoPlugIn implements PlugIn {
 			gd.addChoice(COMPRESSION_LABEL, COMPRESSIONS, COMPRESSIONS[0]);
 			gd.addCheckbox(OVERWRITE_LABEL, false);
 			gd.showDialog();
-			if (gd.wasCanceled()) return;
+			if (gd.wasCanceled()) {
+				CommandRecording.skip();
+				return;
+			}
 			input = gd.getNextString().trim();
 			output = gd.getNextString().trim();
 			model = gd.getNextString().trim();
@@ -189,6 +192,7 @@ public final class VideoPlugIn implements PlugIn {
 				"frames/s)", r.frames(), info.width() / s, info.height() / s, info.width(), info
 					.height(), r.seconds(), r.fps());
 			String where = out != null ? out.toString() : ImagePlusUpscaling.titleOf(title, s);
+			if (r.cancelled()) CommandRecording.skip();
 			if (r.cancelled()) IJ.log(COMMAND + ": cancelled; " + (r.frames() > 0 ? where + " holds " +
 				"the first " + what : "nothing was written"));
 			else IJ.log(COMMAND + ": " + title + " -> " + where + ": " + what);
