@@ -63,6 +63,9 @@ public final class SuperResolutionCommand implements Command {
 	@Parameter(type = ItemIO.OUTPUT, label = "Scale")
 	private int scale;
 
+	@Parameter(type = ItemIO.OUTPUT, label = "Model name")
+	private String model_name;
+
 	@Override
 	public void run() {
 		SuperResolver.Options options = SuperResolver.Options.defaults().withTileSize(tile);
@@ -72,6 +75,7 @@ public final class SuperResolutionCommand implements Command {
 		try (EspcnModel m = BundledModels.shipped().resolve(model)) {
 			SuperResolver sr = new SuperResolver(m.upscaler(mode), options);
 			scale = sr.scale();
+			model_name = m.card().name;
 			output = Upscaling.upscale(sr, input);
 		}
 		catch (IOException e) {

@@ -26,7 +26,7 @@ import java.util.Locale;
  * run("ESPCN Macro Extensions");
  * Ext.setModel("x3");                 // a bundled name or the path of a model folder or .zip
  * Ext.upscale("butterfly.png", 3);     // the result is shown and becomes the current image
- * title = getTitle();                  // "butterfly-ESPCNx3"
+ * title = getTitle();                  // "butterfly-ESPCN-x3"
  * Ext.psnr("hr.png", title, 3, psnr);   // PSNR (dB) into the variable psnr
  * Ext.ssim("hr.png", title, 3, ssim);
  * Ext.train("/data/T91", 3, 100, "/models/mine");

@@ -22,8 +22,8 @@ import net.imglib2.img.Img;
  * planes, stacks and hyperstacks (every plane on its own, channels, slices and frames kept).
  * The input is not changed (an indexed-colour image is converted to RGB in a copy). The result:
  * <ul>
- * <li>is titled {@link #titleOf} ({@code <title>-ESPCNx<scale>}, the title's image file
- * extension dropped);</li>
+ * <li>is titled {@code <title>-ESPCN-x<scale>} ({@link #titleOf}, the title's image file
+ * extension dropped); callers that know the model put its name there instead;</li>
  * <li>has the input's calibration with pixel width and height divided by the scale (the
  * origin, in pixels, multiplied by it);</li>
  * <li>keeps lookup tables, composite mode and display ranges.</li>
@@ -58,7 +58,7 @@ public final class ImagePlusUpscaling {
 		ImagePlus source = isIndexedColour(imp) ? rgbCopy(imp) : imp;
 		Img<?> out = engine.apply(ImagePlusBridge.wrap(source));
 		int s = (int) (out.dimension(0) / imp.getWidth());
-		ImagePlus result = ImagePlusBridge.toImagePlus(titleOf(imp.getTitle(), s), out, imp
+		ImagePlus result = ImagePlusBridge.toImagePlus(titleOf(imp.getTitle(), "x" + s), out, imp
 			.getNChannels(), imp.getNSlices(), imp.getNFrames());
 		return dressLike(imp, result, s, source != imp);
 	}
@@ -94,13 +94,47 @@ public final class ImagePlusUpscaling {
 		return result;
 	}
 
-	/** {@code <title>-ESPCNx<scale>}, without the title's image file extension if it has one. */
-	public static String titleOf(String title, int scale) {
+	/**
+	 * {@code <title>-ESPCN-<model>}, without the title's image file extension if it has one;
+	 * {@code model} as {@link #modelLabel} makes it ({@code x3}, {@code wide-x3}, {@code mine}).
+	 */
+	public static String titleOf(String title, String model) {
 		String t = title == null ? "" : title;
 		int dot = t.lastIndexOf('.');
 		if (dot > 0 && ImageFiles.EXTENSIONS.contains(t.substring(dot + 1).toLowerCase(
 			Locale.ROOT))) t = t.substring(0, dot);
-		return t + "-ESPCNx" + scale;
+		return t + "-ESPCN-" + model;
+	}
+
+	/**
+	 * A model's short name for titles: its card's name without the {@code espcn-} the bundled
+	 * models' names start with ({@code espcn-x3} is {@code x3}, {@code espcn-wide-x3} is
+	 * {@code wide-x3}); another name as it is.
+	 */
+	public static String modelLabel(String cardName) {
+		String name = cardName == null || cardName.isBlank() ? "model" : cardName.trim();
+		return name.startsWith("espcn-") && name.length() > 6 ? name.substring(6) : name;
+	}
+
+	/**
+	 * The text of Image &gt; Show Info for a result: what made it (model, card name, scale,
+	 * tile, precision) and from which image, then the source's own info if it had any.
+	 */
+	public static String provenance(ImagePlus source, String cardName, String modelArgument,
+		int scale, int tile, String precision, String region)
+	{
+		StringBuilder info = new StringBuilder();
+		info.append("ESPCN super-resolution (Shi et al., CVPR 2016)\n");
+		info.append("Model: ").append(modelArgument).append(" (card: ").append(cardName).append(
+			")\n");
+		info.append("Scale: ").append(scale).append('\n');
+		info.append("Tile: ").append(tile).append(" pixels\n");
+		info.append("Precision: ").append(precision).append('\n');
+		info.append("Source image: ").append(source.getTitle()).append(region == null ? ""
+			: " (" + region + ")").append('\n');
+		String own = source.getInfoProperty();
+		if (own != null && !own.isBlank()) info.append("\n").append(own);
+		return info.toString();
 	}
 
 	/** An 8-bit image whose lookup table gives colours: its pixels are indexes, not intensities. */

@@ -3,6 +3,7 @@ package io.github.espcnfiji.ij1;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
+import ij.gui.Plot;
 import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 import io.github.espcnfiji.command.ByteScalePlanes;
@@ -22,14 +23,15 @@ import java.util.List;
 /**
  * Plugins&gt;ESPCN&gt;ESPCN Measure PSNR: PSNR (dB) and SSIM on the luma with a border of
  * {@code scale} pixels cropped (see {@link ImageComparison}), per slice, written to the Results
- * table, with a last row of means (slice 0) for stacks.
+ * table, with a last row of means (Slice "Mean") for stacks.
  * <ul>
  * <li>Two open images: {@code reference=[title] test=[title] scale=3}; columns Reference, Test,
  * Slice, PSNR, SSIM.</li>
  * <li>One high-resolution image, {@code test=*None*} (or no test key headless): the evaluation
  * protocol; the image is shrunk by bicubic, super-resolved by the model and enlarged by bicubic,
  * and both are compared with it: {@code reference=[title] test=*None* scale=3 model=[x3]};
- * columns Reference, Test, Slice, PSNR, SSIM (the model's), Bicubic PSNR, Bicubic SSIM.</li>
+ * columns Reference, Test, Slice, PSNR, SSIM (the model's), Bicubic PSNR, Bicubic SSIM, Gain (dB)
+ * and Model (the model card's name).</li>
  * </ul>
  * A macro reads the last row: {@code getResult("PSNR", nResults - 1)}.
  */
@@ -46,6 +48,8 @@ public final class MeasurePsnrPlugIn implements PlugIn {
 	public static final String MODEL = "model";
 	/** The test choice that means "downscale the reference, super-resolve and compare". */
 	public static final String NONE = "*None*";
+	/** The Slice column's value in the last row of a stack: the means over its slices. */
+	public static final String MEAN = "Mean";
 	static final String REFERENCE_LABEL = "Reference (ground truth)";
 	static final String TEST_LABEL = "Test image";
 	static final String SCALE_LABEL = "Scale";
@@ -70,12 +74,12 @@ public final class MeasurePsnrPlugIn implements PlugIn {
 			}
 		}
 		else {
-			String[] titles = WindowManager.getImageTitles();
+			String[] titles = imageTitles();
 			if (titles.length == 0) {
 				PlugInErrors.report(COMMAND, "There is no image open; open the images first");
 				return;
 			}
-			List<String> tests = new ArrayList<>(Arrays.asList(titles));
+			List<String> tests = new ArrayList<>(Arrays.asList(titles)); // images only, no plots
 			tests.add(NONE);
 			GenericDialog gd = new GenericDialog(COMMAND);
 			gd.addChoice(REFERENCE_LABEL, titles, titles[0]);
@@ -86,7 +90,10 @@ public final class MeasurePsnrPlugIn implements PlugIn {
 			gd.addMessage("Test = " + NONE + ": the reference is shrunk by bicubic, super-resolved\n" +
 				"by the model and enlarged by bicubic; both are compared with it.");
 			gd.showDialog();
-			if (gd.wasCanceled()) return;
+			if (gd.wasCanceled()) {
+				CommandRecording.skip();
+				return;
+			}
 			reference = gd.getNextChoice();
 			test = gd.getNextChoice();
 			scale = (int) gd.getNextNumber();
@@ -114,6 +121,22 @@ public final class MeasurePsnrPlugIn implements PlugIn {
 		}
 	}
 
+	/** The titles of the open images, leaving out plot windows (which are images to ImageJ). */
+	static String[] imageTitles() {
+		List<ImagePlus> open = new ArrayList<>();
+		for (int id : WindowManager.getIDList() == null ? new int[0] : WindowManager.getIDList())
+			open.add(WindowManager.getImage(id));
+		return imageTitles(open);
+	}
+
+	/** The titles of those of {@code open} that are images, not plots. */
+	static String[] imageTitles(List<ImagePlus> open) {
+		List<String> titles = new ArrayList<>();
+		for (ImagePlus imp : open)
+			if (imp != null && imp.getProperty(Plot.PROPERTY_KEY) == null) titles.add(imp.getTitle());
+		return titles.toArray(new String[0]);
+	}
+
 	/** The comparison of two open images by title. */
 	public static ImageComparison compare(String reference, String test, int scale) {
 		return ImageComparison.of(ImagePlusBridge.wrap(image(reference, "reference")),
@@ -121,45 +144,66 @@ public final class MeasurePsnrPlugIn implements PlugIn {
 	}
 
 	private static void compare(ImagePlus ref, ImagePlus test, int scale, ResultsTable rt) {
-		ImageComparison c = ImageComparison.of(ImagePlusBridge.wrap(ref), ImagePlusBridge.wrap(
-			test), scale);
+		ImageComparison c;
+		try {
+			c = ImageComparison.of(ImagePlusBridge.wrap(ref), ImagePlusBridge.wrap(test), scale);
+		}
+		catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException(e.getMessage() + ". To measure a model on a " +
+				"high-resolution image, choose test=" + NONE + ": it is shrunk, super-resolved and " +
+				"compared with itself", e);
+		}
 		for (int p = 0; p < c.planes(); p++)
-			row(rt, ref, test.getTitle(), p + 1, c.psnr(p), c.ssim(p));
-		if (c.planes() > 1) row(rt, ref, test.getTitle(), 0, c.meanPsnr(), c.meanSsim());
+			row(rt, ref, test.getTitle(), Integer.toString(p + 1), c.psnr(p), c.ssim(p));
+		if (c.planes() > 1) row(rt, ref, test.getTitle(), MEAN, c.meanPsnr(), c.meanSsim());
 	}
 
 	private static void protocol(ImagePlus ref, int scale, String model, ResultsTable rt)
 		throws Exception
 	{
 		List<FloatPlane[]> planes = ByteScalePlanes.of(ImagePlusBridge.wrap(ref));
-		String test = "ESPCN " + model + " vs bicubic";
 		double[] sums = new double[4];
+		String test, name;
 		try (EspcnModel m = BundledModels.shipped().resolve(model)) {
+			name = m.card().name;
+			test = "ESPCN " + name + " (x" + m.scale() + ") vs bicubic";
 			for (int p = 0; p < planes.size(); p++) {
 				Scores s = EvaluationProtocol.evaluate(planes.get(p), scale, m);
 				double[] v = { s.modelPsnr().getAsDouble(), s.modelSsim().getAsDouble(), s
 					.bicubicPsnr(), s.bicubicSsim() };
 				for (int i = 0; i < 4; i++)
 					sums[i] += v[i];
-				row(rt, ref, test, p + 1, v[0], v[1]);
-				rt.addValue("Bicubic PSNR", v[2]);
-				rt.addValue("Bicubic SSIM", v[3]);
+				protocolRow(rt, ref, test, name, Integer.toString(p + 1), v);
 			}
 		}
 		if (planes.size() > 1) {
-			row(rt, ref, test, 0, sums[0] / planes.size(), sums[1] / planes.size());
-			rt.addValue("Bicubic PSNR", sums[2] / planes.size());
-			rt.addValue("Bicubic SSIM", sums[3] / planes.size());
+			double[] mean = new double[4];
+			for (int i = 0; i < 4; i++)
+				mean[i] = sums[i] / planes.size();
+			protocolRow(rt, ref, test, name, MEAN, mean);
 		}
 	}
 
-	private static void row(ResultsTable rt, ImagePlus ref, String test, int slice, double psnr,
+	/** A row of the protocol: the model's PSNR/SSIM, bicubic's and the gain (model - bicubic). */
+	private static void protocolRow(ResultsTable rt, ImagePlus ref, String test, String model,
+		String slice, double[] v)
+	{
+		row(rt, ref, test, slice, v[0], v[1]);
+		rt.addValue("Bicubic PSNR", v[2]);
+		rt.addValue("Bicubic SSIM", v[3]);
+		rt.addValue("Gain (dB)", v[0] - v[2]);
+		rt.addValue("Model", model);
+	}
+
+	/** One row; {@code slice} is the slice's number, or {@link #MEAN} for the stack's mean. */
+	private static void row(ResultsTable rt, ImagePlus ref, String test, String slice, double psnr,
 		double ssim)
 	{
 		rt.incrementCounter();
 		rt.addValue("Reference", ref.getTitle());
 		rt.addValue("Test", test);
-		rt.addValue("Slice", slice);
+		if (slice.equals(MEAN)) rt.addValue("Slice", MEAN);
+		else rt.addValue("Slice", Integer.parseInt(slice));
 		rt.addValue("PSNR", psnr);
 		rt.addValue("SSIM", ssim);
 	}

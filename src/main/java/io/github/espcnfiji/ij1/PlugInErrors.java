@@ -14,7 +14,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
 /**
- * How the PlugIns and the macro extension tell the user that something went wrong.
+ * How the PlugIns and the macro extension tell the user that something went wrong; a run that
+ * failed is never recorded by the macro recorder ({@link CommandRecording}).
  * <ul>
  * <li>With a display: an error dialog ({@link IJ#error(String, String)}), which also aborts a
  * running macro.</li>
@@ -46,6 +47,7 @@ public final class PlugInErrors {
 
 	/** Reports {@code message} as above. */
 	public static void report(String command, String message) {
+		CommandRecording.skip();
 		if (!GraphicsEnvironment.isHeadless()) {
 			Interpreter macro = Interpreter.getInstance();
 			if (macro != null && !IJ.macroRunning()) macro.abort(command + ": " + message);

@@ -16,10 +16,15 @@ import java.util.concurrent.CancellationException;
 
 import net.imglib2.img.Img;
 
+import org.scijava.command.CommandModule;
+
 /**
  * Plugins&gt;ESPCN&gt;ESPCN Super-Resolution: super-resolves the current image (8-bit, 16-bit,
  * 32-bit, RGB; stacks and hyperstacks) into a new image, see {@link ImagePlusUpscaling}, with the
- * SciJava {@link SuperResolutionCommand} doing the work. Esc cancels and leaves no image.
+ * SciJava {@link SuperResolutionCommand} doing the work. Esc cancels and leaves no image. With
+ * an area selection only the selection's bounding rectangle is super-resolved ({@link Selection}).
+ * The result is titled {@code <title>-ESPCN-<model>} ({@code blobs-ESPCN-x3}) and Image &gt; Show
+ * Info tells the model, its card's name, scale, tile, precision and the region processed.
  * <pre>
  * run("ESPCN Super-Resolution", "model=[x3] tile=256");
  * run("ESPCN Super-Resolution", "model=[/path/to/my-model] tile=128");
@@ -76,7 +81,10 @@ public final class SuperResolutionPlugIn implements PlugIn {
 			gd.addChoice(PRECISION_LABEL, PRECISIONS, PRECISIONS[0]);
 			gd.addMessage(InferenceMode.PRECISION_HELP);
 			gd.showDialog();
-			if (gd.wasCanceled()) return;
+			if (gd.wasCanceled()) {
+				CommandRecording.skip();
+				return;
+			}
 			model = gd.getNextString().trim();
 			tile = (int) gd.getNextNumber();
 			precision = gd.getNextChoice();
@@ -103,14 +111,28 @@ public final class SuperResolutionPlugIn implements PlugIn {
 	{
 		try {
 			long start = System.nanoTime();
-			ImagePlus result = ImagePlusUpscaling.upscale(imp, input -> (Img<?>) SciJavaCommands.run(
-				SuperResolutionCommand.class, "input", input, "model", model, "tile", tile, "precision",
-				precision, "progress", progress, "cancel", progress).getOutput("output"));
+			Selection selection = Selection.of(imp);
+			ImagePlus source = selection.image();
+			String[] card = { null };
+			ImagePlus result = ImagePlusUpscaling.upscale(source, input -> {
+				CommandModule m = SciJavaCommands.run(SuperResolutionCommand.class, "input", input,
+					"model", model, "tile", tile, "precision", precision, "progress", progress, "cancel",
+					progress);
+				card[0] = (String) m.getOutput("model_name");
+				return (Img<?>) m.getOutput("output");
+			});
+			int scale = result.getWidth() / source.getWidth();
+			result.setTitle(ImagePlusUpscaling.titleOf(imp.getTitle(), ImagePlusUpscaling.modelLabel(
+				card[0])));
+			result.setInfoProperty(ImagePlusUpscaling.provenance(imp, card[0], model, scale, tile,
+				precision, selection.description()));
+			if (selection.description() != null) IJ.log(COMMAND + ": " + selection.description());
 			ImageJProgress.done(String.format(Locale.ROOT, "%s: %s in %.1f s", COMMAND, result
 				.getTitle(), (System.nanoTime() - start) / 1e9));
 			return result;
 		}
 		catch (CancellationException e) {
+			CommandRecording.skip();
 			ImageJProgress.done(COMMAND + " cancelled");
 			IJ.log(COMMAND + ": cancelled; no image was made");
 			return null;

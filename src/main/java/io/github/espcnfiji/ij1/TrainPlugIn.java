@@ -117,7 +117,10 @@ public final class TrainPlugIn implements PlugIn {
 		gd.addCheckbox(RESUME_LABEL, false);
 		gd.addCheckbox(CURRENT_IMAGE_LABEL, false);
 		gd.showDialog();
-		if (gd.wasCanceled()) return false;
+		if (gd.wasCanceled()) {
+			CommandRecording.skip();
+			return false;
+		}
 		s.folder = gd.getNextString();
 		s.config.scale = (int) gd.getNextNumber();
 		s.config.epochs = (int) gd.getNextNumber();
@@ -166,6 +169,7 @@ public final class TrainPlugIn implements PlugIn {
 				"output", new File(output), "resume", resume, "images", images, "listener", progress,
 				"how", how);
 			boolean stopped = (Boolean) m.getOutput("cancelled");
+			if (stopped) CommandRecording.skip();
 			IJ.showProgress(1.0);
 			IJ.log(String.format(Locale.ROOT, "%s: %s after epoch %d; best validation PSNR %.3f dB " +
 				"(epoch %d); model in %s", COMMAND, stopped ? "stopped" : "done", m.getOutput(

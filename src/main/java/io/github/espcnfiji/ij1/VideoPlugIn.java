@@ -39,7 +39,7 @@ import java.util.function.BooleanSupplier;
  * <li>Output: a {@code .y4m} or {@code .avi} file (AVI frames {@code compression=png}, {@code jpeg}
  * or {@code none}) or a folder of numbered PNG frames ({@code output=[...]}), written under a
  * temporary name and moved into place when done; or, when none is given, a new image
- * {@code <title>-ESPCNx<scale>} if it fits in memory. An existing output is replaced only with
+ * {@code <title>-ESPCN-<model>} if it fits in memory. An existing output is replaced only with
  * {@code overwrite}; the input never is.</li>
  * </ul>
  * The progress bar and status show frames, frames per second and the time left; Esc stops after
@@ -110,7 +110,10 @@ public final class VideoPlugIn implements PlugIn {
 			gd.addChoice(COMPRESSION_LABEL, COMPRESSIONS, COMPRESSIONS[0]);
 			gd.addCheckbox(OVERWRITE_LABEL, false);
 			gd.showDialog();
-			if (gd.wasCanceled()) return;
+			if (gd.wasCanceled()) {
+				CommandRecording.skip();
+				return;
+			}
 			input = gd.getNextString().trim();
 			output = gd.getNextString().trim();
 			model = gd.getNextString().trim();
@@ -181,14 +184,15 @@ public final class VideoPlugIn implements PlugIn {
 			SuperResolver.Options
 			.defaults().withTileSize(tile).withCancellation(cancelled)));
 		try (FrameSink sink = out != null ? VideoFiles.create(out, info, avi, overwrite)
-			: stackSink(source, info, ImagePlusUpscaling.titleOf(title, s)))
+			: stackSink(source, info, ImagePlusUpscaling.titleOf(title, ImagePlusUpscaling.modelLabel(model.card().name))))
 		{
 			VideoPipeline.Result r = VideoUpscaling.run(source, upscaler, sink, options);
 			IJ.showProgress(1.0);
 			String what = String.format(Locale.ROOT, "%d frames, %dx%d -> %dx%d, %.1f s (%.2f " +
 				"frames/s)", r.frames(), info.width() / s, info.height() / s, info.width(), info
 					.height(), r.seconds(), r.fps());
-			String where = out != null ? out.toString() : ImagePlusUpscaling.titleOf(title, s);
+			String where = out != null ? out.toString() : ImagePlusUpscaling.titleOf(title, ImagePlusUpscaling.modelLabel(model.card().name));
+			if (r.cancelled()) CommandRecording.skip();
 			if (r.cancelled()) IJ.log(COMMAND + ": cancelled; " + (r.frames() > 0 ? where + " holds " +
 				"the first " + what : "nothing was written"));
 			else IJ.log(COMMAND + ": " + title + " -> " + where + ": " + what);

@@ -21,7 +21,7 @@
  * {@link io.github.espcnfiji.model.DjlRuntime} like every DJL call.
  * <pre>
  * run("ESPCN Super-Resolution", "model=[x3] tile=256");
- * run("ESPCN Measure PSNR", "reference=[hr.png] test=[hr-ESPCNx3] scale=3");
+ * run("ESPCN Measure PSNR", "reference=[hr.png] test=[hr-ESPCN-x3] scale=3");
  * run("ESPCN Train", "folder=[/data/T91] scale=3 epochs=100 activation=tanh output=[/models/mine]");
  * run("ESPCN Train", "folder=[/data/T91] scale=3 epochs=100 output=[/models/mine] current_image");
  * run("ESPCN Video", "input=[/data/bus.y4m] output=[/data/bus-x3.y4m] model=[x3]");

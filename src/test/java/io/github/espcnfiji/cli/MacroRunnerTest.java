@@ -50,7 +50,7 @@ class MacroRunnerTest {
 			"run(\"ESPCN Super-Resolution\", \"model=[" + model + "] tile=8\");\n" +
 			"File.saveString(getTitle() + \" \" + getWidth() + \"x\" + getHeight(), \"" + out +
 			"\");"), err());
-		assertEquals("ramp-ESPCNx2 40x20", Files.readString(out));
+		assertEquals("ramp-ESPCN-espcn 40x20", Files.readString(out));
 	}
 
 	@Test

@@ -59,7 +59,7 @@ class MacroExtensionTest {
 
 	@Test
 	void upscaleShowsTheResultAsTheCurrentImage() throws Exception {
-		assertEquals("ramp-ESPCNx2 48x36", macro("Ext.setModel(\"" + x2 + "\");\n" +
+		assertEquals("ramp-ESPCN-espcn 48x36", macro("Ext.setModel(\"" + x2 + "\");\n" +
 			"newImage(\"ramp.png\", \"8-bit ramp\", 24, 18, 1);\n" + "Ext.upscale(\"ramp.png\", 2);\n" +
 			"out(getTitle() + \" \" + getWidth() + \"x\" + getHeight());"));
 	}

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.ImagePlus;
+import ij.gui.Plot;
 import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
 import ij.process.ByteProcessor;
@@ -18,6 +19,8 @@ import io.github.espcnfiji.model.ModelFiles;
 import io.github.espcnfiji.testing.TestModels;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -80,7 +83,8 @@ class MeasurePsnrPlugInTest {
 		double offset = 10 * Math.log10(255.0 * 255 / 100);
 		assertEquals(offset, rt.getValue("PSNR", 0), 1e-9);
 		assertEquals(Double.POSITIVE_INFINITY, rt.getValue("PSNR", 1));
-		assertEquals(0, rt.getValue("Slice", 2), 0);
+		assertEquals(2, rt.getValue("Slice", 1), 0);
+		assertEquals("Mean", rt.getStringValue("Slice", 2));
 		assertEquals(Double.POSITIVE_INFINITY, rt.getValue("PSNR", 2));
 		assertEquals(1, rt.getValue("SSIM", 1), 1e-12);
 	}
@@ -111,6 +115,31 @@ class MeasurePsnrPlugInTest {
 		assertEquals(expected.modelSsim().getAsDouble(), rt.getValue("SSIM", 0), 1e-12);
 		assertEquals(expected.bicubicPsnr(), rt.getValue("Bicubic PSNR", 0), 1e-12);
 		assertEquals(expected.bicubicSsim(), rt.getValue("Bicubic SSIM", 0), 1e-12);
+		assertEquals(expected.modelPsnr().getAsDouble() - expected.bicubicPsnr(), rt.getValue(
+			"Gain (dB)", 0), 1e-12);
+		String name;
+		try (EspcnModel m = ModelFiles.load(model)) {
+			name = m.card().name;
+		}
+		assertEquals(name, rt.getStringValue("Model", 0));
+		assertTrue(rt.getStringValue("Test", 0).contains(name), rt.getStringValue("Test", 0));
+	}
+
+	@Test
+	void aSizeMismatchSuggestsMeasuringTheModelOnTheReferenceAlone() {
+		String error = failingMacro("newImage(\"big\", \"8-bit black\", 60, 60, 1);\n" +
+			"newImage(\"small\", \"8-bit black\", 20, 20, 1);\n" +
+			"run(\"ESPCN Measure PSNR\", \"reference=big test=small scale=3\");");
+		assertTrue(error.contains("60x60") && error.contains("test=*None*"), error);
+	}
+
+	@Test
+	void plotWindowsAreNotOfferedAsImages() {
+		ImagePlus image = new ImagePlus("an image", new ByteProcessor(8, 8));
+		ImagePlus plot = new Plot("a plot", "x", "y").getImagePlus();
+		List<String> titles = Arrays.asList(MeasurePsnrPlugIn.imageTitles(Arrays.asList(image,
+			plot)));
+		assertEquals(List.of("an image"), titles);
 	}
 
 	@Test

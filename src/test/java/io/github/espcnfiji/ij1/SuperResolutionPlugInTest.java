@@ -132,7 +132,7 @@ class SuperResolutionPlugInTest {
 		ImagePlus result = new Interpreter().runBatchMacro("run(\"ESPCN Super-Resolution\", " +
 			"\"model=[" + model + "] tile=8\");", imp);
 		assertNotNull(result);
-		assertEquals("blobs-ESPCNx3", result.getTitle());
+		assertEquals("blobs-ESPCN-espcn", result.getTitle());
 		assertEquals(69, result.getWidth());
 		assertEquals(51, result.getHeight());
 		assertSamePixels(direct(imp), result);
@@ -184,7 +184,7 @@ class SuperResolutionPlugInTest {
 		imp.setDisplayRange(1000, 4000);
 		try (EspcnModel m = ModelFiles.load(model)) {
 			ImagePlus result = ImagePlusUpscaling.upscale(imp, new SuperResolver(m));
-			assertEquals("cells-ESPCNx3", result.getTitle());
+			assertEquals("cells-ESPCN-x3", result.getTitle());
 			assertArrayEquals(new int[] { 42, 33, 2, 3, 1 }, result.getDimensions());
 			assertTrue(result.isComposite());
 			assertEquals(IJ.COMPOSITE, ((CompositeImage) result).getMode());
@@ -234,11 +234,48 @@ class SuperResolutionPlugInTest {
 	}
 
 	@Test
-	void titlesDropImageExtensionsOnly() {
-		assertEquals("bird-ESPCNx3", ImagePlusUpscaling.titleOf("bird.png", 3));
-		assertEquals("a.b-ESPCNx2", ImagePlusUpscaling.titleOf("a.b", 2));
-		assertEquals("stack.TIF-x-ESPCNx4", ImagePlusUpscaling.titleOf("stack.TIF-x", 4));
-		assertEquals("cells-ESPCNx4", ImagePlusUpscaling.titleOf("cells.TIF", 4));
+	void titlesNameTheModelAndDropImageExtensionsOnly() {
+		assertEquals("bird-ESPCN-x3", ImagePlusUpscaling.titleOf("bird.png", "x3"));
+		assertEquals("a.b-ESPCN-x2", ImagePlusUpscaling.titleOf("a.b", "x2"));
+		assertEquals("stack.TIF-x-ESPCN-x4", ImagePlusUpscaling.titleOf("stack.TIF-x", "x4"));
+		assertEquals("cells-ESPCN-mine", ImagePlusUpscaling.titleOf("cells.TIF", "mine"));
+		assertEquals("x3", ImagePlusUpscaling.modelLabel("espcn-x3"));
+		assertEquals("wide-x3", ImagePlusUpscaling.modelLabel("espcn-wide-x3"));
+		assertEquals("my nuclei", ImagePlusUpscaling.modelLabel("my nuclei"));
+	}
+
+	@Test
+	void aSelectionIsCroppedAndSaidSoAndShowInfoTellsWhatMadeTheResult() throws Exception {
+		ImagePlus imp = IJ.createImage("blobs", "8-bit ramp", 40, 30, 1);
+		imp.setInfoProperty("acquired on scope 7");
+		imp.setRoi(new ij.gui.OvalRoi(5, 4, 20, 10));
+		ImagePlus result = SuperResolutionPlugIn.upscale(imp, model.toString(), 64, "fp32",
+			new ImageJProgress(SuperResolutionPlugIn.COMMAND));
+		assertEquals(20 * SCALE, result.getWidth());
+		assertEquals(10 * SCALE, result.getHeight());
+		ImagePlus cropped = new ImagePlus("crop", imp.getProcessor().crop());
+		try (EspcnModel m = ModelFiles.load(model)) {
+			ImagePlus direct = ImagePlusUpscaling.upscale(cropped, new SuperResolver(m));
+			assertArrayEquals((byte[]) direct.getProcessor().getPixels(), (byte[]) result
+				.getProcessor().getPixels());
+			String info = result.getInfoProperty();
+			assertTrue(info.contains("Model: " + model + " (card: " + m.card().name + ")"), info);
+			assertTrue(info.contains("Scale: " + SCALE) && info.contains("Tile: 64") && info.contains(
+				"Precision: fp32"), info);
+			assertTrue(info.contains("bounding rectangle 20x10 at (5, 4)"), info);
+			assertTrue(info.contains("acquired on scope 7"), info);
+		}
+		assertEquals(40, imp.getWidth(), "the input is not changed");
+	}
+
+	@Test
+	void withoutASelectionTheWholeImageIsProcessed() {
+		ImagePlus imp = IJ.createImage("whole", "8-bit ramp", 16, 12, 1);
+		ImagePlus result = SuperResolutionPlugIn.upscale(imp, model.toString(), 64, "fp32",
+			new ImageJProgress(SuperResolutionPlugIn.COMMAND));
+		assertEquals(16 * SCALE, result.getWidth());
+		String info = result.getInfoProperty();
+		assertTrue(info.contains("Source image: whole\n"), info);
 	}
 
 	/**

@@ -113,7 +113,7 @@ class VideoPlugInTest {
 		imp.getCalibration().setUnit("um");
 		ImagePlus result = runOn(imp, "model=[" + model + "] tile=6");
 		assertNotNull(result);
-		assertEquals("cells-ESPCNx3", result.getTitle());
+		assertEquals("cells-ESPCN-espcn", result.getTitle());
 		assertArrayEquals(new int[] { 30, 24, 2, 1, 3 }, result.getDimensions());
 		assertEquals(0.1, result.getCalibration().pixelWidth, 1e-12);
 		try (EspcnModel m = ModelFiles.load(model)) {
