@@ -124,7 +124,7 @@ public final class SuperResolutionPlugIn implements PlugIn {
 			int scale = result.getWidth() / source.getWidth();
 			result.setTitle(ImagePlusUpscaling.titleOf(imp.getTitle(), ImagePlusUpscaling.modelLabel(
 				card[0])));
-			result.setInfoProperty(ImagePlusUpscaling.provenance(imp, card[0], model, scale, tile,
+			result.setProperty("Info", ImagePlusUpscaling.provenance(imp, card[0], model, scale, tile,
 				precision, selection.description()));
 			if (selection.description() != null) IJ.log(COMMAND + ": " + selection.description());
 			ImageJProgress.done(String.format(Locale.ROOT, "%s: %s in %.1f s", COMMAND, result

@@ -247,7 +247,7 @@ class SuperResolutionPlugInTest {
 	@Test
 	void aSelectionIsCroppedAndSaidSoAndShowInfoTellsWhatMadeTheResult() throws Exception {
 		ImagePlus imp = IJ.createImage("blobs", "8-bit ramp", 40, 30, 1);
-		imp.setInfoProperty("acquired on scope 7");
+		imp.setProperty("Info", "acquired on scope 7");
 		imp.setRoi(new ij.gui.OvalRoi(5, 4, 20, 10));
 		ImagePlus result = SuperResolutionPlugIn.upscale(imp, model.toString(), 64, "fp32",
 			new ImageJProgress(SuperResolutionPlugIn.COMMAND));
