@@ -138,7 +138,7 @@ final class TrainCommand implements Command {
 		}
 
 		ModelCard template = new ModelCard();
-		template.name = "espcn-x" + c.scale;
+		template.name = ModelCard.nameFor(out, c.scale);
 		template.training.trainData.addAll(trainDirs);
 		template.training.validationData = validationDescription;
 		template.training.command = Cli.PROGRAM + " train " + o.commandLine();

@@ -84,7 +84,7 @@ public final class FolderTraining {
 		train.addAll(extra);
 		List<TrainingPair> validation = pairs(split.validation(), config.scale);
 		ModelCard template = new ModelCard();
-		template.name = "espcn-x" + config.scale;
+		template.name = ModelCard.nameFor(output, config.scale);
 		Path name = folder.toAbsolutePath().normalize().getFileName();
 		template.training.trainData.add(name == null ? folder.toString() : name.toString());
 		if (!images.isEmpty()) template.training.trainData.add(images.size() +

@@ -15,7 +15,6 @@ import io.github.espcnfiji.io.ImagePlusBridge;
 import io.github.espcnfiji.model.BundledModels;
 import io.github.espcnfiji.model.EspcnModel;
 
-import java.awt.GraphicsEnvironment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,7 +58,7 @@ public final class MeasurePsnrPlugIn implements PlugIn {
 	public void run(String arg) {
 		String reference, test, model;
 		int scale;
-		if (GraphicsEnvironment.isHeadless()) {
+		if (Help.fromMacro()) {
 			try {
 				MacroOptions o = MacroOptions.current();
 				ImagePlus current = WindowManager.getCurrentImage();
@@ -81,14 +80,16 @@ public final class MeasurePsnrPlugIn implements PlugIn {
 			}
 			List<String> tests = new ArrayList<>(Arrays.asList(titles)); // images only, no plots
 			tests.add(NONE);
+			Remembered last = new Remembered(COMMAND);
 			GenericDialog gd = new GenericDialog(COMMAND);
 			gd.addChoice(REFERENCE_LABEL, titles, titles[0]);
 			gd.addChoice(TEST_LABEL, tests.toArray(new String[0]), titles.length > 1 ? titles[1]
 				: NONE);
-			gd.addNumericField(SCALE_LABEL, 3, 0);
-			gd.addStringField(MODEL_LABEL, SuperResolutionPlugIn.DEFAULT_MODEL, 20);
+			gd.addNumericField(SCALE_LABEL, last.get(SCALE, 3), 0);
+			ModelChooser.addTo(gd, MODEL_LABEL, last.get(MODEL, SuperResolutionPlugIn.DEFAULT_MODEL));
 			gd.addMessage("Test = " + NONE + ": the reference is shrunk by bicubic, super-resolved\n" +
 				"by the model and enlarged by bicubic; both are compared with it.");
+			gd.addHelp(Help.MENUS);
 			gd.showDialog();
 			if (gd.wasCanceled()) {
 				CommandRecording.skip();
@@ -97,7 +98,9 @@ public final class MeasurePsnrPlugIn implements PlugIn {
 			reference = gd.getNextChoice();
 			test = gd.getNextChoice();
 			scale = (int) gd.getNextNumber();
-			model = gd.getNextString().trim();
+			model = gd.getNextChoice().trim();
+			last.set(SCALE, scale);
+			last.set(MODEL, model);
 		}
 		measure(reference, test, scale, model);
 	}

@@ -7,10 +7,8 @@ import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import io.github.espcnfiji.command.SuperResolutionCommand;
 import io.github.espcnfiji.core.Tiler;
-import io.github.espcnfiji.model.BundledModels;
 import io.github.espcnfiji.model.InferenceMode;
 
-import java.awt.GraphicsEnvironment;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 
@@ -60,7 +58,7 @@ public final class SuperResolutionPlugIn implements PlugIn {
 		}
 		String model, precision;
 		int tile;
-		if (GraphicsEnvironment.isHeadless()) {
+		if (Help.fromMacro()) {
 			try {
 				MacroOptions o = MacroOptions.current();
 				model = o.string(MODEL, DEFAULT_MODEL);
@@ -73,21 +71,24 @@ public final class SuperResolutionPlugIn implements PlugIn {
 			}
 		}
 		else {
+			Remembered last = new Remembered(COMMAND);
 			GenericDialog gd = new GenericDialog(COMMAND);
-			gd.addStringField(MODEL_LABEL, DEFAULT_MODEL, 30);
-			gd.addMessage("A bundled model (" + String.join(", ", BundledModels.NAMES) +
-				") or the path of a model folder or .zip");
-			gd.addNumericField(TILE_LABEL, Tiler.DEFAULT_TILE_SIZE, 0);
-			gd.addChoice(PRECISION_LABEL, PRECISIONS, PRECISIONS[0]);
+			ModelChooser.addTo(gd, MODEL_LABEL, last.get(MODEL, DEFAULT_MODEL));
+			gd.addNumericField(TILE_LABEL, last.get(TILE, Tiler.DEFAULT_TILE_SIZE), 0);
+			gd.addChoice(PRECISION_LABEL, PRECISIONS, last.get(PRECISION, PRECISIONS[0]));
 			gd.addMessage(InferenceMode.PRECISION_HELP);
+			gd.addHelp(Help.MENUS);
 			gd.showDialog();
 			if (gd.wasCanceled()) {
 				CommandRecording.skip();
 				return;
 			}
-			model = gd.getNextString().trim();
+			model = gd.getNextChoice().trim();
 			tile = (int) gd.getNextNumber();
 			precision = gd.getNextChoice();
+			last.set(MODEL, model);
+			last.set(TILE, tile);
+			last.set(PRECISION, precision);
 		}
 		ImagePlus result = upscale(imp, model, tile, precision, new ImageJProgress(COMMAND));
 		if (result != null) ImageDisplay.show(result);

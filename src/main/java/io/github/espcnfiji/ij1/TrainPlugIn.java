@@ -11,7 +11,6 @@ import io.github.espcnfiji.io.ImagePlusBridge;
 import io.github.espcnfiji.model.Activation;
 import io.github.espcnfiji.train.TrainingConfig;
 
-import java.awt.GraphicsEnvironment;
 import java.io.File;
 import java.util.Collections;
 import java.util.List;
@@ -71,7 +70,7 @@ public final class TrainPlugIn implements PlugIn {
 	@Override
 	public void run(String arg) {
 		Settings s = new Settings();
-		if (GraphicsEnvironment.isHeadless()) {
+		if (Help.fromMacro()) {
 			try {
 				MacroOptions o = MacroOptions.current();
 				s.folder = o.required(FOLDER);
@@ -104,18 +103,20 @@ public final class TrainPlugIn implements PlugIn {
 	}
 
 	private static boolean dialog(Settings s) {
+		Remembered last = new Remembered(COMMAND);
 		GenericDialog gd = new GenericDialog(COMMAND);
-		gd.addDirectoryField(FOLDER_LABEL, "");
-		gd.addNumericField(SCALE_LABEL, s.config.scale, 0);
-		gd.addNumericField(EPOCHS_LABEL, DEFAULT_EPOCHS, 0);
+		gd.addDirectoryField(FOLDER_LABEL, last.get(FOLDER, ""));
+		gd.addNumericField(SCALE_LABEL, last.get(SCALE, s.config.scale), 0);
+		gd.addNumericField(EPOCHS_LABEL, last.get(EPOCHS, DEFAULT_EPOCHS), 0);
 		String[] activations = { "tanh", "relu", "gelu" };
-		gd.addChoice(ACTIVATION_LABEL, activations, s.config.activation.id());
-		gd.addNumericField(BATCH_LABEL, s.config.batchSize, 0);
-		gd.addNumericField(PATCH_LABEL, s.config.patchSize, 0);
-		gd.addNumericField(VALIDATION_LABEL, s.validation, 2);
-		gd.addDirectoryField(OUTPUT_LABEL, "");
+		gd.addChoice(ACTIVATION_LABEL, activations, last.get(ACTIVATION, s.config.activation.id()));
+		gd.addNumericField(BATCH_LABEL, last.get(BATCH, s.config.batchSize), 0);
+		gd.addNumericField(PATCH_LABEL, last.get(PATCH, s.config.patchSize), 0);
+		gd.addNumericField(VALIDATION_LABEL, last.get(VALIDATION, s.validation), 2);
+		gd.addDirectoryField(OUTPUT_LABEL, last.get(OUTPUT, ""));
 		gd.addCheckbox(RESUME_LABEL, false);
-		gd.addCheckbox(CURRENT_IMAGE_LABEL, false);
+		gd.addCheckbox(CURRENT_IMAGE_LABEL, last.get(CURRENT_IMAGE, false));
+		gd.addHelp(Help.TRAINING);
 		gd.showDialog();
 		if (gd.wasCanceled()) {
 			CommandRecording.skip();
@@ -131,6 +132,15 @@ public final class TrainPlugIn implements PlugIn {
 		s.output = gd.getNextString();
 		s.resume = gd.getNextBoolean();
 		s.currentImage = gd.getNextBoolean();
+		last.set(FOLDER, s.folder);
+		last.set(SCALE, s.config.scale);
+		last.set(EPOCHS, s.config.epochs);
+		last.set(ACTIVATION, s.config.activation.id());
+		last.set(BATCH, s.config.batchSize);
+		last.set(PATCH, s.config.patchSize);
+		last.set(VALIDATION, s.validation);
+		last.set(OUTPUT, s.output);
+		last.set(CURRENT_IMAGE, s.currentImage);
 		return true;
 	}
 
@@ -170,6 +180,7 @@ public final class TrainPlugIn implements PlugIn {
 				"how", how);
 			boolean stopped = (Boolean) m.getOutput("cancelled");
 			if (stopped) CommandRecording.skip();
+			register(new File(output).toPath());
 			IJ.showProgress(1.0);
 			IJ.log(String.format(Locale.ROOT, "%s: %s after epoch %d; best validation PSNR %.3f dB " +
 				"(epoch %d); model in %s", COMMAND, stopped ? "stopped" : "done", m.getOutput(
@@ -182,6 +193,21 @@ public final class TrainPlugIn implements PlugIn {
 			IJ.showProgress(1.0);
 			PlugInErrors.report(COMMAND, PlugInErrors.describe(e));
 			return null;
+		}
+	}
+
+	/**
+	 * Adds a trained model to the user's models that the model choices offer
+	 * ({@link ModelChooser#registry()}); a registry that cannot be written only costs that.
+	 */
+	private static void register(java.nio.file.Path model) {
+		try {
+			ModelChooser.registry().register(model);
+		}
+		catch (java.io.IOException | RuntimeException e) {
+			IJ.log(COMMAND + ": the model was saved, but could not be added to the model choices (" +
+				PlugInErrors.describe(e instanceof Exception ? (Exception) e : new RuntimeException(e)) +
+				")");
 		}
 	}
 

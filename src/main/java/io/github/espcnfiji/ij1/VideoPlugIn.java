@@ -21,7 +21,6 @@ import io.github.espcnfiji.video.VideoInfo;
 import io.github.espcnfiji.video.VideoPipeline;
 import io.github.espcnfiji.video.VideoUpscaling;
 
-import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -81,7 +80,7 @@ public final class VideoPlugIn implements PlugIn {
 		String input, output, model, compression, precision;
 		int tile;
 		boolean overwrite;
-		if (GraphicsEnvironment.isHeadless()) {
+		if (Help.fromMacro()) {
 			try {
 				MacroOptions o = MacroOptions.current();
 				input = o.string(INPUT, "");
@@ -98,17 +97,17 @@ public final class VideoPlugIn implements PlugIn {
 			}
 		}
 		else {
+			Remembered last = new Remembered(COMMAND);
 			GenericDialog gd = new GenericDialog(COMMAND);
-			gd.addFileField(INPUT_LABEL, "");
-			gd.addFileField(OUTPUT_LABEL, "");
-			gd.addStringField(MODEL_LABEL, SuperResolutionPlugIn.DEFAULT_MODEL, 30);
-			gd.addMessage("A bundled model (" + String.join(", ", BundledModels.NAMES) +
-				") or the path of a model folder or .zip");
-			gd.addNumericField(TILE_LABEL, Tiler.DEFAULT_TILE_SIZE, 0);
-			gd.addChoice(SuperResolutionPlugIn.PRECISION_LABEL, SuperResolutionPlugIn.PRECISIONS,
-				SuperResolutionPlugIn.PRECISIONS[0]);
-			gd.addChoice(COMPRESSION_LABEL, COMPRESSIONS, COMPRESSIONS[0]);
+			gd.addFileField(INPUT_LABEL, last.get(INPUT, ""));
+			gd.addFileField(OUTPUT_LABEL, last.get(OUTPUT, ""));
+			ModelChooser.addTo(gd, MODEL_LABEL, last.get(MODEL, SuperResolutionPlugIn.DEFAULT_MODEL));
+			gd.addNumericField(TILE_LABEL, last.get(TILE, Tiler.DEFAULT_TILE_SIZE), 0);
+			gd.addChoice(SuperResolutionPlugIn.PRECISION_LABEL, SuperResolutionPlugIn.PRECISIONS, last
+				.get(PRECISION, SuperResolutionPlugIn.PRECISIONS[0]));
+			gd.addChoice(COMPRESSION_LABEL, COMPRESSIONS, last.get(COMPRESSION, COMPRESSIONS[0]));
 			gd.addCheckbox(OVERWRITE_LABEL, false);
+			gd.addHelp(Help.VIDEO);
 			gd.showDialog();
 			if (gd.wasCanceled()) {
 				CommandRecording.skip();
@@ -116,11 +115,17 @@ public final class VideoPlugIn implements PlugIn {
 			}
 			input = gd.getNextString().trim();
 			output = gd.getNextString().trim();
-			model = gd.getNextString().trim();
+			model = gd.getNextChoice().trim();
 			tile = (int) gd.getNextNumber();
 			precision = gd.getNextChoice();
 			compression = gd.getNextChoice();
 			overwrite = gd.getNextBoolean();
+			last.set(INPUT, input);
+			last.set(OUTPUT, output);
+			last.set(MODEL, model);
+			last.set(TILE, tile);
+			last.set(PRECISION, precision);
+			last.set(COMPRESSION, compression);
 		}
 		ImagePlus result = upscale(input, output, model, tile, precision, compression, overwrite);
 		if (result != null) ImageDisplay.show(result);

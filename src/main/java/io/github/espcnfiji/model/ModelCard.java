@@ -78,4 +78,17 @@ public final class ModelCard {
 		return new EspcnSpec(scale, channels, Activation.parse(activation == null ? "" : activation),
 			filters, kernels);
 	}
+
+	/**
+	 * The name a trained model's card gets: its output folder's name ({@code models/espcn-x3}
+	 * gives {@code espcn-x3}, {@code ~/models/nuclei-x2} gives {@code nuclei-x2}), so that a
+	 * user's model is told apart from the bundled ones; {@code espcn-xN} without a folder name.
+	 */
+	public static String nameFor(java.nio.file.Path output, int scale) {
+		java.nio.file.Path name = output == null ? null : output.toAbsolutePath().normalize()
+			.getFileName();
+		String s = name == null ? "" : name.toString().trim();
+		if (s.toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) s = s.substring(0, s.length() - 4);
+		return s.isEmpty() ? "espcn-x" + scale : s;
+	}
 }

@@ -28,6 +28,7 @@ import io.github.espcnfiji.train.TrainingConfig;
 import java.awt.event.KeyEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -80,6 +81,11 @@ class TrainPlugInTest {
 		assertEquals(7, card.training.patchSize);
 		assertTrue(card.training.validationData.startsWith("1 images held out"), card.training
 			.validationData);
+		assertEquals("relu x2", card.name, "a trained model is named after its folder");
+		assertEquals(out.toAbsolutePath().normalize(), ModelChooser.registry().models().get(0),
+			"and offered in the model choices");
+		assertTrue(ModelChooser.items(List.of("x3"), ModelChooser.registry().models(), "x3")
+			.contains(out.toAbsolutePath().normalize().toString()));
 	}
 
 	/** A 36x36 stack of {@code slices}, 8-bit gray, 16-bit or RGB, with a ramp and noise. */
