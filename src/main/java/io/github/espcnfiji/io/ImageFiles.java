@@ -60,17 +60,29 @@ public final class ImageFiles {
 	private static final Set<Integer> NOT_IMAGES = new LinkedHashSet<>(Arrays.asList(
 		Opener.TEXT, Opener.JAVA_OR_TEXT, Opener.ROI, Opener.LUT, Opener.TABLE, Opener.OJJ));
 
+	/**
+	 * The most pixels per plane a file may declare unless the caller allows more: Pillow's limit
+	 * ({@code 2 * Image.MAX_IMAGE_PIXELS}), about 179 million, e.g. 13,000 x 13,000.
+	 */
+	public static final long DEFAULT_MAX_PIXELS = 178_956_970L;
+
 	private ImageFiles() {}
 
 	/**
 	 * Reads an image file as float planes on its native scale.
 	 *
 	 * @throws NoSuchFileException if the file does not exist
-	 * @throws IOException if it is a folder or ImageJ cannot read it as an image
+	 * @throws IOException if it is a folder, ImageJ cannot read it as an image, or it is
+	 *           truncated, damaged or too large (see {@link #open(Path, long)})
 	 * @throws IllegalArgumentException if the image is empty or smaller than 2x2
 	 */
 	public static LoadedImage read(Path file) throws IOException {
-		ImagePlus imp = open(file);
+		return read(file, DEFAULT_MAX_PIXELS);
+	}
+
+	/** As {@link #read(Path)}, allowing up to {@code maxPixels} pixels per plane. */
+	public static LoadedImage read(Path file, long maxPixels) throws IOException {
+		ImagePlus imp = open(file, maxPixels);
 		try {
 			return fromImagePlus(imp);
 		}
@@ -81,18 +93,34 @@ public final class ImageFiles {
 
 	/**
 	 * Opens an image file as ImageJ 1.x does (stacks and hyperstacks included), without any
-	 * dialog; the caller closes it.
+	 * dialog; the caller closes it. At most {@link #DEFAULT_MAX_PIXELS} per plane.
 	 *
 	 * @throws NoSuchFileException if the file does not exist
-	 * @throws IOException if it is a folder or ImageJ cannot read it as an image
+	 * @throws IOException if it is a folder or ImageJ cannot read it as an image, or it is
+	 *           truncated, damaged or too large (see {@link #open(Path, long)})
 	 */
 	public static ImagePlus open(Path file) throws IOException {
+		return open(file, DEFAULT_MAX_PIXELS);
+	}
+
+	/**
+	 * As {@link #open(Path)}, allowing up to {@code maxPixels} pixels per plane. Before any
+	 * decoder runs, the file's structure is checked, and each failure is one line naming the
+	 * file: a truncated PNG, TIFF or JPEG (decoders would fill the missing part with black); a
+	 * size that its bytes could not hold, or above {@code maxPixels}; a multi-page TIFF whose
+	 * pages differ in size (ImageJ would keep the first page only); a CMYK JPEG.
+	 *
+	 * @throws NoSuchFileException if the file does not exist
+	 * @throws IOException as {@link #open(Path)} says
+	 */
+	public static ImagePlus open(Path file, long maxPixels) throws IOException {
 		if (!Files.exists(file)) throw new NoSuchFileException(file.toString(), null,
 			"no such image file");
 		if (Files.isDirectory(file)) throw new IOException(file +
 			" is a folder; expected an image file");
 		if (!Files.isReadable(file)) throw new AccessDeniedException(file.toString(), null,
 			"the image file is not readable");
+		ImageFileCheck.check(file, maxPixels);
 		ImagePlus imp;
 		try {
 			Opener opener = new Opener();
@@ -105,6 +133,11 @@ public final class ImageFiles {
 		}
 		catch (RuntimeException e) {
 			throw new IOException("ImageJ could not read " + file + ": " + e, e);
+		}
+		catch (OutOfMemoryError e) {
+			throw new IOException(file + " is larger than the memory Java may use (" + Runtime
+				.getRuntime().maxMemory() / (1 << 20) + " MB): give Java more memory (java -Xmx8g " +
+				"..., or Edit > Options > Memory in Fiji)", e);
 		}
 		finally {
 			IJ.redirectErrorMessages(false);
