@@ -88,6 +88,11 @@ public final class MacroRunner {
 			closeBatchModeImages();
 			out.flush();
 		}
+		// the macro's print() goes through IJ.log to System.out
+		if (out.checkError() || System.out.checkError()) {
+			err.println("error: " + file.getFileName() + ": " + StandardOutput.LOST);
+			return 1;
+		}
 		String commandError = PlugInErrors.takeLastMacroError();
 		if (commandError != null) {
 			err.println("error: " + commandError + " in " + file.getFileName());
