@@ -38,6 +38,9 @@ import java.util.Locale;
 import java.util.Set;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Reading and writing image files through ImageJ 1.x without any user interface: safe to use
@@ -255,8 +258,7 @@ public final class ImageFiles {
 		Path tmp = PendingFile.createBeside(target, false);
 		try {
 			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-				if (png) writePng(imp, out, target);
-				else writeTiff(imp, out);
+				encode(imp, png, out, target);
 			}
 			if (overwrite) moveReplacing(tmp, target);
 			else Files.move(tmp, target);
@@ -264,6 +266,33 @@ public final class ImageFiles {
 		finally {
 			Files.deleteIfExists(tmp);
 		}
+	}
+
+	/**
+	 * Encodes {@code imp} as PNG or TIFF into {@code out} and flushes it. A failure (a full disk)
+	 * is one message that names {@code target} and the cause the encoder wrapped, e.g.
+	 * {@code cannot write /data/out.png: No space left on device}, never the encoder's own
+	 * "I/O error writing PNG file!".
+	 */
+	static void encode(ImagePlus imp, boolean png, OutputStream out, Path target)
+		throws IOException
+	{
+		try {
+			if (png) writePng(imp, out);
+			else writeTiff(imp, out);
+			out.flush();
+		}
+		catch (IOException e) {
+			throw new IOException("cannot write " + target + ": " + rootCause(e), e);
+		}
+	}
+
+	/** The innermost message: what the file system said, under the encoder's wrapping. */
+	private static String rootCause(Throwable e) {
+		Throwable root = e;
+		for (Throwable c = e.getCause(); c != null && c != root; c = c.getCause())
+			if (c.getMessage() != null) root = c;
+		return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
 	}
 
 	/** ImageJ's TIFF, with the description that keeps hyperstack dimensions and calibration. */
@@ -360,9 +389,7 @@ public final class ImageFiles {
 		return files;
 	}
 
-	private static void writePng(ImagePlus imp, OutputStream out, Path target)
-		throws IOException
-	{
+	private static void writePng(ImagePlus imp, OutputStream out) throws IOException {
 		int w = imp.getWidth(), h = imp.getHeight();
 		BufferedImage img;
 		switch (imp.getBitDepth()) {
@@ -380,8 +407,16 @@ public final class ImageFiles {
 				img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
 				img.getRaster().setDataElements(0, 0, w, h, imp.getProcessor().getPixels());
 		}
-		if (!ImageIO.write(img, "png", out)) throw new IOException("No PNG writer available for " +
-			target);
+		// A stream of our own, cached in memory: ImageIO.write(img, "png", out) would cache in a
+		// temporary file whose closer thread fails with a NullPointerException after a full disk.
+		ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+		try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+			writer.setOutput(stream);
+			writer.write(img);
+		}
+		finally {
+			writer.dispose();
+		}
 	}
 
 	private static void moveReplacing(Path from, Path to) throws IOException {
