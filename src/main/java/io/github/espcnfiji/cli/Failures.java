@@ -26,6 +26,8 @@ final class Failures {
 		if (t instanceof OutOfMemoryError)
 			return "out of memory: use a smaller --tile, or give Java more memory (java -Xmx8g -jar ...)";
 		if (t instanceof CancellationException) return "cancelled: " + t.getMessage();
+		if (t instanceof LinkageError && MissingLibrary.missingClass((LinkageError) t) != null)
+			return MissingLibrary.describe((LinkageError) t);
 		if (t instanceof FileSystemException) {
 			FileSystemException f = (FileSystemException) t;
 			if (f.getReason() != null) return f.getMessage();
