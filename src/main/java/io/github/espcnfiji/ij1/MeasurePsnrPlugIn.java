@@ -53,6 +53,7 @@ public final class MeasurePsnrPlugIn implements PlugIn {
 
 	@Override
 	public void run(String arg) {
+		if (!MacroOptions.currentHasOnly(COMMAND, REFERENCE, TEST, SCALE, MODEL)) return;
 		String reference, test, model;
 		int scale;
 		if (GraphicsEnvironment.isHeadless()) {
