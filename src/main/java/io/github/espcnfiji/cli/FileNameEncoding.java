@@ -80,7 +80,9 @@ final class FileNameEncoding {
 		Optional<List<String>> command = command();
 		Optional<byte[][]> typed = typedArguments(args);
 		if (command.isEmpty() || typed.isEmpty()) return Optional.empty();
-		ProcessBuilder builder = new ProcessBuilder(command.get()).inheritIO();
+		List<String> line = new ArrayList<>(command.get());
+		line.addAll(Arrays.asList(args)); // for ps to show; the child reads the typed ones
+		ProcessBuilder builder = new ProcessBuilder(line).inheritIO();
 		builder.environment().put("LC_ALL", UTF8_LOCALE);
 		builder.environment().put(ARGUMENTS, ProcessHandle.current().pid() + ":" + hex(typed
 			.get()));
