@@ -85,7 +85,7 @@ public final class Cli {
 		}
 		catch (Exception | LinkageError | VirtualMachineError e) {
 			if (debug) Failures.trace(e, err);
-			err.println("error: " + Failures.describe(e));
+			err.println("error: " + Failures.describe(e, command.options().has("tile")));
 			return 1;
 		}
 		finally {

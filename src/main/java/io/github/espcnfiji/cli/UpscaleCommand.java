@@ -70,7 +70,7 @@ final class UpscaleCommand implements Command {
 				catch (IOException | RuntimeException | OutOfMemoryError e) {
 					if (!plan.isBatch() || model.failed()) throw e;
 					failed++;
-					console.progress("failed: %s: %s", job.input.getFileName(), Failures.describe(e));
+					console.progress("failed: %s: %s", job.input.getFileName(), Failures.describe(e, true));
 				}
 			}
 			if (failed > 0) throw new IOException(failed + " of " + n +
