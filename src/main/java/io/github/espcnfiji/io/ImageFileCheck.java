@@ -1,11 +1,8 @@
 package io.github.espcnfiji.io;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -216,39 +213,75 @@ final class ImageFileCheck {
 
 	private void jpeg(FileChannel ch, long size) throws IOException {
 		long width, height;
-		try (InputStream in = new BufferedInputStream(Channels.newInputStream(ch.position(2)),
-			1 << 16))
-		{
-			while (true) {
-				int b = in.read();
-				if (b < 0) throw truncated("it ends before its end-of-image marker");
-				if (b != 0xFF) continue; // entropy-coded data
-				int marker = in.read();
-				while (marker == 0xFF)
-					marker = in.read();
-				if (marker < 0) throw truncated("it ends before its end-of-image marker");
-				if (marker == 0x00 || marker >= 0xD0 && marker <= 0xD7 || marker == 0x01) continue;
-				if (marker == 0xD9) break;
-				int hi = in.read(), lo = in.read();
-				if (lo < 0) throw truncated("it ends inside a marker segment");
-				int length = hi << 8 | lo;
-				if (length < 2) throw new IOException(name + " is not a valid JPEG: a marker segment " +
-					"has length " + length);
-				byte[] segment = in.readNBytes(length - 2);
-				if (segment.length < length - 2) throw truncated("it ends inside a marker segment");
-				boolean frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
-					marker != 0xCC;
-				if (frame && segment.length >= 6) {
-					height = (segment[1] & 0xFF) << 8 | segment[2] & 0xFF;
-					width = (segment[3] & 0xFF) << 8 | segment[4] & 0xFF;
-					int components = segment[5] & 0xFF;
-					if (components == 4) throw new IOException(name + " is a CMYK JPEG (4 colour " +
-						"channels), which cannot be read here; convert it to RGB first");
-					// pixels against what the whole file could hold at one bit per 8x8 block
-					checkSize(width, Math.max(1, height), 1, width * height, JPEG_PIXELS_PER_BYTE * size,
-						size);
-				}
+		Scanner in = new Scanner(ch, 2);
+		while (true) {
+			int b = in.read();
+			if (b < 0) throw truncated("it ends before its end-of-image marker");
+			if (b != 0xFF) continue; // entropy-coded data
+			int marker = in.read();
+			while (marker == 0xFF)
+				marker = in.read();
+			if (marker < 0) throw truncated("it ends before its end-of-image marker");
+			if (marker == 0x00 || marker >= 0xD0 && marker <= 0xD7 || marker == 0x01) continue;
+			if (marker == 0xD9) return;
+			int hi = in.read(), lo = in.read();
+			if (lo < 0) throw truncated("it ends inside a marker segment");
+			int length = hi << 8 | lo;
+			if (length < 2) throw new IOException(name + " is not a valid JPEG: a marker segment " +
+				"has length " + length);
+			boolean frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
+				marker != 0xCC;
+			if (!frame || length < 8) {
+				if (!in.skip(length - 2)) throw truncated("it ends inside a marker segment");
+				continue;
 			}
+			byte[] segment = new byte[6];
+			for (int i = 0; i < 6; i++)
+				segment[i] = (byte) in.read();
+			if (!in.skip(length - 8)) throw truncated("it ends inside a marker segment");
+			height = (segment[1] & 0xFF) << 8 | segment[2] & 0xFF;
+			width = (segment[3] & 0xFF) << 8 | segment[4] & 0xFF;
+			if ((segment[5] & 0xFF) == 4) throw new IOException(name + " is a CMYK JPEG (4 colour " +
+				"channels), which cannot be read here; convert it to RGB first");
+			// pixels against what the whole file could hold at one bit per 8x8 block
+			checkSize(width, Math.max(1, height), 1, width * height, JPEG_PIXELS_PER_BYTE * size,
+				size);
+		}
+	}
+
+	/** Sequential bytes of a file from a position, through a buffer, without locks. */
+	private static final class Scanner {
+
+		private final FileChannel ch;
+		private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+		private long next;
+
+		Scanner(FileChannel ch, long from) {
+			this.ch = ch;
+			this.next = from;
+			buffer.flip();
+		}
+
+		/** The next byte, or -1 at the end of the file. */
+		int read() throws IOException {
+			if (!buffer.hasRemaining()) {
+				buffer.clear();
+				int n = ch.read(buffer, next);
+				buffer.flip();
+				if (n <= 0) return -1;
+				next += n;
+			}
+			return buffer.get() & 0xFF;
+		}
+
+		/** Skips {@code n} bytes; false if the file ends first. */
+		boolean skip(long n) throws IOException {
+			long inBuffer = Math.min(n, buffer.remaining());
+			buffer.position(buffer.position() + (int) inBuffer);
+			long rest = n - inBuffer;
+			if (rest == 0) return true;
+			next += rest;
+			return next <= ch.size();
 		}
 	}
 
