@@ -23,8 +23,8 @@ import java.util.Set;
  * <li>what ImageJ would misread: a multi-page TIFF whose pages differ in size (ImageJ keeps the
  * first page only) and a CMYK JPEG.</li>
  * </ul>
- * Other formats (BMP, GIF, PGM, ...) pass unchecked. The checks read headers and, for JPEG, scan
- * the file once; pixels are never decoded here.
+ * PNG, TIFF, JPEG, BMP, GIF and PGM/PPM/PBM are checked; other formats pass unchecked. The
+ * checks read headers and, for JPEG and GIF, scan the file once; pixels are never decoded here.
  */
 final class ImageFileCheck {
 
@@ -61,6 +61,10 @@ final class ImageFileCheck {
 			else if (startsWith(magic, 'I', 'I', 42, 0) || startsWith(magic, 'M', 'M', 0, 42)) tiff(ch,
 				size, magic[0] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
 			else if (startsWith(magic, 0xFF, 0xD8, 0xFF)) jpeg(ch, size);
+			else if (startsWith(magic, 'B', 'M')) bmp(ch, size);
+			else if (startsWith(magic, 'G', 'I', 'F', '8')) gif(ch, size);
+			else if (magic.length >= 2 && magic[0] == 'P' && magic[1] >= '1' && magic[1] <= '6') pnm(ch,
+				size, magic[1] - '0');
 		}
 	}
 
@@ -283,6 +287,98 @@ final class ImageFileCheck {
 			next += rest;
 			return next <= ch.size();
 		}
+	}
+
+	// ---- BMP: file header, DIB header, pixel rows (uncompressed, RLE or embedded)
+
+	private void bmp(FileChannel ch, long size) throws IOException {
+		if (size < 26) throw truncated("its header is cut short");
+		ByteBuffer h = ByteBuffer.wrap(read(ch, 0, (int) Math.min(size, 34))).order(
+			ByteOrder.LITTLE_ENDIAN);
+		long offset = h.getInt(10) & 0xFFFFFFFFL;
+		int dib = h.getInt(14);
+		long width, height;
+		int bpp, compression = 0;
+		if (dib == 12) {
+			width = h.getShort(18) & 0xFFFF;
+			height = h.getShort(20) & 0xFFFF;
+			bpp = h.getShort(24) & 0xFFFF;
+		}
+		else {
+			if (size < 34) throw truncated("its header is cut short");
+			width = h.getInt(18);
+			height = Math.abs((long) h.getInt(22));
+			bpp = h.getShort(28) & 0xFFFF;
+			compression = h.getInt(30);
+		}
+		long raw = (width * bpp + 31) / 32 * 4 * height, data = Math.max(0, size - offset);
+		boolean plain = compression == 0 || compression == 3 || compression == 6;
+		if (plain && offset + raw > size) throw truncated("its " + height + " rows need " + raw +
+			" bytes from byte " + offset + ", and the file has " + size);
+		checkSize(width, height, 1, raw, plain ? data : data * MAX_COMPRESSION, data);
+	}
+
+	// ---- GIF: header, colour table, then blocks (images, extensions) up to the trailer
+
+	private void gif(FileChannel ch, long size) throws IOException {
+		if (size < 13) throw truncated("its header is cut short");
+		ByteBuffer h = ByteBuffer.wrap(read(ch, 0, 13)).order(ByteOrder.LITTLE_ENDIAN);
+		long width = h.getShort(6) & 0xFFFF, height = h.getShort(8) & 0xFFFF;
+		checkSize(width, height, 1, width * height, size * MAX_COMPRESSION, size);
+		Scanner in = new Scanner(ch, 13);
+		int flags = h.get(10) & 0xFF;
+		if ((flags & 0x80) != 0 && !in.skip(3L << ((flags & 7) + 1)))
+			throw truncated("it ends inside its colour table");
+		while (true) {
+			int block = in.read();
+			if (block == 0x3B) return; // the trailer
+			if (block == 0x2C) { // an image: descriptor, local colour table, LZW data
+				byte[] d = new byte[9];
+				for (int i = 0; i < 9; i++)
+					d[i] = (byte) in.read();
+				if (!in.skip((d[8] & 0x80) != 0 ? 3L << ((d[8] & 7) + 1) : 0) || in.read() < 0)
+					throw truncated("it ends inside an image");
+			}
+			else if (block == 0x21) { // an extension: its label, then sub-blocks
+				if (in.read() < 0) throw truncated("it ends before its trailer");
+			}
+			else if (block < 0) throw truncated("it ends before its trailer");
+			else throw new IOException(name + " is not a valid GIF: unknown block " + block +
+				" (damaged or truncated)");
+			for (int n = in.read(); n != 0; n = in.read())
+				if (n < 0 || !in.skip(n)) throw truncated("it ends inside a data block");
+		}
+	}
+
+	// ---- PGM, PPM, PBM: a text header (magic, width, height, maximum), then the samples
+
+	private void pnm(FileChannel ch, long size, int kind) throws IOException {
+		Scanner in = new Scanner(ch, 2);
+		long[] v = new long[kind == 1 || kind == 4 ? 2 : 3];
+		int c = in.read();
+		long at = 2;
+		for (int i = 0; i < v.length; i++) {
+			while (c == '#' || c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+				if (c == '#') while (c >= 0 && c != '\n') {
+					c = in.read();
+					at++;
+				}
+				c = in.read();
+				at++;
+			}
+			if (c < '0' || c > '9') throw new IOException(name + " is not a valid PGM/PPM/PBM: " +
+				"its header has no " + (i == 0 ? "width" : i == 1 ? "height" : "maximum value"));
+			for (v[i] = 0; c >= '0' && c <= '9' && v[i] < 1L << 40; c = in.read(), at++)
+				v[i] = v[i] * 10 + c - '0';
+		}
+		long width = v[0], height = v[1], samples = kind == 3 || kind == 6 ? 3 : 1;
+		long bytes = kind == 4 ? (width + 7) / 8 * height : width * height * samples * (kind >= 5 &&
+			v[2] > 255 ? 2 : 1);
+		long data = Math.max(0, size - at - 1);
+		if (kind >= 4 && bytes > data) throw truncated("its " + width + "x" + height + " samples " +
+			"need " + bytes + " bytes, and " + data + " follow the header");
+		// text samples take at least one character each
+		checkSize(width, height, 1, kind >= 4 ? bytes : width * height * samples, data, data);
 	}
 
 	// ---- shared

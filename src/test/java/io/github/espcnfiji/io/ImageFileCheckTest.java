@@ -147,4 +147,37 @@ class ImageFileCheckTest {
 		opens(f, 64, 48, 1);
 		ImageFiles.open(f, 64 * 48).close();
 	}
+
+	@Test
+	void bmpGifAndPgmAreCheckedToo() throws IOException {
+		java.awt.image.BufferedImage picture = BrokenImages.picture(40, 30);
+		Path bmp = dir.resolve("a.bmp"), gif = dir.resolve("a.gif"), pgm = dir.resolve("a.pgm");
+		javax.imageio.ImageIO.write(picture, "bmp", bmp.toFile());
+		javax.imageio.ImageIO.write(picture, "gif", gif.toFile());
+		byte[] header = "P5\n# made by a test\n40 30\n255\n".getBytes(java.nio.charset.StandardCharsets
+			.US_ASCII);
+		byte[] pixels = new byte[40 * 30];
+		Files.write(pgm, java.nio.ByteBuffer.allocate(header.length + pixels.length).put(header).put(
+			pixels).array());
+		opens(bmp, 40, 30, 1);
+		opens(gif, 40, 30, 1);
+		opens(pgm, 40, 30, 1);
+		assertTrue(refused(BrokenImages.truncate(bmp, (int) Files.size(bmp) - 100)).startsWith(
+			"a.bmp is truncated: its 30 rows need 3600 bytes"));
+		assertEquals("a.gif is truncated: it ends inside a data block", refused(BrokenImages.truncate(
+			gif, (int) Files.size(gif) / 2)));
+		assertEquals("a.pgm is truncated: its 40x30 samples need 1200 bytes, and 1100 follow the " +
+			"header", refused(BrokenImages.truncate(pgm, -100)));
+	}
+
+	@Test
+	void aBmpClaimingAHugeSizeIsRefused() throws IOException {
+		Path bmp = dir.resolve("liar.bmp");
+		javax.imageio.ImageIO.write(BrokenImages.picture(8, 8), "bmp", bmp.toFile());
+		byte[] b = Files.readAllBytes(bmp);
+		java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(18, 100000)
+			.putInt(22, 100000);
+		Files.write(bmp, b);
+		assertTrue(refused(bmp).startsWith("liar.bmp is truncated: its 100000 rows need"));
+	}
 }
