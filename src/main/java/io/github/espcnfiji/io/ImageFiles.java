@@ -124,11 +124,14 @@ public final class ImageFiles {
 		if (!Files.isReadable(file)) throw new AccessDeniedException(file.toString(), null,
 			"the image file is not readable");
 		ImageFileCheck.check(file, maxPixels);
+		String path = file.toAbsolutePath().toString();
+		if (!namedByString(path)) throw new IOException(file + ": its name is not valid in this " +
+			"system's character set (" + System.getProperty("sun.jnu.encoding") + "), so ImageJ " +
+			"cannot open it by name; rename the file");
 		ImagePlus imp;
 		try {
 			Opener opener = new Opener();
 			opener.setSilentMode(true);
-			String path = file.toAbsolutePath().toString();
 			if (NOT_IMAGES.contains(opener.getFileType(path))) throw new IOException(
 				"ImageJ cannot read " + file + " as an image: it is a text, table, ROI or LUT file");
 			IJ.redirectErrorMessages();
@@ -148,6 +151,20 @@ public final class ImageFiles {
 		if (imp == null) throw new IOException("ImageJ cannot read " + file +
 			" as an image; supported files include " + String.join(", ", EXTENSIONS));
 		return imp;
+	}
+
+	/**
+	 * Whether the file found by a path's bytes is also found by its text, as ImageJ looks for
+	 * it: not so for a name whose bytes are not valid in the file-name character set (a Latin-1
+	 * {@code caf\u00e9.png} under UTF-8), which a folder listing still returns.
+	 */
+	private static boolean namedByString(String path) {
+		try {
+			return Files.exists(java.nio.file.Paths.get(path));
+		}
+		catch (java.nio.file.InvalidPathException e) {
+			return false;
+		}
 	}
 
 	/**

@@ -180,4 +180,26 @@ class ImageFileCheckTest {
 		Files.write(bmp, b);
 		assertTrue(refused(bmp).startsWith("liar.bmp is truncated: its 100000 rows need"));
 	}
+
+	@Test
+	void aNameThatIsNotValidInTheCharacterSetIsNamedAsTheReason() throws Exception {
+		java.io.File sh = new java.io.File("/bin/sh");
+		org.junit.jupiter.api.Assumptions.assumeTrue(sh.canExecute(), "needs /bin/sh");
+		BrokenImages.png(dir.resolve("plain.png"), 24, 24);
+		// a Latin-1 name (byte E9), which Java cannot make itself under a UTF-8 locale
+		Process p = new ProcessBuilder("/bin/sh", "-c", "cp plain.png \"$(printf 'caf\\351.png')\"")
+			.directory(dir.toFile()).start();
+		assertEquals(0, p.waitFor());
+		org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.charset.Charset.forName(System
+			.getProperty("sun.jnu.encoding")).equals(java.nio.charset.StandardCharsets.UTF_8),
+			"a UTF-8 file-name character set");
+		Path odd = null;
+		for (Path f : ImageFiles.list(dir))
+			if (!f.getFileName().toString().equals("plain.png")) odd = f;
+		Path found = odd;
+		IOException e = assertThrows(IOException.class, () -> ImageFiles.open(found).close());
+		assertTrue(e.getMessage().endsWith(": its name is not valid in this system's character " +
+			"set (UTF-8), so ImageJ cannot open it by name; rename the file"), e.getMessage());
+		ImageFiles.open(dir.resolve("plain.png")).close();
+	}
 }
