@@ -38,8 +38,20 @@ public final class Cli {
 			new ResultsCommand(), new PlotCommand(), new CompareCommand(), new StudyCommand());
 	}
 
-	/** Runs one command line and returns its exit code. */
+	/**
+	 * Runs one command line and returns its exit code. Results that could not be written to
+	 * {@code out} (a full disk behind {@code > file}, a closed pipe) make it a failure: exit 1 and
+	 * one line on {@code err}.
+	 */
 	public int run(String[] args, PrintStream out, PrintStream err) {
+		int code = runCommand(args, out, err);
+		if (!out.checkError()) return code;
+		err.println("error: " + StandardOutput.LOST);
+		err.flush();
+		return 1;
+	}
+
+	private int runCommand(String[] args, PrintStream out, PrintStream err) {
 		Console console = new Console(out, err);
 		List<String> rest = new ArrayList<>(Arrays.asList(args));
 		boolean debug = rest.remove("--debug");
@@ -81,7 +93,7 @@ public final class Cli {
 		}
 		catch (Exception | LinkageError | VirtualMachineError e) {
 			if (debug) Failures.trace(e, err);
-			err.println("error: " + Failures.describe(e));
+			err.println("error: " + Failures.describe(e, command.options().has("tile")));
 			return 1;
 		}
 		finally {

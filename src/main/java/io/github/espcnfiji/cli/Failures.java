@@ -18,14 +18,25 @@ final class Failures {
 
 	/** A single line that says what went wrong, naming the file where there is one. */
 	static String describe(Throwable t) {
-		String m = message(t);
+		return describe(t, false);
+	}
+
+	/**
+	 * As {@link #describe(Throwable)}; {@code tiles} says whether the command has a
+	 * {@code --tile} option, which is advised for running out of memory only then.
+	 */
+	static String describe(Throwable t, boolean tiles) {
+		String m = message(t, tiles);
 		return m.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
 	}
 
-	private static String message(Throwable t) {
-		if (t instanceof OutOfMemoryError)
-			return "out of memory: use a smaller --tile, or give Java more memory (java -Xmx8g -jar ...)";
+	private static String message(Throwable t, boolean tiles) {
+		if (t instanceof OutOfMemoryError) return "out of memory (Java may use " + Runtime
+			.getRuntime().maxMemory() / (1 << 20) + " MB): " + (tiles ? "use a smaller --tile, or " :
+				"") + "give Java more memory (java -Xmx8g -jar ...)";
 		if (t instanceof CancellationException) return "cancelled: " + t.getMessage();
+		if (t instanceof LinkageError && MissingLibrary.missingClass((LinkageError) t) != null)
+			return MissingLibrary.describe((LinkageError) t);
 		if (t instanceof FileSystemException) {
 			FileSystemException f = (FileSystemException) t;
 			if (f.getReason() != null) return f.getMessage();
@@ -38,7 +49,7 @@ final class Failures {
 		}
 		String m = t.getMessage();
 		if (m == null || m.isBlank()) return t.getClass().getSimpleName() + (t.getCause() == null
-			? "" : ": " + describe(t.getCause()));
+			? "" : ": " + describe(t.getCause(), tiles));
 		return m;
 	}
 

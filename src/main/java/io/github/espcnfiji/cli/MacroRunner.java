@@ -7,13 +7,16 @@ import ij.WindowManager;
 import ij.macro.Interpreter;
 import io.github.espcnfiji.ij1.PlugInErrors;
 
+import java.awt.HeadlessException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * {@code java -jar ESPCN_.jar macro FILE.ijm [ARG ...]}: runs an ImageJ 1.x macro without a
@@ -78,6 +81,13 @@ public final class MacroRunner {
 		IJ.getErrorMessage();
 		Interpreter interpreter = new Interpreter();
 		Throwable thrown = null;
+		// ImageJ prints what its commands throw as a stack trace (IJ.handleException, and
+		// Executer through IJ.log): keep both off the output
+		List<Throwable> handled = new ArrayList<>();
+		IJ.setExceptionHandler(handled::add);
+		PrintStream standard = System.out;
+		StackTraceFilter filtered = new StackTraceFilter(standard);
+		System.setOut(filtered);
 		try {
 			interpreter.run(macro, argument);
 		}
@@ -85,8 +95,15 @@ public final class MacroRunner {
 			thrown = e;
 		}
 		finally {
+			System.setOut(standard);
+			IJ.setExceptionHandler(null);
 			closeBatchModeImages();
 			out.flush();
+		}
+		// the macro's print() goes through IJ.log to System.out
+		if (out.checkError() || filtered.checkError() || standard.checkError()) {
+			err.println("error: " + file.getFileName() + ": " + StandardOutput.LOST);
+			return 1;
 		}
 		String commandError = PlugInErrors.takeLastMacroError();
 		if (commandError != null) {
@@ -106,6 +123,15 @@ public final class MacroRunner {
 		}
 		if (thrown != null && !Macro.MACRO_CANCELED.equals(thrown.getMessage())) {
 			err.println("error: " + file.getFileName() + " failed: " + thrown);
+			return 1;
+		}
+		List<String> failures = new ArrayList<>(filtered.traces());
+		for (Throwable t : handled)
+			failures.add(t.toString());
+		for (String f : failures) {
+			// a HeadlessException is an error dialog that could not open: its error was reported
+			if (f.startsWith(HeadlessException.class.getName())) continue;
+			err.println("error: " + file.getFileName() + " failed: " + f);
 			return 1;
 		}
 		return 0;

@@ -1,37 +1,34 @@
 package io.github.espcnfiji.cli;
 
-import io.github.espcnfiji.model.DjlRuntime;
-
 /**
  * The command-line entry point: {@code java -jar ESPCN_.jar COMMAND [OPTIONS]}; see
  * {@link Cli} for the commands and exit codes, and {@link MacroRunner} for
  * {@code java -jar ESPCN_.jar macro FILE.ijm [ARG ...]}.
+ * <p>
+ * This class and the two it calls first use the JDK alone, so that they work when the
+ * libraries do not load:
+ * <ul>
+ * <li>{@link FileNameEncoding}: under {@code LANG=C} Java maps file names through ASCII and
+ * cannot open a file whose name has any other character; the program then runs itself again in
+ * a UTF-8 locale, with its arguments as they were typed;</li>
+ * <li>{@link MissingLibrary}: the jar run without its dependencies ({@code target/jars/} not
+ * beside it, or {@code java -cp ESPCN_.jar} alone) gets one line saying which jar is missing,
+ * not a {@link NoClassDefFoundError} trace.</li>
+ * </ul>
  */
 public final class Main {
 
 	private Main() {}
 
 	public static void main(String[] args) {
-		DjlRuntime.goOffline();
-		System.setProperty("java.awt.headless", "true");
-		if (args.length > 0 && args[0].equals("train")) startPyTorchWith(threadsOption(args));
-		if (args.length > 0 && args[0].equals("macro")) System.exit(MacroRunner.run(java.util.Arrays
-			.copyOfRange(args, 1, args.length), System.out, System.err));
-		System.exit(Cli.standard().run(args, System.out, System.err));
-	}
-
-	/**
-	 * Switching PyTorch's thread count after other work has run does not always give repeatable
-	 * sums, so a training run fixes it before the engine starts.
-	 */
-	private static void startPyTorchWith(String threads) {
-		if (System.getProperty("ai.djl.pytorch.num_threads") == null) System.setProperty(
-			"ai.djl.pytorch.num_threads", threads);
-	}
-
-	private static String threadsOption(String[] args) {
-		for (int i = 0; i + 1 < args.length; i++)
-			if (args[i].equals("--threads") && args[i + 1].matches("[1-9][0-9]*")) return args[i + 1];
-		return "1";
+		String[] arguments = FileNameEncoding.arguments(args);
+		FileNameEncoding.relaunchIfNeeded(arguments).ifPresent(System::exit);
+		try {
+			Launcher.run(arguments);
+		}
+		catch (LinkageError e) {
+			System.err.println("error: " + MissingLibrary.describe(e));
+			System.exit(1);
+		}
 	}
 }

@@ -55,6 +55,11 @@ public final class OptionSpec {
 		return add(new Option(name, null, help, false));
 	}
 
+	/** Whether {@code --name} is one of the options. */
+	public boolean has(String name) {
+		return options.containsKey(name);
+	}
+
 	private OptionSpec add(Option o) {
 		if (options.put(o.name, o) != null) throw new IllegalStateException("Option --" + o.name +
 			" declared twice");

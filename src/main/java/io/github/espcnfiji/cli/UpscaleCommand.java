@@ -36,14 +36,17 @@ final class UpscaleCommand implements Command {
 			.optional("scale", "N", "check that the model is for this scale (2, 3 or 4)").optional(
 				"tile", "N", "largest tile side in input pixels (default " + Tiler.DEFAULT_TILE_SIZE +
 					"); smaller needs less memory").optional("precision", InferenceMode.PRECISIONS,
-						InferenceMode.PRECISION_HELP).flag("overwrite", "replace existing outputs");
+						InferenceMode.PRECISION_HELP).optional("max-pixels", "N", "refuse inputs with more " +
+							"pixels per plane (default " + ImageFiles.DEFAULT_MAX_PIXELS + ", about 179 Mpx)")
+			.flag("overwrite", "replace existing outputs");
 	}
 
 	@Override
 	public String notes() {
 		return "Folder outputs are named like the inputs: .png and .tif stay, .jpg and .bmp become\n" +
 			".png, other formats .tif. Inputs are never overwritten; existing outputs only with\n" +
-			"--overwrite. Files are written complete or not at all.";
+			"--overwrite. Files are written complete or not at all. Truncated or damaged images,\n" +
+			"multi-page TIFFs whose pages differ in size and CMYK JPEGs are refused.";
 	}
 
 	@Override
@@ -51,6 +54,9 @@ final class UpscaleCommand implements Command {
 		Optional<Integer> scale = o.scale();
 		int tile = o.integer("tile", Tiler.DEFAULT_TILE_SIZE, 1);
 		InferenceMode precision = o.precision();
+		long maxPixels = o.integerLong("max-pixels", ImageFiles.DEFAULT_MAX_PIXELS);
+		if (maxPixels < 1) throw new UsageException("--max-pixels must be at least 1, got " +
+			maxPixels);
 		UpscalePlan plan = UpscalePlan.of(o.path("input"), o.path("output"), o.flag("overwrite"));
 		// the model loads on another thread while the first image is read
 		try (ModelChoice.ModelLoading model = ModelChoice.startLoading(o.require("model"), scale)) {
@@ -59,12 +65,12 @@ final class UpscaleCommand implements Command {
 			for (UpscalePlan.Job job : plan.jobs()) {
 				i++;
 				try {
-					upscale(job, model, precision, tile, o.flag("overwrite"), console, i, n);
+					upscale(job, model, precision, tile, maxPixels, o.flag("overwrite"), console, i, n);
 				}
 				catch (IOException | RuntimeException | OutOfMemoryError e) {
 					if (!plan.isBatch() || model.failed()) throw e;
 					failed++;
-					console.progress("failed: %s: %s", job.input.getFileName(), Failures.describe(e));
+					console.progress("failed: %s: %s", job.input.getFileName(), Failures.describe(e, true));
 				}
 			}
 			if (failed > 0) throw new IOException(failed + " of " + n +
@@ -74,11 +80,12 @@ final class UpscaleCommand implements Command {
 	}
 
 	private static void upscale(UpscalePlan.Job job, ModelChoice.ModelLoading loading,
-		InferenceMode precision, int tile, boolean overwrite, Console console, int index, int count)
+		InferenceMode precision, int tile, long maxPixels, boolean overwrite, Console console,
+		int index, int count)
 		throws IOException
 	{
 		long start = System.nanoTime();
-		ImagePlus in = ImageFiles.open(job.input);
+		ImagePlus in = ImageFiles.open(job.input, maxPixels);
 		try {
 			EspcnModel model = loading.get();
 			console.progress("[%d/%d] %s: %dx%d, %s, %d plane(s), x%d", index, count, job.input

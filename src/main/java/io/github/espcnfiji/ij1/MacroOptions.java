@@ -2,6 +2,11 @@ package io.github.espcnfiji.ij1;
 
 import ij.Macro;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * The settings a macro passed to a PlugIn ({@code key=value key=[value with spaces] flag}), read
  * by key with ImageJ's own parser ({@link Macro#getValue}), so that a PlugIn run headless
@@ -24,6 +29,102 @@ public final class MacroOptions {
 	/** Options from a string such as {@code "model=[x3] tile=256"}. */
 	public static MacroOptions of(String options) {
 		return new MacroOptions(options);
+	}
+
+	/**
+	 * Checks the options of the macro call running on this thread against the keys a PlugIn
+	 * reads (see {@link #requireKnownKeys}); false, after reporting the error as
+	 * {@link PlugInErrors} does, when one is unknown. Run in dialogs too: {@code GenericDialog}
+	 * ignores unknown keys as silently as the headless parser would.
+	 */
+	public static boolean currentHasOnly(String command, String... known) {
+		try {
+			current().requireKnownKeys(known);
+			return true;
+		}
+		catch (IllegalArgumentException e) {
+			PlugInErrors.report(command, e.getMessage());
+			return false;
+		}
+	}
+
+	/**
+	 * The keys the options name, in order: those of {@code key=value}, {@code key=[value]} and
+	 * {@code key='value'}, and bare words (ticked check boxes), read as {@link Macro#getValue}
+	 * reads them.
+	 */
+	public List<String> keys() {
+		List<String> keys = new ArrayList<>();
+		int n = options.length(), i = 0;
+		while (i < n) {
+			while (i < n && options.charAt(i) == ' ')
+				i++;
+			int start = i;
+			while (i < n && options.charAt(i) != ' ' && options.charAt(i) != '=')
+				i++;
+			if (i > start) keys.add(options.substring(start, i));
+			if (i >= n || options.charAt(i) != '=') continue;
+			i++;
+			if (i < n && options.charAt(i) == '[') {
+				for (int depth = 0; i < n; i++) {
+					char c = options.charAt(i);
+					if (c == '[') depth++;
+					else if (c == ']' && --depth == 0) break;
+				}
+				i++;
+			}
+			else if (i < n && options.charAt(i) == '\'') {
+				int end = options.indexOf('\'', i + 1);
+				i = end < 0 ? n : end + 1;
+			}
+			else while (i < n && options.charAt(i) != ' ')
+				i++;
+		}
+		return keys;
+	}
+
+	/**
+	 * Refuses keys other than {@code known}: a misspelt key ({@code modle=x4}) would otherwise be
+	 * ignored and the default used without a word.
+	 *
+	 * @throws IllegalArgumentException naming the first unknown key, the nearest known one, and
+	 *           all of them
+	 */
+	public MacroOptions requireKnownKeys(String... known) {
+		List<String> knownKeys = Arrays.asList(known);
+		for (String key : keys()) {
+			if (knownKeys.contains(key)) continue;
+			String near = null;
+			int best = 3;
+			for (String k : known) {
+				int d = distance(key.toLowerCase(Locale.ROOT), k);
+				if (d < best) {
+					best = d;
+					near = k;
+				}
+			}
+			throw new IllegalArgumentException("Unknown key '" + key + "'" + (near == null ? ""
+				: " (did you mean '" + near + "'?)") + "; the keys are " + String.join(", ", known));
+		}
+		return this;
+	}
+
+	/** Levenshtein distance, for suggesting the key that was meant. */
+	private static int distance(String a, String b) {
+		int[] row = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++)
+			row[j] = j;
+		for (int i = 1; i <= a.length(); i++) {
+			int diagonal = row[0];
+			row[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int up = row[j];
+				row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i -
+					1) == b.charAt(j - 1) ? 0 : 1));
+				diagonal = up;
+			}
+		}
+		return row[b.length()];
 	}
 
 	/** Whether any options were given. */
@@ -73,7 +174,7 @@ public final class MacroOptions {
 	public boolean flag(String key) {
 		String value = string(key, null);
 		if (value != null) return Boolean.parseBoolean(value.trim());
-		String padded = " " + options.toLowerCase(java.util.Locale.ROOT).replaceAll(
+		String padded = " " + options.toLowerCase(Locale.ROOT).replaceAll(
 			"\\[[^\\]]*\\]", "[]") + " ";
 		int i = padded.indexOf(key + " ");
 		while (i >= 0) {

@@ -56,6 +56,7 @@ public final class MeasurePsnrPlugIn implements PlugIn {
 
 	@Override
 	public void run(String arg) {
+		if (!MacroOptions.currentHasOnly(COMMAND, REFERENCE, TEST, SCALE, MODEL)) return;
 		String reference, test, model;
 		int scale;
 		if (Help.fromMacro()) {

@@ -51,6 +51,7 @@ public final class SuperResolutionPlugIn implements PlugIn {
 
 	@Override
 	public void run(String arg) {
+		if (!MacroOptions.currentHasOnly(COMMAND, MODEL, TILE, PRECISION)) return;
 		ImagePlus imp = WindowManager.getCurrentImage();
 		if (imp == null) {
 			PlugInErrors.report(COMMAND, "There is no image open; open an image first");

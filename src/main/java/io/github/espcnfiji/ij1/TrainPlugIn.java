@@ -69,6 +69,8 @@ public final class TrainPlugIn implements PlugIn {
 
 	@Override
 	public void run(String arg) {
+		if (!MacroOptions.currentHasOnly(COMMAND, FOLDER, SCALE, EPOCHS, ACTIVATION, BATCH, PATCH,
+			VALIDATION, OUTPUT, RESUME, CURRENT_IMAGE)) return;
 		Settings s = new Settings();
 		if (Help.fromMacro()) {
 			try {

@@ -77,6 +77,8 @@ public final class VideoPlugIn implements PlugIn {
 
 	@Override
 	public void run(String arg) {
+		if (!MacroOptions.currentHasOnly(COMMAND, INPUT, OUTPUT, MODEL, TILE, PRECISION,
+			COMPRESSION, OVERWRITE)) return;
 		String input, output, model, compression, precision;
 		int tile;
 		boolean overwrite;

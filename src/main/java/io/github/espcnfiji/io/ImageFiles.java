@@ -38,6 +38,9 @@ import java.util.Locale;
 import java.util.Set;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Reading and writing image files through ImageJ 1.x without any user interface: safe to use
@@ -60,17 +63,29 @@ public final class ImageFiles {
 	private static final Set<Integer> NOT_IMAGES = new LinkedHashSet<>(Arrays.asList(
 		Opener.TEXT, Opener.JAVA_OR_TEXT, Opener.ROI, Opener.LUT, Opener.TABLE, Opener.OJJ));
 
+	/**
+	 * The most pixels per plane a file may declare unless the caller allows more: Pillow's limit
+	 * ({@code 2 * Image.MAX_IMAGE_PIXELS}), about 179 million, e.g. 13,000 x 13,000.
+	 */
+	public static final long DEFAULT_MAX_PIXELS = 178_956_970L;
+
 	private ImageFiles() {}
 
 	/**
 	 * Reads an image file as float planes on its native scale.
 	 *
 	 * @throws NoSuchFileException if the file does not exist
-	 * @throws IOException if it is a folder or ImageJ cannot read it as an image
+	 * @throws IOException if it is a folder, ImageJ cannot read it as an image, or it is
+	 *           truncated, damaged or too large (see {@link #open(Path, long)})
 	 * @throws IllegalArgumentException if the image is empty or smaller than 2x2
 	 */
 	public static LoadedImage read(Path file) throws IOException {
-		ImagePlus imp = open(file);
+		return read(file, DEFAULT_MAX_PIXELS);
+	}
+
+	/** As {@link #read(Path)}, allowing up to {@code maxPixels} pixels per plane. */
+	public static LoadedImage read(Path file, long maxPixels) throws IOException {
+		ImagePlus imp = open(file, maxPixels);
 		try {
 			return fromImagePlus(imp);
 		}
@@ -81,23 +96,42 @@ public final class ImageFiles {
 
 	/**
 	 * Opens an image file as ImageJ 1.x does (stacks and hyperstacks included), without any
-	 * dialog; the caller closes it.
+	 * dialog; the caller closes it. At most {@link #DEFAULT_MAX_PIXELS} per plane.
 	 *
 	 * @throws NoSuchFileException if the file does not exist
-	 * @throws IOException if it is a folder or ImageJ cannot read it as an image
+	 * @throws IOException if it is a folder or ImageJ cannot read it as an image, or it is
+	 *           truncated, damaged or too large (see {@link #open(Path, long)})
 	 */
 	public static ImagePlus open(Path file) throws IOException {
+		return open(file, DEFAULT_MAX_PIXELS);
+	}
+
+	/**
+	 * As {@link #open(Path)}, allowing up to {@code maxPixels} pixels per plane. Before any
+	 * decoder runs, the file's structure is checked, and each failure is one line naming the
+	 * file: a truncated PNG, TIFF or JPEG (decoders would fill the missing part with black); a
+	 * size that its bytes could not hold, or above {@code maxPixels}; a multi-page TIFF whose
+	 * pages differ in size (ImageJ would keep the first page only); a CMYK JPEG.
+	 *
+	 * @throws NoSuchFileException if the file does not exist
+	 * @throws IOException as {@link #open(Path)} says
+	 */
+	public static ImagePlus open(Path file, long maxPixels) throws IOException {
 		if (!Files.exists(file)) throw new NoSuchFileException(file.toString(), null,
 			"no such image file");
 		if (Files.isDirectory(file)) throw new IOException(file +
 			" is a folder; expected an image file");
 		if (!Files.isReadable(file)) throw new AccessDeniedException(file.toString(), null,
 			"the image file is not readable");
+		ImageFileCheck.check(file, maxPixels);
+		String path = file.toAbsolutePath().toString();
+		if (!namedByString(path)) throw new IOException(file + ": its name is not valid in this " +
+			"system's character set (" + System.getProperty("sun.jnu.encoding") + "), so ImageJ " +
+			"cannot open it by name; rename the file");
 		ImagePlus imp;
 		try {
 			Opener opener = new Opener();
 			opener.setSilentMode(true);
-			String path = file.toAbsolutePath().toString();
 			if (NOT_IMAGES.contains(opener.getFileType(path))) throw new IOException(
 				"ImageJ cannot read " + file + " as an image: it is a text, table, ROI or LUT file");
 			IJ.redirectErrorMessages();
@@ -106,12 +140,31 @@ public final class ImageFiles {
 		catch (RuntimeException e) {
 			throw new IOException("ImageJ could not read " + file + ": " + e, e);
 		}
+		catch (OutOfMemoryError e) {
+			throw new IOException(file + " is larger than the memory Java may use (" + Runtime
+				.getRuntime().maxMemory() / (1 << 20) + " MB): give Java more memory (java -Xmx8g " +
+				"..., or Edit > Options > Memory in Fiji)", e);
+		}
 		finally {
 			IJ.redirectErrorMessages(false);
 		}
 		if (imp == null) throw new IOException("ImageJ cannot read " + file +
 			" as an image; supported files include " + String.join(", ", EXTENSIONS));
 		return imp;
+	}
+
+	/**
+	 * Whether the file found by a path's bytes is also found by its text, as ImageJ looks for
+	 * it: not so for a name whose bytes are not valid in the file-name character set (a Latin-1
+	 * {@code caf\u00e9.png} under UTF-8), which a folder listing still returns.
+	 */
+	private static boolean namedByString(String path) {
+		try {
+			return Files.exists(java.nio.file.Paths.get(path));
+		}
+		catch (java.nio.file.InvalidPathException e) {
+			return false;
+		}
 	}
 
 	/**
@@ -222,8 +275,7 @@ public final class ImageFiles {
 		Path tmp = PendingFile.createBeside(target, false);
 		try {
 			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-				if (png) writePng(imp, out, target);
-				else writeTiff(imp, out);
+				encode(imp, png, out, target);
 			}
 			if (overwrite) moveReplacing(tmp, target);
 			else Files.move(tmp, target);
@@ -231,6 +283,33 @@ public final class ImageFiles {
 		finally {
 			Files.deleteIfExists(tmp);
 		}
+	}
+
+	/**
+	 * Encodes {@code imp} as PNG or TIFF into {@code out} and flushes it. A failure (a full disk)
+	 * is one message that names {@code target} and the cause the encoder wrapped, e.g.
+	 * {@code cannot write /data/out.png: No space left on device}, never the encoder's own
+	 * "I/O error writing PNG file!".
+	 */
+	static void encode(ImagePlus imp, boolean png, OutputStream out, Path target)
+		throws IOException
+	{
+		try {
+			if (png) writePng(imp, out);
+			else writeTiff(imp, out);
+			out.flush();
+		}
+		catch (IOException e) {
+			throw new IOException("cannot write " + target + ": " + rootCause(e), e);
+		}
+	}
+
+	/** The innermost message: what the file system said, under the encoder's wrapping. */
+	private static String rootCause(Throwable e) {
+		Throwable root = e;
+		for (Throwable c = e.getCause(); c != null && c != root; c = c.getCause())
+			if (c.getMessage() != null) root = c;
+		return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
 	}
 
 	/** ImageJ's TIFF, with the description that keeps hyperstack dimensions and calibration. */
@@ -327,9 +406,7 @@ public final class ImageFiles {
 		return files;
 	}
 
-	private static void writePng(ImagePlus imp, OutputStream out, Path target)
-		throws IOException
-	{
+	private static void writePng(ImagePlus imp, OutputStream out) throws IOException {
 		int w = imp.getWidth(), h = imp.getHeight();
 		BufferedImage img;
 		switch (imp.getBitDepth()) {
@@ -347,8 +424,16 @@ public final class ImageFiles {
 				img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
 				img.getRaster().setDataElements(0, 0, w, h, imp.getProcessor().getPixels());
 		}
-		if (!ImageIO.write(img, "png", out)) throw new IOException("No PNG writer available for " +
-			target);
+		// A stream of our own, cached in memory: ImageIO.write(img, "png", out) would cache in a
+		// temporary file whose closer thread fails with a NullPointerException after a full disk.
+		ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+		try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+			writer.setOutput(stream);
+			writer.write(img);
+		}
+		finally {
+			writer.dispose();
+		}
 	}
 
 	private static void moveReplacing(Path from, Path to) throws IOException {

@@ -177,6 +177,9 @@ public final class ModelFiles {
 			if (!Files.isRegularFile(w))
 				throw new InvalidModelException(folder + " holds no " + WEIGHTS +
 					": the model's weights are missing");
+			long size = Files.size(w);
+			if (size > Npz.MAX_BYTES) throw new InvalidModelException(Npz.tooLarge(w.toString(), size)
+				.getMessage());
 			weights = Files.readAllBytes(w);
 		}
 		return new Stored(folder.toString(), Files.readAllBytes(card), weights);
@@ -223,8 +226,14 @@ public final class ModelFiles {
 	private static byte[] entry(ZipFile zip, String name, Path zipPath) throws IOException {
 		ZipEntry e = zip.getEntry(name);
 		if (e == null) throw new InvalidModelException(zipPath + " holds no " + name);
+		String source = zipPath + "!/" + name;
+		if (e.getSize() > Npz.MAX_BYTES) throw new InvalidModelException(Npz.tooLarge(source, e
+			.getSize()).getMessage());
 		try (InputStream in = zip.getInputStream(e)) {
-			return in.readAllBytes();
+			byte[] bytes = in.readNBytes((int) Npz.MAX_BYTES + 1);
+			if (bytes.length > Npz.MAX_BYTES) throw new InvalidModelException(Npz.tooLarge(source,
+				bytes.length).getMessage());
+			return bytes;
 		}
 	}
 

@@ -41,11 +41,27 @@ public final class Npz {
 		"'fortran_order'\\s*:\\s*(True|False)");
 	private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
+	/**
+	 * The most bytes an archive or one of its arrays may hold: ESPCN's weights are a few
+	 * megabytes (the paper's x4 network 0.1 MB, a 512-filter variant about 10 MB), so anything
+	 * near this is not a weights file, and reading it would only exhaust memory.
+	 */
+	public static final long MAX_BYTES = 256L << 20;
+
 	private Npz() {}
 
 	/** The arrays of an {@code .npz} file, keyed by name (the entry name without {@code .npy}). */
 	public static LinkedHashMap<String, Tensor> read(Path file) throws IOException {
+		long size = Files.size(file);
+		if (size > MAX_BYTES) throw tooLarge(file.toString(), size);
 		return read(Files.readAllBytes(file), file.toString());
+	}
+
+	/** The error for {@code source} that holds {@code bytes} (or more) bytes. */
+	static IOException tooLarge(String source, long bytes) {
+		return new IOException(source + " holds " + bytes / (1 << 20) + " MB or more, more than " +
+			"any ESPCN model's weights (at most " + (MAX_BYTES >> 20) + " MB): it is not a weights " +
+			"file of this plugin, or it is damaged");
 	}
 
 	/** As {@link #read(Path)} from a stream; {@code source} names it in error messages. */
@@ -57,6 +73,13 @@ public final class Npz {
 
 	/** As {@link #read(Path)} from the bytes of an archive; {@code source} names it in errors. */
 	public static LinkedHashMap<String, Tensor> read(byte[] archive, String source)
+		throws IOException
+	{
+		return read(archive, source, MAX_BYTES);
+	}
+
+	/** As {@link #read(byte[], String)}, refusing arrays of more than {@code maxBytes} bytes. */
+	static LinkedHashMap<String, Tensor> read(byte[] archive, String source, long maxBytes)
 		throws IOException
 	{
 		checkIsZip(archive, source);
@@ -71,7 +94,11 @@ public final class Npz {
 				String name = entry.substring(0, entry.length() - 4);
 				if (out.containsKey(name))
 					throw new IOException(source + ": array '" + name + "' appears twice");
-				out.put(name, parseNpy(zip.readAllBytes(), source + ": array '" + name + "'"));
+				String what = source + ": array '" + name + "'";
+				if (e.getSize() > maxBytes) throw tooLarge(what, e.getSize());
+				byte[] npy = zip.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+				if (npy.length > maxBytes) throw tooLarge(what, npy.length);
+				out.put(name, parseNpy(npy, what));
 			}
 		}
 		catch (IOException e) {

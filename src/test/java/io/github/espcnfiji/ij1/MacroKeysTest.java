@@ -104,4 +104,48 @@ class MacroKeysTest {
 			.required("folder"));
 		assertTrue(e.getMessage().contains("Missing 'folder=...'"), e.getMessage());
 	}
+
+	@Test
+	void keysAreReadAsImageJReadsValues() {
+		assertEquals(java.util.List.of("model", "tile", "resume", "current_image", "title",
+			"test"), MacroOptions.of("model=[/my x=1 [models]/a.zip] tile=256 resume " +
+				"current_image title='a b=c' test=*None*").keys());
+	}
+
+	@Test
+	void unknownKeysAreRefusedWithTheNearestKnownOne() {
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MacroOptions
+			.of("modle=x4").requireKnownKeys("model", "tile", "precision"));
+		assertEquals("Unknown key 'modle' (did you mean 'model'?); the keys are model, tile, " +
+			"precision", e.getMessage());
+		e = assertThrows(IllegalArgumentException.class, () -> MacroOptions.of("Model=x4 verbose")
+			.requireKnownKeys("model", "tile"));
+		assertTrue(e.getMessage().startsWith("Unknown key 'Model' (did you mean 'model'?)"), e
+			.getMessage());
+		e = assertThrows(IllegalArgumentException.class, () -> MacroOptions.of("model=x4 verbose")
+			.requireKnownKeys("model", "tile"));
+		assertEquals("Unknown key 'verbose'; the keys are model, tile", e.getMessage());
+	}
+
+	@Test
+	void recordedOptionStringsStillPass() {
+		MacroOptions.of("model=[x3] tile=256 precision=fp32").requireKnownKeys(
+			SuperResolutionPlugIn.MODEL, SuperResolutionPlugIn.TILE, SuperResolutionPlugIn.PRECISION);
+		MacroOptions.of("model=[x3] tile=256").requireKnownKeys(SuperResolutionPlugIn.MODEL,
+			SuperResolutionPlugIn.TILE, SuperResolutionPlugIn.PRECISION);
+		MacroOptions.of("folder=[/data/T91] scale=3 epochs=100 activation=tanh batch=16 patch=17 " +
+			"validation=0.1 output=[/models/mine] resume current_image").requireKnownKeys(
+				TrainPlugIn.FOLDER, TrainPlugIn.SCALE, TrainPlugIn.EPOCHS, TrainPlugIn.ACTIVATION,
+				TrainPlugIn.BATCH, TrainPlugIn.PATCH, TrainPlugIn.VALIDATION, TrainPlugIn.OUTPUT,
+				TrainPlugIn.RESUME, TrainPlugIn.CURRENT_IMAGE);
+		MacroOptions.of("reference=[hr.png] test=*None* scale=3 model=[x3]").requireKnownKeys(
+			MeasurePsnrPlugIn.REFERENCE, MeasurePsnrPlugIn.TEST, MeasurePsnrPlugIn.SCALE,
+			MeasurePsnrPlugIn.MODEL);
+		MacroOptions.of("input=[/data/bus.y4m] output=[/data/bus-x3.y4m] model=[x3] tile=256 " +
+			"precision=fp32 compression=png overwrite").requireKnownKeys(VideoPlugIn.INPUT,
+				VideoPlugIn.OUTPUT, VideoPlugIn.MODEL, VideoPlugIn.TILE, VideoPlugIn.PRECISION,
+				VideoPlugIn.COMPRESSION, VideoPlugIn.OVERWRITE);
+		MacroOptions.of("").requireKnownKeys("model");
+		MacroOptions.of(null).requireKnownKeys("model");
+	}
 }
