@@ -10,6 +10,7 @@ import io.github.espcnfiji.train.TrainingListener;
 import io.github.espcnfiji.train.TrainingPair;
 import io.github.espcnfiji.train.TrainingResult;
 import io.github.espcnfiji.train.TrainingRun;
+import io.github.espcnfiji.train.ValidationBaseline;
 import io.github.espcnfiji.train.ValidationSplit;
 
 import java.io.IOException;
@@ -92,6 +93,7 @@ public final class FolderTraining {
 		template.training.validationData = split.validation().size() + " images held out (fraction " +
 			validationFraction + ")";
 		template.training.command = how == null ? "" : how;
+		listener.baseline(ValidationBaseline.bicubicPsnr(validation, config.scale));
 		return new EspcnTrainer(config, train, validation, new TrainingRun(output, template),
 			listener).run(resume);
 	}

@@ -9,6 +9,7 @@ import io.github.espcnfiji.command.FolderTraining;
 import io.github.espcnfiji.command.TrainCommand;
 import io.github.espcnfiji.io.ImagePlusBridge;
 import io.github.espcnfiji.model.Activation;
+import io.github.espcnfiji.model.ModelCard;
 import io.github.espcnfiji.train.TrainingConfig;
 
 import java.io.File;
@@ -155,8 +156,10 @@ public final class TrainPlugIn implements PlugIn {
 	public static CommandModule train(String folder, ImagePlus current, TrainingConfig config,
 		double validation, String output, boolean resume)
 	{
+		String name = output == null || output.isBlank() ? COMMAND : ModelCard.nameFor(new File(output
+			.trim()).toPath(), config.scale);
 		return train(folder, current, config, validation, output, resume, new TrainingProgress(
-			COMMAND));
+			COMMAND, name));
 	}
 
 	/** As above, watched by {@code progress}. */

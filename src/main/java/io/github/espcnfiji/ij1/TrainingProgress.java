@@ -1,34 +1,44 @@
 package io.github.espcnfiji.ij1;
 
 import ij.IJ;
-import ij.gui.Plot;
-import ij.gui.PlotWindow;
+import ij.ImagePlus;
 import io.github.espcnfiji.train.EpochReport;
 import io.github.espcnfiji.train.TrainingListener;
 
 import java.awt.GraphicsEnvironment;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
  * A training run in ImageJ: a log line per epoch (loss, validation PSNR, ETA), the step in the
- * progress bar, Esc to stop (the best model stays saved), and, with a display, plots of the loss
- * and the validation PSNR redrawn after every epoch.
+ * progress bar, Esc to stop (the best model stays saved), a warning when the validation PSNR
+ * stays below bicubic's, and, with a display, one window ({@link TrainingChart}) with the
+ * validation PSNR against the bicubic line and the loss, redrawn after every epoch.
  */
 class TrainingProgress implements TrainingListener {
 
 	private final String command;
+	private final String title;
 	private final boolean plots = !GraphicsEnvironment.isHeadless();
-	private final List<Double> epochs = new ArrayList<>();
-	private final List<Double> losses = new ArrayList<>();
-	private final List<Double> psnrs = new ArrayList<>();
-	private PlotWindow lossWindow;
-	private PlotWindow psnrWindow;
+	private final TrainingChart chart = new TrainingChart();
+	private ImagePlus window;
+	private boolean warned;
 
 	TrainingProgress(String command) {
+		this(command, command);
+	}
+
+	/** @param title the chart window's title (e.g. the model's name) */
+	TrainingProgress(String command, String title) {
 		this.command = command;
+		this.title = title;
 		IJ.resetEscape();
+	}
+
+	@Override
+	public void baseline(double bicubicPsnr) {
+		chart.baseline(bicubicPsnr);
+		IJ.log(String.format(Locale.ROOT, "%s: bicubic reaches %.3f dB on the validation images; " +
+			"the model should rise above it", command, bicubicPsnr));
 	}
 
 	@Override
@@ -48,13 +58,13 @@ class TrainingProgress implements TrainingListener {
 	@Override
 	public void epochDone(EpochReport report) {
 		IJ.log(command + ": " + report.describe());
-		epochs.add((double) report.epoch);
-		losses.add(report.loss);
-		psnrs.add(report.validationPsnr);
-		if (plots) {
-			lossWindow = draw(lossWindow, "ESPCN training loss", "Loss (MSE)", losses);
-			psnrWindow = draw(psnrWindow, "ESPCN validation PSNR", "PSNR (dB)", psnrs);
+		chart.add(report.epoch, report.loss, report.validationPsnr);
+		String warning = warned ? null : chart.lagWarning(report.epoch, report.bestPsnr);
+		if (warning != null) {
+			warned = true;
+			IJ.log(command + ": warning: " + warning);
 		}
+		if (plots) show();
 	}
 
 	@Override
@@ -62,15 +72,15 @@ class TrainingProgress implements TrainingListener {
 		return IJ.escapePressed();
 	}
 
-	private PlotWindow draw(PlotWindow window, String title, String yLabel, List<Double> ys) {
-		Plot plot = new Plot(title, "Epoch", yLabel);
-		plot.add("connected circle", values(epochs), values(ys));
-		if (window == null || window.isClosed()) return plot.show();
-		window.drawPlot(plot);
-		return window;
-	}
-
-	private static double[] values(List<Double> list) {
-		return list.stream().mapToDouble(Double::doubleValue).toArray();
+	/** The one chart window: made on the first epoch, redrawn in place after each. */
+	private void show() {
+		if (window == null || window.getWindow() == null) {
+			window = new ImagePlus(title + " (training)", chart.draw());
+			window.show();
+			return;
+		}
+		int slice = window.getCurrentSlice();
+		window.setStack(chart.draw());
+		window.setSlice(slice);
 	}
 }

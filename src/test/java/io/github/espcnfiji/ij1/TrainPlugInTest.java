@@ -117,6 +117,7 @@ class TrainPlugInTest {
 	private static final class Watch extends TrainingProgress {
 
 		int patches;
+		double baseline = Double.NaN;
 		final int escAfterEpoch;
 
 		Watch(int escAfterEpoch) {
@@ -131,6 +132,12 @@ class TrainPlugInTest {
 		}
 
 		@Override
+		public void baseline(double bicubicPsnr) {
+			super.baseline(bicubicPsnr);
+			baseline = bicubicPsnr;
+		}
+
+		@Override
 		public void epochDone(EpochReport report) {
 			super.epochDone(report);
 			if (report.epoch == escAfterEpoch) IJ.setKeyDown(KeyEvent.VK_ESCAPE);
@@ -142,6 +149,8 @@ class TrainPlugInTest {
 		Watch folderOnly = new Watch(0), withImage = new Watch(0);
 		assertNotNull(TrainPlugIn.train(images.toString(), null, config(1), 0.34, dir.resolve(
 			"folder only").toString(), false, folderOnly));
+		assertTrue(folderOnly.baseline > 10 && folderOnly.baseline < 100, "bicubic's validation " +
+			"PSNR is reported before training: " + folderOnly.baseline);
 		Path out = dir.resolve("with image");
 		ImagePlus rgb = stack("rgb stack", 24, 2, 5);
 		assertNotNull(TrainPlugIn.train(images.toString(), rgb, config(1), 0.34, out.toString(),
