@@ -147,6 +147,9 @@ final class TrainCommand implements Command {
 		template.training.trainData.addAll(trainDirs);
 		template.training.validationData = validationDescription;
 		template.training.command = Cli.PROGRAM + " train " + o.commandLine();
+		int[] done = { 0 };
+		InterruptNotice.describeWith(() -> done[0] == 0 ? "no epoch completed" : "epochs up to " +
+			done[0] + " of " + c.epochs + " completed in " + out + " (--resume continues)");
 		TrainingResult r = new EspcnTrainer(c, train, val, new TrainingRun(out, template, o.flag(
 			"overwrite")),
 			new TrainingListener() {
@@ -159,6 +162,7 @@ final class TrainCommand implements Command {
 
 				@Override
 				public void epochDone(EpochReport report) {
+					done[0] = report.epoch;
 					console.progress("%s", report.describe());
 				}
 			}).run(resume);

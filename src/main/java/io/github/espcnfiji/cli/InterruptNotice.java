@@ -1,0 +1,39 @@
+package io.github.espcnfiji.cli;
+
+import io.github.espcnfiji.files.PartFiles;
+
+import java.io.PrintStream;
+import java.util.function.Supplier;
+
+/**
+ * The one line a run stopped by Ctrl-C or {@code kill} prints on its way out, saying what was
+ * completed: by default the outputs finished so far (see {@link PartFiles#completed()}), or
+ * what the command says (a training run: its epochs). Unfinished files are removed meanwhile by
+ * {@link PartFiles}.
+ */
+final class InterruptNotice {
+
+	private static volatile boolean finished;
+	private static volatile Supplier<String> completed = PartFiles::completed;
+
+	private InterruptNotice() {}
+
+	/** Prints the line to {@code err} if the program is stopped before {@link #finished()}. */
+	static void install(PrintStream err) {
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			if (finished) return;
+			err.println("interrupted: " + completed.get() + "; unfinished files removed");
+			err.flush();
+		}, "espcn-interrupt-notice"));
+	}
+
+	/** What the running command has completed, for the line. */
+	static void describeWith(Supplier<String> what) {
+		completed = what;
+	}
+
+	/** The program ends by itself: no line. */
+	static void finished() {
+		finished = true;
+	}
+}
