@@ -65,7 +65,7 @@ final class EvaluateCommand implements Command {
 				Inputs.refuseOverwriting(csv, image, "--csv");
 		}
 		Path modelPath = Path.of(model);
-		if (Files.exists(modelPath)) Inputs.refuseOverwriting(csv, modelPath, "--csv");
+		if (Files.exists(modelPath)) Inputs.refuseOverwritingIn(csv, modelPath, "--csv");
 	}
 
 	@Override

@@ -18,6 +18,9 @@ public final class Inputs {
 	 * absolute path (after resolving the links of the parent) otherwise.
 	 */
 	public static boolean same(Path a, Path b) throws IOException {
+		// as outputs are written (see PendingFile): to the normalised path
+		a = a.toAbsolutePath().normalize();
+		b = b.toAbsolutePath().normalize();
 		// isSameFile compares the file keys (device and inode) where the file system has them
 		if (Files.exists(a) && Files.exists(b)) return Files.isSameFile(a, b);
 		return resolved(a).equals(resolved(b));
@@ -36,6 +39,23 @@ public final class Inputs {
 			(Files.isDirectory(input) ? "the input folder " : "the input ") + input +
 			"; choose another " + (Files.isDirectory(input) ? "folder" : "name") +
 			" (inputs are never overwritten)");
+	}
+
+	/**
+	 * Refuses to write {@code output} when it is the folder {@code input} or an existing file in
+	 * it (as a model folder's files are all inputs).
+	 *
+	 * @throws IllegalArgumentException naming both
+	 */
+	public static void refuseOverwritingIn(Path output, Path input, String what)
+		throws IOException
+	{
+		refuseOverwriting(output, input, what);
+		Path target = output.toAbsolutePath().normalize();
+		Path parent = target.getParent();
+		if (Files.exists(target) && parent != null && same(parent, input))
+			throw new IllegalArgumentException(what + " " + output + " is a file of the input " +
+				input + "; choose another name (inputs are never overwritten)");
 	}
 
 	/** The absolute path with the links of its deepest existing ancestor resolved. */

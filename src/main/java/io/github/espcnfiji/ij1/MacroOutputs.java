@@ -62,13 +62,8 @@ final class MacroOutputs {
 	/** The target, unless it is a declared input or an existing file in an input folder. */
 	private Path check(String path) throws IOException {
 		Path target = Path.of(path);
-		for (Path input : inputs) {
-			Inputs.refuseOverwriting(target, input, "The output");
-			if (Files.isDirectory(input) && Files.exists(target) && target.toAbsolutePath()
-				.getParent() != null && Inputs.same(target.toAbsolutePath().getParent(), input))
-				throw new IllegalArgumentException("The output " + target + " is a file of the " +
-					"input folder " + input + "; choose another name (inputs are never overwritten)");
-		}
+		for (Path input : inputs)
+			Inputs.refuseOverwritingIn(target, input, "The output");
 		return target;
 	}
 }
