@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * An output file written under a temporary hidden name in its target's folder (see
@@ -61,9 +62,7 @@ public final class PendingFile {
 	public static void write(Path target, boolean overwrite, Content content) throws IOException {
 		PendingFile file = create(target, overwrite);
 		try {
-			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file
-				.temporary())))
-			{
+			try (OutputStream out = new BufferedOutputStream(file.open())) {
 				content.writeTo(out);
 			}
 			file.commit();
@@ -100,6 +99,15 @@ public final class PendingFile {
 	/** Where the file goes. */
 	public Path target() {
 		return target;
+	}
+
+	/**
+	 * Opens the temporary file for writing. It is never made again once removed (by a Ctrl-C
+	 * while it was being written), so that nothing is left behind.
+	 */
+	public OutputStream open() throws IOException {
+		return Files.newOutputStream(temporary, StandardOpenOption.WRITE,
+			StandardOpenOption.TRUNCATE_EXISTING);
 	}
 
 	/** Renames the written file into place. */
