@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 final class InterruptNotice {
 
 	private static volatile boolean finished;
+	private static volatile boolean handled;
 	private static volatile Supplier<String> completed = PartFiles::completed;
 
 	private InterruptNotice() {}
@@ -21,7 +22,8 @@ final class InterruptNotice {
 	/** Prints the line to {@code err} if the program is stopped before {@link #finished()}. */
 	static void install(PrintStream err) {
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			if (finished) return;
+			PartFiles.awaitHolds(); // a run finishing its outputs itself says what it did
+			if (finished || handled) return;
 			err.println("interrupted: " + completed.get() + "; unfinished files removed");
 			err.flush();
 		}, "espcn-interrupt-notice"));
@@ -30,6 +32,11 @@ final class InterruptNotice {
 	/** What the running command has completed, for the line. */
 	static void describeWith(Supplier<String> what) {
 		completed = what;
+	}
+
+	/** The running command has said in its own line what its stopping left: no line. */
+	static void handled() {
+		handled = true;
 	}
 
 	/** The program ends by itself: no line. */

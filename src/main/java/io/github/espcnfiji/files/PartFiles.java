@@ -38,6 +38,9 @@ public final class PartFiles {
 	private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
 	private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
 	private static volatile boolean stopping;
+	/** The open holds (see {@link #hold()}); also the monitor they are waited on with. */
+	private static final int[] HOLDS = { 0 };
+	static final long HOLD_SECONDS = 30;
 	private static volatile int committed;
 	private static volatile Path lastCommitted;
 
@@ -161,7 +164,52 @@ public final class PartFiles {
 		return safe.isEmpty() ? "localhost" : safe;
 	}
 
+	/**
+	 * Holds back the removal on stopping until the hold is closed (at most
+	 * {@value #HOLD_SECONDS} s): for a run that finishes its outputs itself when stopped, as a
+	 * video cut short stays a valid shorter video.
+	 */
+	public static Hold hold() {
+		synchronized (HOLDS) {
+			HOLDS[0]++;
+		}
+		return new Hold();
+	}
+
+	/** A {@link #hold()}; closing it twice releases it once. */
+	public static final class Hold implements AutoCloseable {
+
+		private boolean closed;
+
+		private Hold() {}
+
+		@Override
+		public void close() {
+			synchronized (HOLDS) {
+				if (closed) return;
+				closed = true;
+				HOLDS[0]--;
+				HOLDS.notifyAll();
+			}
+		}
+	}
+
+	/** Waits until no {@link #hold()} is open, at most {@value #HOLD_SECONDS} s. */
+	public static void awaitHolds() {
+		long end = System.nanoTime() + HOLD_SECONDS * 1_000_000_000L;
+		synchronized (HOLDS) {
+			try {
+				for (long left; HOLDS[0] > 0 && (left = end - System.nanoTime()) > 0;)
+					HOLDS.wait(Math.max(1, left / 1_000_000));
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
 	private static void removeLive() {
+		awaitHolds();
 		stopping = true;
 		for (Path p : new LinkedHashSet<>(LIVE))
 			try {

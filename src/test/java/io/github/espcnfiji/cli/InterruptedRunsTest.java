@@ -5,11 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.espcnfiji.core.FloatPlane;
 import io.github.espcnfiji.files.FolderLock;
 import io.github.espcnfiji.io.ImageFiles;
 import io.github.espcnfiji.io.LoadedImage;
 import io.github.espcnfiji.testing.FileChecksums;
 import io.github.espcnfiji.testing.TestModels;
+import io.github.espcnfiji.video.Chroma;
+import io.github.espcnfiji.video.Frame;
+import io.github.espcnfiji.video.VideoInfo;
+import io.github.espcnfiji.video.Y4mReader;
+import io.github.espcnfiji.video.Y4mWriter;
+import io.github.espcnfiji.video.YuvPicture;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -101,6 +108,8 @@ class InterruptedRunsTest {
 		Process p = child(log, "upscale", "--input", in.toString(), "--output", out.toString(), "--model",
 			model.toString());
 		awaitOutput(p, log, "[3/" + IMAGES + "]");
+		for (int i = 0; i < 5000 && hidden(out).isEmpty() && p.isAlive(); i++)
+			Thread.sleep(1); // most often, the kill then lands while a file is being written
 		p.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs
 		int done = completeResults(out);
 		assertTrue(done < IMAGES, "killed part-way: " + done);
@@ -134,6 +143,38 @@ class InterruptedRunsTest {
 			.format("img%02d.png", done - 1)) + "; unfinished files removed", last);
 		assertEquals(List.of(), hidden(out), "no temporary file left");
 		assertEquals(before, FileChecksums.of(in), "inputs unchanged");
+	}
+
+	@Test
+	void ctrlCMidVideoKeepsTheFramesDoneAsAShorterVideo() throws Exception {
+		Path in = dir.resolve("in.y4m"), out = dir.resolve("out.y4m"), log = dir.resolve("child.log");
+		int frames = 200, w = 256, h = 192;
+		try (Y4mWriter y4m = Y4mWriter.create(in, new VideoInfo(w, h, frames, 30, 1,
+			Chroma.C420JPEG, null), false))
+		{
+			for (int i = 0; i < frames; i++) {
+				FloatPlane p = Fixtures.plane(w, h, i);
+				y4m.write(Frame.of(i, YuvPicture.fromRgb(p, Fixtures.plane(w, h, i + 4), p,
+					Chroma.C420JPEG)));
+			}
+			y4m.finish();
+		}
+		Path model = TestModels.save(dir, SCALE);
+		Map<String, String> before = FileChecksums.of(in);
+		Process p = child(log, "video", "--input", in.toString(), "--output", out.toString(),
+			"--model", model.toString());
+		awaitOutput(p, log, "\n  in.y4m: ");
+		assertEquals(130, signal(p, "INT"), Files.readString(log));
+		List<String> lines = Files.readAllLines(log);
+		String last = lines.get(lines.size() - 1);
+		assertTrue(last.matches("error: cancelled after \\d+ frames; " + java.util.regex.Pattern
+			.quote(out.toString()) + " holds them .*"), last);
+		long done = Long.parseLong(last.replaceAll("error: cancelled after (\\d+) frames.*", "$1"));
+		try (Y4mReader back = Y4mReader.open(out)) {
+			assertEquals(done, back.info().frames(), "a valid shorter video");
+		}
+		assertEquals(List.of(), hidden(dir), "no temporary file left");
+		assertEquals(before, FileChecksums.of(in), "the input unchanged");
 	}
 
 	/** A training run of some seconds: 30 epochs of about 120 steps of a tiny network. */
