@@ -17,7 +17,7 @@ if (args.length < 2 || args.length > 4)
 input = asFolder(args[0]);
 output = asFolder(args[1]);
 model = "x3";
-if (args.length > 2 && args[2] != "")
+if (args.length > 2)
 	model = args[2];
 overwrite = 0;
 if (args.length > 3) {

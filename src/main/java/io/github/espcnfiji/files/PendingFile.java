@@ -86,8 +86,8 @@ public final class PendingFile {
 		if (!overwrite && Files.exists(t)) throw new FileAlreadyExistsException(t.toString(), null,
 			"the output exists; choose another name or allow overwriting");
 		Path dir = t.getParent();
-		if (dir == null || !Files.isDirectory(dir)) throw new NoSuchFileException(String.valueOf(
-			dir), null, "the output folder does not exist");
+		if (dir == null || !Files.isDirectory(dir)) throw new NoSuchFileException(t.toString(),
+			null, "the output folder does not exist (" + dir + ")");
 		return t;
 	}
 

@@ -43,7 +43,13 @@ final class MacroOutputs {
 			if (Files.isDirectory(input)) Inputs.refuseOverwriting(p, input, "The output folder");
 		if (Files.exists(p) && !Files.isDirectory(p)) throw new FileAlreadyExistsException(path,
 			null, "the output folder is a file");
-		Files.createDirectories(p);
+		try {
+			Files.createDirectories(p);
+		}
+		catch (IOException e) {
+			throw new IOException("cannot create the output folder " + path + " (" + e
+				.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+		}
 	}
 
 	/** Saves {@code imp} as a PNG or TIFF by the extension (see {@link ImageFiles}). */
