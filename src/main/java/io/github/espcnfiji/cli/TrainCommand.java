@@ -1,6 +1,7 @@
 package io.github.espcnfiji.cli;
 
 import io.github.espcnfiji.core.FloatPlane;
+import io.github.espcnfiji.files.PartFiles;
 import io.github.espcnfiji.io.ImageFiles;
 import io.github.espcnfiji.io.LoadedImage;
 import io.github.espcnfiji.model.Activation;
@@ -150,22 +151,32 @@ final class TrainCommand implements Command {
 		int[] done = { 0 };
 		InterruptNotice.describeWith(() -> done[0] == 0 ? "no epoch completed" : "epochs up to " +
 			done[0] + " of " + c.epochs + " completed in " + out + " (--resume continues)");
-		TrainingResult r = new EspcnTrainer(c, train, val, new TrainingRun(out, template, o.flag(
-			"overwrite")),
-			new TrainingListener() {
+		TrainingResult r;
+		// Ctrl-C stops after the step in hand, the epochs done kept (see InterruptNotice)
+		try (PartFiles.Hold hold = PartFiles.hold()) {
+			r = new EspcnTrainer(c, train, val, new TrainingRun(out, template, o.flag("overwrite")),
+				new TrainingListener() {
 
-				@Override
-				public void started(int first, int epochs, int patches, int steps) {
-					console.progress("Training x%d from epoch %d of %d: %d patches, %d steps per epoch",
-						c.scale, first, epochs, patches, steps);
-				}
+					@Override
+					public boolean cancelled() {
+						return PartFiles.stopRequested();
+					}
 
-				@Override
-				public void epochDone(EpochReport report) {
-					done[0] = report.epoch;
-					console.progress("%s", report.describe());
-				}
-			}).run(resume);
+					@Override
+					public void started(int first, int epochs, int patches, int steps) {
+						done[0] = first - 1;
+						console.progress("Training x%d from epoch %d of %d: %d patches, %d steps per epoch",
+							c.scale, first, epochs, patches, steps);
+					}
+
+					@Override
+					public void epochDone(EpochReport report) {
+						done[0] = report.epoch;
+						console.progress("%s", report.describe());
+					}
+				}).run(resume);
+		}
+		if (r.cancelled) return InterruptNotice.STOPPED;
 		console.result("Best validation PSNR %.3f dB at epoch %d; model in %s", r.bestValidationPsnr,
 			r.bestEpoch, r.modelFolder);
 		return 0;

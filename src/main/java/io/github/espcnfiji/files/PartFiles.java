@@ -38,6 +38,7 @@ public final class PartFiles {
 	private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
 	private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
 	private static volatile boolean stopping;
+	private static volatile boolean stopRequested;
 	/** The open holds (see {@link #hold()}); also the monitor they are waited on with. */
 	private static final int[] HOLDS = { 0 };
 	static final long HOLD_SECONDS = 30;
@@ -208,7 +209,22 @@ public final class PartFiles {
 		}
 	}
 
+	/**
+	 * Called when this process is being stopped (Ctrl-C, {@code kill}): from then on
+	 * {@link #stopRequested()} is true, so that a run holding back the removal ({@link #hold()})
+	 * finishes the output in hand and starts no other.
+	 */
+	public static void requestStop() {
+		stopRequested = true;
+	}
+
+	/** True once this process is being stopped. */
+	public static boolean stopRequested() {
+		return stopRequested;
+	}
+
 	private static void removeLive() {
+		requestStop();
 		awaitHolds();
 		stopping = true;
 		for (Path p : new LinkedHashSet<>(LIVE))
