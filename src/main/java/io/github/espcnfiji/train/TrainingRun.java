@@ -16,7 +16,9 @@ import io.github.espcnfiji.files.PartFiles;
 import io.github.espcnfiji.files.PendingFile;
 
 import java.io.IOException;
+import java.io.BufferedOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -256,8 +258,25 @@ public final class TrainingRun {
 		t.augmentation = (config.augment ? "flips and 90-degree rotations" : "none") +
 			(config.rescales.length > 0 ? "; rescales " + Arrays.toString(config.rescales) : "");
 		t.seed = config.seed;
-		Npz.write(weights, folder.resolve(WEIGHTS));
-		writeText(folder.resolve(CARD), CardJson.toJson(card));
+		// both written whole first, then renamed one right after the other: the model folder is
+		// never a card beside weights of another epoch for longer than two renames take
+		PendingFile w = PendingFile.create(folder.resolve(WEIGHTS), true), c = PendingFile.create(
+			folder.resolve(CARD), true);
+		try {
+			try (OutputStream out = new BufferedOutputStream(w.open())) {
+				Npz.write(weights, out);
+			}
+			byte[] json = CardJson.toJson(card).getBytes(StandardCharsets.UTF_8);
+			try (OutputStream out = c.open()) {
+				out.write(json);
+			}
+			w.commit();
+			c.commit();
+		}
+		finally {
+			w.discard();
+			c.discard();
+		}
 	}
 
 	void log(EpochReport r) throws IOException {

@@ -102,6 +102,17 @@ class MacroOutputSafetyTest {
 			assertTrue(error().contains("inputs are never overwritten"), error());
 			assertEquals(before, FileChecksums.of(dir), "nothing changed for " + csv);
 		}
+		// a hard link to an input, replaced when asked: a new file takes its name, the input's
+		// content is untouched
+		Path hard = Files.createLink(dir.resolve("hard.png"), hr.resolve("a.png"));
+		assertEquals(0, macro("measure_folder.ijm", in.toString(), hr.toString(), "2", hard
+			.toString(), "overwrite"), error());
+		assertTrue(Files.readString(hard).startsWith("image,psnr,ssim\n"));
+		before.remove("hard.png");
+		Map<String, String> after = FileChecksums.of(dir);
+		after.remove("hard.png");
+		assertEquals(before, after, "the input behind the hard link unchanged");
+
 		Path csv = dir.resolve("scores.csv");
 		assertEquals(0, macro("measure_folder.ijm", in.toString(), hr.toString(), "2", csv
 			.toString()), error());
