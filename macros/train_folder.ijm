@@ -3,9 +3,11 @@
 // Argument (one string, fields separated by "|"):
 //   FOLDER|SCALE|EPOCHS|OUTPUT_FOLDER[|MORE_OPTIONS]
 // MORE_OPTIONS are further "ESPCN Train" options passed as they are, for example
-// "activation=relu batch=16 patch=17 validation=0.1" or "resume". A tenth of the images (at
-// least one) is held out for validation unless validation=... says otherwise. OUTPUT_FOLDER
-// holds the best model so far from the first epoch on; the log has one line per epoch.
+// "activation=relu batch=16 patch=17 validation=0.1", "resume" or "overwrite". A tenth of the
+// images (at least one) is held out for validation unless validation=... says otherwise.
+// OUTPUT_FOLDER must be empty or new unless "resume" continues its run or "overwrite" replaces
+// an earlier run; it holds the best model so far from the first epoch on; the log has one line
+// per epoch.
 //
 // Headless:  java -jar ESPCN_.jar macro macros/train_folder.ijm /data/T91 3 100 /models/mine
 // Fiji:      ImageJ --headless -batch macros/train_folder.ijm "/data/T91|3|100|/models/mine"

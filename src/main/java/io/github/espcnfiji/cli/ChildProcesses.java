@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs this program's classes in a fresh JVM, on the same class path, for the measurements
- * that need one: cold start and peak memory.
+ * that need one (cold start and peak memory) and for tests that kill a run part-way.
  */
 final class ChildProcesses {
 
@@ -45,19 +45,10 @@ final class ChildProcesses {
 	static Outcome run(List<String> jvmOptions, String mainClass, List<String> args,
 		int limitSeconds) throws IOException
 	{
-		List<String> command = new ArrayList<>();
-		command.add(javaBinary());
-		command.addAll(jvmOptions);
-		command.add("-Dai.djl.offline=true");
-		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
-		command.add(mainClass);
-		command.addAll(args);
 		Path log = Files.createTempFile("espcn-child-", ".log");
 		try {
 			long start = System.nanoTime();
-			Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log
-				.toFile()).start();
+			Process p = start(jvmOptions, mainClass, args, log);
 			try {
 				if (!p.waitFor(limitSeconds, TimeUnit.SECONDS)) {
 					p.destroyForcibly();
@@ -75,6 +66,25 @@ final class ChildProcesses {
 		finally {
 			Files.deleteIfExists(log);
 		}
+	}
+
+	/**
+	 * Starts {@code mainClass} with {@code args} in a new JVM, its output (stdout and stderr)
+	 * going to {@code log}, and returns at once: for tests that stop it part-way.
+	 */
+	static Process start(List<String> jvmOptions, String mainClass, List<String> args, Path log)
+		throws IOException
+	{
+		List<String> command = new ArrayList<>();
+		command.add(javaBinary());
+		command.addAll(jvmOptions);
+		command.add("-Dai.djl.offline=true");
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path"));
+		command.add(mainClass);
+		command.addAll(args);
+		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+			.start();
 	}
 
 	private static String javaBinary() {

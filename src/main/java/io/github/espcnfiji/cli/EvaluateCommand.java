@@ -2,6 +2,7 @@ package io.github.espcnfiji.cli;
 
 import io.github.espcnfiji.core.EvaluationProtocol;
 import io.github.espcnfiji.core.Scores;
+import io.github.espcnfiji.files.Inputs;
 import io.github.espcnfiji.model.CardJson;
 import io.github.espcnfiji.model.EspcnModel;
 import io.github.espcnfiji.model.ModelCard;
@@ -54,6 +55,19 @@ final class EvaluateCommand implements Command {
 			"Images must be 8-bit gray or RGB.";
 	}
 
+	/** The CSV may not be an input: an image of a set, or the model's file. */
+	private static void refuseInputs(Path csv, List<BenchmarkSet> sets, String model)
+		throws IOException
+	{
+		for (BenchmarkSet set : sets) {
+			Inputs.refuseOverwriting(csv, set.folder(), "--csv");
+			for (Path image : set.images())
+				Inputs.refuseOverwriting(csv, image, "--csv");
+		}
+		Path modelPath = Path.of(model);
+		if (Files.exists(modelPath)) Inputs.refuseOverwritingIn(csv, modelPath, "--csv");
+	}
+
 	@Override
 	public int run(Options o, Console console) throws Exception {
 		Optional<Integer> askedScale = o.scale();
@@ -67,6 +81,7 @@ final class EvaluateCommand implements Command {
 			int scale = model.scale();
 			Path csv = o.optionalPath("csv").orElse(Path.of(defaultCsvName(model.card().name, scale,
 				sets)));
+			refuseInputs(csv, sets, o.require("model"));
 			if (!o.flag("overwrite") && Files.exists(csv)) throw new FileAlreadyExistsException(
 				csv.toString(), null, "the CSV file exists; add --overwrite or choose --csv");
 			List<SetScores> evaluated = new ArrayList<>();

@@ -15,9 +15,12 @@ final class Launcher {
 		DjlRuntime.goOffline();
 		System.setProperty("java.awt.headless", "true");
 		if (args.length > 0 && args[0].equals("train")) startPyTorchWith(threadsOption(args));
-		if (args.length > 0 && args[0].equals("macro")) System.exit(MacroRunner.run(java.util.Arrays
-			.copyOfRange(args, 1, args.length), System.out, System.err));
-		System.exit(Cli.standard().run(args, System.out, System.err));
+		InterruptNotice.install(System.err);
+		int code = args.length > 0 && args[0].equals("macro") ? MacroRunner.run(java.util.Arrays
+			.copyOfRange(args, 1, args.length), System.out, System.err) : Cli.standard().run(args,
+				System.out, System.err);
+		InterruptNotice.finished();
+		System.exit(code);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.github.espcnfiji.cli;
 
 import io.github.espcnfiji.core.FloatPlane;
+import io.github.espcnfiji.files.PartFiles;
 import io.github.espcnfiji.io.ImageFiles;
 import io.github.espcnfiji.io.LoadedImage;
 import io.github.espcnfiji.model.Activation;
@@ -66,7 +67,8 @@ final class TrainCommand implements Command {
 			.optional("kernels", "K,K,K", "kernel sizes (default 5,3,3)")
 			.optional("seed", "N", "random seed (default " + d.seed + ")")
 			.optional("threads", "N", "PyTorch threads (default 1: bit-for-bit reproducible; more is faster, not reproducible)")
-			.flag("resume", "continue the run in --output from its checkpoint");
+			.flag("resume", "continue the run in --output from its checkpoint")
+			.flag("overwrite", "replace an earlier run in --output (its model, log and checkpoint)");
 	}
 
 	@Override
@@ -79,7 +81,9 @@ final class TrainCommand implements Command {
 			"--steps gives runs on different data or augmentations the same budget: the epochs are\n" +
 			"the steps divided by the steps per epoch (patches / batch), rounded up. --schedule\n" +
 			"plateau halves the rate whenever the epoch loss has not fallen by the threshold for\n" +
-			"the patience, down to 1% of --lr (the paper: 0.01 to 0.0001).";
+			"the patience, down to 1% of --lr (the paper: 0.01 to 0.0001).\n" +
+			"--output must be empty or new, unless --resume continues its run or --overwrite\n" +
+			"replaces it (an earlier run's files only). One run at a time writes a folder.";
 	}
 
 	@Override
@@ -87,6 +91,8 @@ final class TrainCommand implements Command {
 		TrainingConfig c = config(o);
 		Path out = o.path("output");
 		boolean resume = o.flag("resume");
+		if (resume && o.flag("overwrite")) throw new UsageException(
+			"give --resume or --overwrite, not both");
 		if (o.has("validation") == o.has("validation-fraction")) throw new UsageException(
 			"give exactly one of --validation DIR and --validation-fraction F");
 
@@ -142,20 +148,35 @@ final class TrainCommand implements Command {
 		template.training.trainData.addAll(trainDirs);
 		template.training.validationData = validationDescription;
 		template.training.command = Cli.PROGRAM + " train " + o.commandLine();
-		TrainingResult r = new EspcnTrainer(c, train, val, new TrainingRun(out, template),
-			new TrainingListener() {
+		int[] done = { 0 };
+		InterruptNotice.describeWith(() -> done[0] == 0 ? "no epoch completed" : "epochs up to " +
+			done[0] + " of " + c.epochs + " completed in " + out + " (--resume continues)");
+		TrainingResult r;
+		// Ctrl-C stops after the step in hand, the epochs done kept (see InterruptNotice)
+		try (PartFiles.Hold hold = PartFiles.hold()) {
+			r = new EspcnTrainer(c, train, val, new TrainingRun(out, template, o.flag("overwrite")),
+				new TrainingListener() {
 
-				@Override
-				public void started(int first, int epochs, int patches, int steps) {
-					console.progress("Training x%d from epoch %d of %d: %d patches, %d steps per epoch",
-						c.scale, first, epochs, patches, steps);
-				}
+					@Override
+					public boolean cancelled() {
+						return PartFiles.stopRequested();
+					}
 
-				@Override
-				public void epochDone(EpochReport report) {
-					console.progress("%s", report.describe());
-				}
-			}).run(resume);
+					@Override
+					public void started(int first, int epochs, int patches, int steps) {
+						done[0] = first - 1;
+						console.progress("Training x%d from epoch %d of %d: %d patches, %d steps per epoch",
+							c.scale, first, epochs, patches, steps);
+					}
+
+					@Override
+					public void epochDone(EpochReport report) {
+						done[0] = report.epoch;
+						console.progress("%s", report.describe());
+					}
+				}).run(resume);
+		}
+		if (r.cancelled) return InterruptNotice.STOPPED;
 		console.result("Best validation PSNR %.3f dB at epoch %d; model in %s", r.bestValidationPsnr,
 			r.bestEpoch, r.modelFolder);
 		return 0;

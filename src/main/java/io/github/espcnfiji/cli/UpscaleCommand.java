@@ -4,6 +4,7 @@ import ij.ImagePlus;
 import io.github.espcnfiji.core.SuperResolver;
 import io.github.espcnfiji.ij1.ImagePlusUpscaling;
 import io.github.espcnfiji.core.Tiler;
+import io.github.espcnfiji.files.PartFiles;
 import io.github.espcnfiji.io.ImageFiles;
 import io.github.espcnfiji.model.EspcnModel;
 import io.github.espcnfiji.model.InferenceMode;
@@ -58,11 +59,15 @@ final class UpscaleCommand implements Command {
 		if (maxPixels < 1) throw new UsageException("--max-pixels must be at least 1, got " +
 			maxPixels);
 		UpscalePlan plan = UpscalePlan.of(o.path("input"), o.path("output"), o.flag("overwrite"));
-		// the model loads on another thread while the first image is read
-		try (ModelChoice.ModelLoading model = ModelChoice.startLoading(o.require("model"), scale)) {
+		// the model loads on another thread while the first image is read; Ctrl-C lets the image
+		// in hand finish, then stops (see InterruptNotice)
+		try (PartFiles.Hold hold = PartFiles.hold(); ModelChoice.ModelLoading model = ModelChoice
+			.startLoading(o.require("model"), scale))
+		{
 			plan.prepare();
 			int failed = 0, n = plan.jobs().size(), i = 0;
 			for (UpscalePlan.Job job : plan.jobs()) {
+				if (PartFiles.stopRequested()) return InterruptNotice.STOPPED;
 				i++;
 				try {
 					upscale(job, model, precision, tile, maxPixels, o.flag("overwrite"), console, i, n);

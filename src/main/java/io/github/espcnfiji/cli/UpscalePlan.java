@@ -1,5 +1,6 @@
 package io.github.espcnfiji.cli;
 
+import io.github.espcnfiji.files.Inputs;
 import io.github.espcnfiji.io.ImageFiles;
 
 import java.io.IOException;
@@ -128,7 +129,6 @@ final class UpscalePlan {
 	}
 
 	private static boolean sameFile(Path a, Path b) throws IOException {
-		if (Files.exists(a) && Files.exists(b)) return Files.isSameFile(a, b);
-		return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+		return Inputs.same(a, b);
 	}
 }

@@ -4,6 +4,7 @@ import io.github.espcnfiji.core.PlaneUpscaler;
 import io.github.espcnfiji.core.Scores;
 import io.github.espcnfiji.core.SuperResolver;
 import io.github.espcnfiji.core.Tiler;
+import io.github.espcnfiji.files.PartFiles;
 import io.github.espcnfiji.io.VideoFiles;
 import io.github.espcnfiji.model.EspcnModel;
 import io.github.espcnfiji.model.InferenceMode;
@@ -111,7 +112,8 @@ final class VideoCommand implements Command {
 			}
 		}, "espcn-video-interrupt");
 		Runtime.getRuntime().addShutdownHook(hook);
-		try (FrameSource source = VideoFiles.open(input, fps); EspcnModel model = ModelChoice.load(o
+		// on Ctrl-C the output is finished here (a shorter video), not removed
+		try (PartFiles.Hold hold = PartFiles.hold(); FrameSource source = VideoFiles.open(input, fps); EspcnModel model = ModelChoice.load(o
 			.require("model"), o.scale()))
 		{
 			console.progress("%s: %s; %s x%d", input, source.info(), model.card().name, model.scale());
@@ -187,6 +189,7 @@ final class VideoCommand implements Command {
 	 */
 	private static int cancelled(Console console, String what) {
 		console.progress("error: cancelled %s", what);
+		InterruptNotice.handled();
 		return 1;
 	}
 

@@ -59,19 +59,20 @@ public final class FolderTraining {
 		Path output, boolean resume, TrainingListener listener, String how) throws IOException
 	{
 		return run(folder, Collections.emptyList(), config, validationFraction, output, resume,
-			listener, how);
+			false, listener, how);
 	}
 
 	/**
 	 * As {@link #run(Path, TrainingConfig, double, Path, boolean, TrainingListener, String)}, with
 	 * {@code images} (8-bit gray or RGB, see {@link ByteScalePlanes}) added to the training images,
-	 * every XY plane one image.
+	 * every XY plane one image; {@code overwrite} lets a new run replace an earlier run in
+	 * {@code output} (see {@link TrainingRun}).
 	 *
 	 * @throws IllegalArgumentException also for an image of another type
 	 */
 	public static TrainingResult run(Path folder, List<? extends RandomAccessibleInterval<?>> images,
 		TrainingConfig config, double validationFraction, Path output, boolean resume,
-		TrainingListener listener, String how) throws IOException
+		boolean overwrite, TrainingListener listener, String how) throws IOException
 	{
 		config.validate();
 		if (output == null) throw new IllegalArgumentException("No output folder given");
@@ -94,7 +95,8 @@ public final class FolderTraining {
 			validationFraction + ")";
 		template.training.command = how == null ? "" : how;
 		listener.baseline(ValidationBaseline.bicubicPsnr(validation, config.scale));
-		return new EspcnTrainer(config, train, validation, new TrainingRun(output, template),
+		return new EspcnTrainer(config, train, validation, new TrainingRun(output, template,
+			overwrite),
 			listener).run(resume);
 	}
 

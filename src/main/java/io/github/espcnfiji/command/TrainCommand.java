@@ -62,6 +62,10 @@ public final class TrainCommand implements Command {
 	@Parameter(label = "Resume from the output folder's checkpoint", persist = false)
 	private boolean resume;
 
+	@Parameter(label = "Replace an earlier run in the output folder", required = false,
+		persist = false)
+	private boolean overwrite;
+
 	@Parameter(label = "More training images (8-bit gray or RGB; every XY plane one image)",
 		required = false, persist = false, visibility = ItemVisibility.INVISIBLE)
 	private List<RandomAccessibleInterval<?>> images;
@@ -101,7 +105,7 @@ public final class TrainCommand implements Command {
 		if (output == null) throw new IllegalArgumentException("No output folder given");
 		try {
 			TrainingResult r = FolderTraining.run(folder.toPath(), images == null ? Collections
-				.emptyList() : images, c, validation, output.toPath(), resume, listener, how != null
+				.emptyList() : images, c, validation, output.toPath(), resume, overwrite, listener, how != null
 					? how : "SciJava command " + getClass().getSimpleName());
 			model_folder = r.modelFolder.toString();
 			best_psnr = r.bestValidationPsnr;

@@ -30,6 +30,12 @@ import java.util.Locale;
  * Ext.psnr("hr.png", title, 3, psnr);   // PSNR (dB) into the variable psnr
  * Ext.ssim("hr.png", title, 3, ssim);
  * Ext.train("/data/T91", 3, 100, "/models/mine");
+ *
+ * Ext.protect("/data/lr");                  // an input file or folder no output may replace
+ * Ext.outputFolder("/data/sr");             // made if missing; refused if it is an input folder
+ * Ext.save("/data/sr/bird.png", 0);         // the current image, complete or not at all;
+ *                                           // 1 instead of 0 replaces an existing file
+ * Ext.saveText(csv, "/data/scores.csv", 0); // text, the same way
  * </pre>
  * Without {@code setModel}, {@code upscale} uses the bundled model {@code x<scale>}; with it,
  * the scale must be the model's. PSNR and SSIM are means over the slices (see
@@ -42,6 +48,7 @@ public final class EspcnMacroExtension implements PlugIn, MacroExtension {
 
 	private String model;
 	private int modelScale;
+	private final MacroOutputs outputs = new MacroOutputs();
 
 	@Override
 	public void run(String arg) {
@@ -63,7 +70,12 @@ public final class EspcnMacroExtension implements PlugIn, MacroExtension {
 			ExtensionDescriptor.newDescriptor("ssim", this, ARG_STRING, ARG_STRING, ARG_NUMBER,
 				ARG_NUMBER | ARG_OUTPUT),
 			ExtensionDescriptor.newDescriptor("train", this, ARG_STRING, ARG_NUMBER, ARG_NUMBER,
-				ARG_STRING) };
+				ARG_STRING),
+			ExtensionDescriptor.newDescriptor("protect", this, ARG_STRING),
+			ExtensionDescriptor.newDescriptor("outputFolder", this, ARG_STRING),
+			ExtensionDescriptor.newDescriptor("save", this, ARG_STRING, ARG_NUMBER),
+			ExtensionDescriptor.newDescriptor("saveText", this, ARG_STRING, ARG_STRING,
+				ARG_NUMBER) };
 	}
 
 	@Override
@@ -87,6 +99,18 @@ public final class EspcnMacroExtension implements PlugIn, MacroExtension {
 				case "train":
 					train((String) args[0], whole(args[1], "scale"), whole(args[2], "epochs"),
 						(String) args[3]);
+					break;
+				case "protect":
+					outputs.protect((String) args[0]);
+					break;
+				case "outputFolder":
+					outputs.outputFolder((String) args[0]);
+					break;
+				case "save":
+					outputs.save(currentImage(), (String) args[0], flag(args[1]));
+					break;
+				case "saveText":
+					outputs.saveText((String) args[0], (String) args[1], flag(args[2]));
 					break;
 				default:
 					throw new IllegalArgumentException("Unknown function Ext." + name);
@@ -124,6 +148,17 @@ public final class EspcnMacroExtension implements PlugIn, MacroExtension {
 		c.epochs = epochs;
 		TrainPlugIn.train(folder, null, c, FolderTraining.DEFAULT_VALIDATION_FRACTION, output,
 			false);
+	}
+
+	private static ImagePlus currentImage() {
+		ImagePlus imp = WindowManager.getCurrentImage();
+		if (imp == null) throw new IllegalArgumentException("No image is open to save");
+		return imp;
+	}
+
+	/** 1 (or any number but 0) for yes, 0 for no. */
+	private static boolean flag(Object number) {
+		return (Double) number != 0;
 	}
 
 	private static void output(Object arg, double value) {

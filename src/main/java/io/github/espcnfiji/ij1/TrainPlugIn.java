@@ -52,6 +52,8 @@ public final class TrainPlugIn implements PlugIn {
 	public static final String OUTPUT = "output";
 	/** Macro flag: continue from the output folder's checkpoint. */
 	public static final String RESUME = "resume";
+	/** Macro flag: a new run replaces an earlier run in the output folder. */
+	public static final String OVERWRITE = "overwrite";
 	/** Macro flag: the current image is trained on too (each slice one image). */
 	public static final String CURRENT_IMAGE = "current_image";
 	static final String FOLDER_LABEL = "Folder of training images";
@@ -63,6 +65,7 @@ public final class TrainPlugIn implements PlugIn {
 	static final String VALIDATION_LABEL = "Validation fraction";
 	static final String OUTPUT_LABEL = "Output (model) folder";
 	static final String RESUME_LABEL = "Resume from the output folder's checkpoint";
+	static final String OVERWRITE_LABEL = "Overwrite an earlier run in the output folder";
 	/** GenericDialog shows the underscore as a space and records the key with it. */
 	static final String CURRENT_IMAGE_LABEL =
 		"Current_image trained on too (each slice one training image)";
@@ -71,7 +74,7 @@ public final class TrainPlugIn implements PlugIn {
 	@Override
 	public void run(String arg) {
 		if (!MacroOptions.currentHasOnly(COMMAND, FOLDER, SCALE, EPOCHS, ACTIVATION, BATCH, PATCH,
-			VALIDATION, OUTPUT, RESUME, CURRENT_IMAGE)) return;
+			VALIDATION, OUTPUT, RESUME, OVERWRITE, CURRENT_IMAGE)) return;
 		Settings s = new Settings();
 		if (Help.fromMacro()) {
 			try {
@@ -85,6 +88,7 @@ public final class TrainPlugIn implements PlugIn {
 				s.config.patchSize = o.integer(PATCH, s.config.patchSize);
 				s.validation = o.real(VALIDATION, s.validation);
 				s.resume = o.flag(RESUME);
+				s.overwrite = o.flag(OVERWRITE);
 				s.currentImage = o.flag(CURRENT_IMAGE);
 			}
 			catch (IllegalArgumentException e) {
@@ -102,7 +106,8 @@ public final class TrainPlugIn implements PlugIn {
 				return;
 			}
 		}
-		train(s.folder, current, s.config, s.validation, s.output, s.resume);
+		train(s.folder, current, s.config, s.validation, s.output, s.resume, s.overwrite,
+			new TrainingProgress(COMMAND));
 	}
 
 	private static boolean dialog(Settings s) {
@@ -118,6 +123,7 @@ public final class TrainPlugIn implements PlugIn {
 		gd.addNumericField(VALIDATION_LABEL, last.get(VALIDATION, s.validation), 2);
 		gd.addDirectoryField(OUTPUT_LABEL, last.get(OUTPUT, ""));
 		gd.addCheckbox(RESUME_LABEL, false);
+		gd.addCheckbox(OVERWRITE_LABEL, false);
 		gd.addCheckbox(CURRENT_IMAGE_LABEL, last.get(CURRENT_IMAGE, false));
 		gd.addHelp(Help.TRAINING);
 		gd.showDialog();
@@ -134,6 +140,7 @@ public final class TrainPlugIn implements PlugIn {
 		s.validation = gd.getNextNumber();
 		s.output = gd.getNextString();
 		s.resume = gd.getNextBoolean();
+		s.overwrite = gd.getNextBoolean();
 		s.currentImage = gd.getNextBoolean();
 		last.set(FOLDER, s.folder);
 		last.set(SCALE, s.config.scale);
@@ -158,13 +165,17 @@ public final class TrainPlugIn implements PlugIn {
 	{
 		String name = output == null || output.isBlank() ? COMMAND : ModelCard.nameFor(new File(output
 			.trim()).toPath(), config.scale);
-		return train(folder, current, config, validation, output, resume, new TrainingProgress(
-			COMMAND, name));
+		return train(folder, current, config, validation, output, resume, false,
+			new TrainingProgress(COMMAND, name));
 	}
 
-	/** As above, watched by {@code progress}. */
+	/**
+	 * As above, watched by {@code progress}; {@code overwrite} lets a new run replace an earlier
+	 * run in the output folder.
+	 */
 	static CommandModule train(String folder, ImagePlus current, TrainingConfig config,
-		double validation, String output, boolean resume, TrainingProgress progress)
+		double validation, String output, boolean resume, boolean overwrite,
+		TrainingProgress progress)
 	{
 		try {
 			if (folder == null || folder.isBlank()) throw new IllegalArgumentException(
@@ -181,7 +192,7 @@ public final class TrainPlugIn implements PlugIn {
 			CommandModule m = SciJavaCommands.run(TrainCommand.class, "folder", new File(folder),
 				"scale", config.scale, "epochs", config.epochs, "activation", config.activation.id(),
 				"batch", config.batchSize, "patch", config.patchSize, "validation", validation,
-				"output", new File(output), "resume", resume, "images", images, "listener", progress,
+				"output", new File(output), "resume", resume, "overwrite", overwrite, "images", images, "listener", progress,
 				"how", how);
 			boolean stopped = (Boolean) m.getOutput("cancelled");
 			if (stopped) CommandRecording.skip();
@@ -234,6 +245,7 @@ public final class TrainPlugIn implements PlugIn {
 		String output;
 		double validation = FolderTraining.DEFAULT_VALIDATION_FRACTION;
 		boolean resume;
+		boolean overwrite;
 		boolean currentImage;
 	}
 }

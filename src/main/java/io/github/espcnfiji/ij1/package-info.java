@@ -19,6 +19,11 @@
  * bicubic beside) has no command; a command made only to be called from here would add a layer,
  * not remove one. Neither needs Esc or a plugin index, and the model it may load goes through
  * {@link io.github.espcnfiji.model.DjlRuntime} like every DJL call.
+ * <p>
+ * Batch macros write files through {@code Ext.save} and {@code Ext.saveText} (see
+ * {@link io.github.espcnfiji.ij1.MacroOutputs}) rather than ImageJ's {@code saveAs}, so that
+ * they keep the command line's rules: complete or absent, never over an input, an existing file
+ * replaced only when asked.
  * <pre>
  * run("ESPCN Super-Resolution", "model=[x3] tile=256");
  * run("ESPCN Measure PSNR", "reference=[hr.png] test=[hr-ESPCN-x3] scale=3");

@@ -25,6 +25,10 @@ import javax.imageio.stream.ImageInputStream;
  */
 public final class FrameFolder implements FrameSource {
 
+	static {
+		ImageIO.setUseCache(false); // no imageio*.tmp files left behind by a killed run
+	}
+
 	private final Path folder;
 	private final List<Path> files;
 	private final VideoInfo info;

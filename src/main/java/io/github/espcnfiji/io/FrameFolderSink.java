@@ -1,6 +1,7 @@
 package io.github.espcnfiji.io;
 
 import ij.ImagePlus;
+import io.github.espcnfiji.files.PartFiles;
 import io.github.espcnfiji.video.Frame;
 import io.github.espcnfiji.video.FramePixels;
 import io.github.espcnfiji.video.FrameSink;
@@ -59,7 +60,7 @@ public final class FrameFolderSink implements FrameSink {
 		Path parent = target.getParent();
 		if (parent == null) throw new IOException("Cannot write frames to " + target);
 		Files.createDirectories(parent);
-		return new FrameFolderSink(target, PendingFile.createBeside(target, true), overwrite);
+		return new FrameFolderSink(target, PartFiles.create(target, true), overwrite);
 	}
 
 	/** The file name of frame {@code index} (from 0): {@code 000001.png} for the first. */
@@ -88,23 +89,22 @@ public final class FrameFolderSink implements FrameSink {
 		if (finished) return;
 		if (!Files.exists(target)) Files.move(pending, target);
 		else {
+			// only frames go in, one rename each: a kill part-way leaves whole frames
 			for (Path f : frameFiles(pending))
 				if (overwrite) Files.move(f, target.resolve(f.getFileName()),
 					StandardCopyOption.REPLACE_EXISTING);
 				else Files.move(f, target.resolve(f.getFileName()));
 			Files.delete(pending);
 		}
+		PartFiles.forget(pending);
 		finished = true;
 	}
 
 	@Override
 	public void close() throws IOException {
-		if (finished || !Files.exists(pending)) return;
-		try (DirectoryStream<Path> files = Files.newDirectoryStream(pending)) {
-			for (Path f : files)
-				Files.deleteIfExists(f);
-		}
-		Files.deleteIfExists(pending);
+		if (finished) return;
+		finished = true;
+		PartFiles.removeNow(pending);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.github.espcnfiji.io;
 
 import io.github.espcnfiji.core.FloatPlane;
 import io.github.espcnfiji.core.Quantize;
+import io.github.espcnfiji.files.PendingFile;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -18,7 +19,6 @@ import ij.process.ShortProcessor;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
@@ -28,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -53,6 +52,12 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * }</pre>
  */
 public final class ImageFiles {
+
+	static {
+		// ImageIO's default disk cache leaves imageio*.tmp files in the temporary folder when the
+		// process is killed; images are small enough to stream from memory
+		ImageIO.setUseCache(false);
+	}
 
 	/** File name extensions (lower case) that ImageJ 1.x opens as images. */
 	public static final Set<String> EXTENSIONS = Collections.unmodifiableSet(new LinkedHashSet<>(
@@ -267,22 +272,7 @@ public final class ImageFiles {
 			"the " + imp.getStackSize() + " planes of a stack; save '" + path.getFileName() +
 			"' as .tif");
 		Path target = path.toAbsolutePath();
-		if (!overwrite && Files.exists(target)) throw new FileAlreadyExistsException(target
-			.toString(), null, "not overwriting it; choose another name or allow overwriting");
-		Path dir = target.getParent();
-		if (dir == null || !Files.isDirectory(dir)) throw new NoSuchFileException(String.valueOf(
-			dir), null, "the output folder does not exist");
-		Path tmp = PendingFile.createBeside(target, false);
-		try {
-			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-				encode(imp, png, out, target);
-			}
-			if (overwrite) moveReplacing(tmp, target);
-			else Files.move(tmp, target);
-		}
-		finally {
-			Files.deleteIfExists(tmp);
-		}
+		PendingFile.write(target, overwrite, out -> encode(imp, png, out, target));
 	}
 
 	/**
@@ -433,15 +423,6 @@ public final class ImageFiles {
 		}
 		finally {
 			writer.dispose();
-		}
-	}
-
-	private static void moveReplacing(Path from, Path to) throws IOException {
-		try {
-			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (IOException e) {
-			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
 		}
 	}
 

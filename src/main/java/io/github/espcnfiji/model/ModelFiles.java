@@ -1,17 +1,15 @@
 package io.github.espcnfiji.model;
 
-import io.github.espcnfiji.io.PendingFile;
+import io.github.espcnfiji.files.PendingFile;
+import io.github.espcnfiji.files.PendingFolder;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -262,30 +260,11 @@ public final class ModelFiles {
 				throw new FileAlreadyExistsException(target.toString(), null, "holds other files than " +
 					CARD + " and " + WEIGHTS + "; not overwriting it, choose an empty or new folder");
 		}
-		Path parent = target.getParent();
-		String name = target.getFileName().toString();
-		Path temp = Files.createTempDirectory(parent, "." + name + ".saving-");
-		Path old = null;
-		try {
-			Files.write(temp.resolve(WEIGHTS), weights);
-			Files.write(temp.resolve(CARD), card);
-			if (exists) {
-				old = Files.createTempDirectory(parent, "." + name + ".old-");
-				Files.delete(old);
-				Files.move(target, old);
-			}
-			try {
-				Files.move(temp, target);
-			}
-			catch (IOException e) {
-				if (old != null) Files.move(old, target);
-				old = null;
-				throw e;
-			}
-		}
-		finally {
-			deleteModelFolder(temp);
-			if (old != null) deleteModelFolder(old);
+		// an empty folder is replaced as a missing one is made
+		try (PendingFolder folder = PendingFolder.create(target, exists)) {
+			Files.write(folder.temporary().resolve(WEIGHTS), weights);
+			Files.write(folder.temporary().resolve(CARD), card);
+			folder.commit();
 		}
 	}
 
@@ -300,35 +279,18 @@ public final class ModelFiles {
 				"is a folder, not a .zip file; choose another name");
 		String name = target.getFileName().toString();
 		String top = name.substring(0, name.length() - ".zip".length()) + "/";
-		Path temp = PendingFile.createBeside(target, false);
-		try {
-			try (OutputStream out = Files.newOutputStream(temp);
-				ZipOutputStream zip = new ZipOutputStream(out))
-			{
-				zip.putNextEntry(new ZipEntry(top));
-				zip.closeEntry();
-				zip.putNextEntry(new ZipEntry(top + CARD));
-				zip.write(card);
-				zip.closeEntry();
-				zip.putNextEntry(new ZipEntry(top + WEIGHTS));
-				zip.write(weights);
-				zip.closeEntry();
-			}
-			moveReplacing(temp, target);
-		}
-		finally {
-			Files.deleteIfExists(temp);
-		}
-	}
-
-	private static void moveReplacing(Path from, Path to) throws IOException {
-		try {
-			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING,
-				StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (AtomicMoveNotSupportedException e) {
-			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-		}
+		PendingFile.write(target, overwrite, out -> {
+			ZipOutputStream zip = new ZipOutputStream(out);
+			zip.putNextEntry(new ZipEntry(top));
+			zip.closeEntry();
+			zip.putNextEntry(new ZipEntry(top + CARD));
+			zip.write(card);
+			zip.closeEntry();
+			zip.putNextEntry(new ZipEntry(top + WEIGHTS));
+			zip.write(weights);
+			zip.closeEntry();
+			zip.finish();
+		});
 	}
 
 	private static List<String> list(Path folder) throws IOException {
@@ -339,13 +301,6 @@ public final class ModelFiles {
 		return names;
 	}
 
-	/** Deletes a folder this class made or emptied of model files; anything else stays. */
-	private static void deleteModelFolder(Path folder) throws IOException {
-		if (!Files.isDirectory(folder)) return;
-		for (String f : MODEL_FILES)
-			Files.deleteIfExists(folder.resolve(f));
-		Files.deleteIfExists(folder);
-	}
 
 	private static boolean isZipName(Path p) {
 		return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");

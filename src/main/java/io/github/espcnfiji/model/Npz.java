@@ -1,6 +1,6 @@
 package io.github.espcnfiji.model;
 
-import io.github.espcnfiji.io.PendingFile;
+import io.github.espcnfiji.files.PendingFile;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,7 +12,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -111,17 +110,7 @@ public final class Npz {
 
 	/** Writes {@code arrays} as float32 {@code .npy} entries, in map order, replacing the file. */
 	public static void write(Map<String, Tensor> arrays, Path file) throws IOException {
-		Path parent = file.toAbsolutePath().getParent();
-		Path temp = PendingFile.createBeside(file.toAbsolutePath(), false);
-		try {
-			try (OutputStream out = Files.newOutputStream(temp)) {
-				write(arrays, out);
-			}
-			Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-		}
-		finally {
-			Files.deleteIfExists(temp);
-		}
+		PendingFile.write(file, true, out -> write(arrays, out));
 	}
 
 	/** Writes {@code arrays} as an {@code .npz} archive to {@code out} (left open). */

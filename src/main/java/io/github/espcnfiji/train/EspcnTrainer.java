@@ -17,6 +17,7 @@ import ai.djl.training.loss.L2Loss;
 import io.github.espcnfiji.core.FloatPlane;
 import io.github.espcnfiji.core.Psnr;
 import io.github.espcnfiji.core.Quantize;
+import io.github.espcnfiji.files.FolderLock;
 import io.github.espcnfiji.model.DjlRuntime;
 import io.github.espcnfiji.model.EspcnBlock;
 import io.github.espcnfiji.model.EspcnSpec;
@@ -75,11 +76,17 @@ public final class EspcnTrainer {
 	}
 
 	private TrainingResult train(boolean resume) throws IOException {
-		EspcnSpec spec = config.spec();
 		PatchSet patches = new PatchSet(train, config.patchSize, config.stride, config.scale);
 		int steps = patches.size() / config.batchSize;
 		if (steps == 0) throw new IllegalArgumentException("Only " + patches.size() +
 			" patches: fewer than one batch of " + config.batchSize);
+		try (FolderLock lock = run.lock(resume)) {
+			return train(resume, patches, steps);
+		}
+	}
+
+	private TrainingResult train(boolean resume, PatchSet patches, int steps) throws IOException {
+		EspcnSpec spec = config.spec();
 
 		EspcnBlock block = new EspcnBlock(spec);
 		MutableSchedule lr = new MutableSchedule(config);
@@ -129,14 +136,15 @@ public final class EspcnTrainer {
 						state.bestEpoch = epoch;
 						run.saveBest(block.getWeights(), state, config);
 					}
-					run.saveCheckpoint(block.getWeights(), adam.state(names), state, config);
 					double seconds = (System.nanoTime() - start) / 1e9;
 					epochsThisRun++;
 					double perEpoch = (System.nanoTime() - runStart) / 1e9 / epochsThisRun;
 					EpochReport report = new EpochReport(epoch, config.epochs, loss, psnr,
 						state.bestPsnr, state.bestEpoch, lr.base(), seconds, perEpoch * (config.epochs -
 							epoch), skippedSteps, retriedSteps);
+					// the log line first: a resume drops the lines of epochs after its checkpoint
 					run.log(report);
+					run.saveCheckpoint(block.getWeights(), adam.state(names), state, config);
 					listener.epochDone(report);
 				}
 				boolean cancelled = state.epochsDone < config.epochs;
@@ -310,5 +318,7 @@ public final class EspcnTrainer {
 		/** The plateau schedule's state (unused by the other schedules). */
 		Plateau plateau = new Plateau();
 		String configFingerprint = "";
+		/** The checkpoint's array files and their SHA-256 (null in earlier versions' checkpoints). */
+		Map<String, String> files;
 	}
 }

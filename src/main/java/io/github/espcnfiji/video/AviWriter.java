@@ -1,6 +1,6 @@
 package io.github.espcnfiji.video;
 
-import io.github.espcnfiji.io.PendingFile;
+import io.github.espcnfiji.files.PendingFile;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -35,6 +35,10 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * advance.
  */
 public final class AviWriter extends VideoFileSink {
+
+	static {
+		ImageIO.setUseCache(false); // no imageio*.tmp files left behind by a killed run
+	}
 
 	/** How each frame is stored. */
 	public enum Compression {

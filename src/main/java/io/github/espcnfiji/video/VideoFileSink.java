@@ -1,6 +1,6 @@
 package io.github.espcnfiji.video;
 
-import io.github.espcnfiji.io.PendingFile;
+import io.github.espcnfiji.files.PendingFile;
 
 import java.io.IOException;
 

@@ -1,12 +1,11 @@
 package io.github.espcnfiji.video;
 
-import io.github.espcnfiji.io.PendingFile;
+import io.github.espcnfiji.files.PendingFile;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -50,7 +49,7 @@ public final class Y4mWriter extends VideoFileSink {
 		Y4mHeader header = Y4mHeader.of(info, extraTags);
 		PendingFile file = PendingFile.create(target, overwrite);
 		try {
-			OutputStream out = new BufferedOutputStream(Files.newOutputStream(file.temporary()),
+			OutputStream out = new BufferedOutputStream(file.open(),
 				1 << 16);
 			out.write(header.bytes());
 			return new Y4mWriter(header, file, out);

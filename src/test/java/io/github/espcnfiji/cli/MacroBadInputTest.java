@@ -65,8 +65,7 @@ class MacroBadInputTest {
 	@Test
 	void upscaleIntoAFolderThatCannotBeMade() {
 		String e = fails("upscale_folder.ijm", images.toString(), plainFile.resolve("sr").toString());
-		assertTrue(e.contains("upscale_folder: cannot create the output folder " + plainFile
-			.resolve("sr")), e);
+		assertTrue(e.contains("cannot create the output folder " + plainFile.resolve("sr")), e);
 	}
 
 	@Test

@@ -33,6 +33,7 @@ class MacroKeysTest {
 			{ TrainPlugIn.VALIDATION_LABEL, TrainPlugIn.VALIDATION },
 			{ TrainPlugIn.OUTPUT_LABEL, TrainPlugIn.OUTPUT },
 			{ TrainPlugIn.RESUME_LABEL, TrainPlugIn.RESUME },
+			{ TrainPlugIn.OVERWRITE_LABEL, TrainPlugIn.OVERWRITE },
 			{ TrainPlugIn.CURRENT_IMAGE_LABEL, TrainPlugIn.CURRENT_IMAGE } };
 		for (String[] lk : labelsAndKeys)
 			assertEquals(lk[1], Macro.trimKey(lk[0]), "label '" + lk[0] + "'");
@@ -45,10 +46,10 @@ class MacroKeysTest {
 			MeasurePsnrPlugIn.REFERENCE, MeasurePsnrPlugIn.TEST, MeasurePsnrPlugIn.SCALE,
 			MeasurePsnrPlugIn.MODEL, MeasurePsnrPlugIn.NONE));
 		assertEquals("folder scale epochs activation batch patch validation output resume " +
-			"current_image", String.join(" ", TrainPlugIn.FOLDER, TrainPlugIn.SCALE,
+			"overwrite current_image", String.join(" ", TrainPlugIn.FOLDER, TrainPlugIn.SCALE,
 				TrainPlugIn.EPOCHS, TrainPlugIn.ACTIVATION, TrainPlugIn.BATCH, TrainPlugIn.PATCH,
 				TrainPlugIn.VALIDATION, TrainPlugIn.OUTPUT, TrainPlugIn.RESUME,
-				TrainPlugIn.CURRENT_IMAGE));
+				TrainPlugIn.OVERWRITE, TrainPlugIn.CURRENT_IMAGE));
 	}
 
 	@Test

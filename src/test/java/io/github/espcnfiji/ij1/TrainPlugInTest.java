@@ -3,6 +3,7 @@ package io.github.espcnfiji.ij1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -148,13 +149,13 @@ class TrainPlugInTest {
 	void everySliceOfTheCurrentImageIsOneMoreTrainingImage() throws Exception {
 		Watch folderOnly = new Watch(0), withImage = new Watch(0);
 		assertNotNull(TrainPlugIn.train(images.toString(), null, config(1), 0.34, dir.resolve(
-			"folder only").toString(), false, folderOnly));
+			"folder only").toString(), false, false, folderOnly));
 		assertTrue(folderOnly.baseline > 10 && folderOnly.baseline < 100, "bicubic's validation " +
 			"PSNR is reported before training: " + folderOnly.baseline);
 		Path out = dir.resolve("with image");
 		ImagePlus rgb = stack("rgb stack", 24, 2, 5);
 		assertNotNull(TrainPlugIn.train(images.toString(), rgb, config(1), 0.34, out.toString(),
-			false, withImage));
+			false, false, withImage));
 		// 2 of the 3 folder images train (1 validates); the 2 slices are as large as they are
 		assertEquals(2 * folderOnly.patches, withImage.patches);
 		ModelCard card = ModelFiles.loadCard(out);
@@ -175,6 +176,18 @@ class TrainPlugInTest {
 		assertFalse(interpreter.wasError(), () -> PlugInErrors.takeLastMacroError());
 		assertTrue(ModelFiles.loadCard(out).training.command.contains("current image 'ramp'"));
 		MacroRunner.closeBatchModeImages();
+	}
+
+	@Test
+	void anEarlierRunIsReplacedOnlyWithTheOverwriteKey() throws Exception {
+		Path out = dir.resolve("twice");
+		String options = "folder=[" + images + "] scale=2 epochs=1 batch=1 patch=7 validation=0.34 " +
+			"output=[" + out + "]";
+		assertNull(run(options));
+		String refused = run(options);
+		assertTrue(refused.contains("already holds card.json"), refused);
+		assertNull(run(options + " " + TrainPlugIn.OVERWRITE));
+		assertEquals(1, ModelFiles.loadCard(out).training.epochsCompleted);
 	}
 
 	@Test
@@ -207,7 +220,7 @@ class TrainPlugInTest {
 		CommandModule stopped;
 		try {
 			stopped = TrainPlugIn.train(images.toString(), null, config(3), 0.34, out.toString(),
-				false, new Watch(1));
+				false, false, new Watch(1));
 		}
 		finally {
 			IJ.resetEscape();
@@ -221,7 +234,7 @@ class TrainPlugInTest {
 			assertEquals(2, model.scale());
 		}
 		CommandModule resumed = TrainPlugIn.train(images.toString(), null, config(3), 0.34, out
-			.toString(), true, new Watch(0));
+			.toString(), true, false, new Watch(0));
 		assertEquals(false, resumed.getOutput("cancelled"));
 		assertEquals(3, (int) resumed.getOutput("epochs_done"));
 		assertEquals(3, ModelFiles.loadCard(out).training.epochsCompleted);

@@ -191,8 +191,8 @@ class EspcnTrainerTest {
 		new EspcnTrainer(c, train, val, run(tmp.resolve("split")), rates(resumed, 2)).run(false);
 		new EspcnTrainer(c, train, val, run(tmp.resolve("split")), rates(resumed, 0)).run(true);
 		assertEquals(rates, resumed);
-		Map<String, Tensor> a = Npz.read(tmp.resolve("whole/checkpoint/weights.npz")), b = Npz.read(
-			tmp.resolve("split/checkpoint/weights.npz"));
+		Map<String, Tensor> a = Npz.read(run(tmp.resolve("whole")).checkpointWeights()), b = Npz
+			.read(run(tmp.resolve("split")).checkpointWeights());
 		for (String k : a.keySet())
 			assertArrayEquals(a.get(k).data(), b.get(k).data(), k);
 		try (EspcnModel m = ModelFiles.load(tmp.resolve("whole"))) {
