@@ -16,10 +16,15 @@ final class Launcher {
 		System.setProperty("java.awt.headless", "true");
 		if (args.length > 0 && args[0].equals("train")) startPyTorchWith(threadsOption(args));
 		InterruptNotice.install(System.err);
-		int code = args.length > 0 && args[0].equals("macro") ? MacroRunner.run(java.util.Arrays
-			.copyOfRange(args, 1, args.length), System.out, System.err) : Cli.standard().run(args,
-				System.out, System.err);
-		InterruptNotice.finished();
+		int code;
+		try {
+			code = args.length > 0 && args[0].equals("macro") ? MacroRunner.run(java.util.Arrays
+				.copyOfRange(args, 1, args.length), System.out, System.err) : Cli.standard().run(args,
+					System.out, System.err);
+		}
+		finally {
+			InterruptNotice.finished(); // also when a missing library ends the run (Main says so)
+		}
 		System.exit(code);
 	}
 

@@ -1,9 +1,8 @@
 package io.github.espcnfiji.cli;
 
-import io.github.espcnfiji.core.FloatPlane;
+import io.github.espcnfiji.command.TrainingImages;
 import io.github.espcnfiji.files.PartFiles;
 import io.github.espcnfiji.io.ImageFiles;
-import io.github.espcnfiji.io.LoadedImage;
 import io.github.espcnfiji.model.Activation;
 import io.github.espcnfiji.model.ModelCard;
 import io.github.espcnfiji.train.EpochReport;
@@ -15,12 +14,10 @@ import io.github.espcnfiji.train.TrainingResult;
 import io.github.espcnfiji.train.TrainingRun;
 import io.github.espcnfiji.train.ValidationSplit;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -44,7 +41,7 @@ final class TrainCommand implements Command {
 	public OptionSpec options() {
 		TrainingConfig d = new TrainingConfig();
 		return new OptionSpec()
-			.required("train", "DIR[,DIR...]", "folders of high-resolution training images (8-bit gray or RGB)")
+			.required("train", "DIR[,DIR...]", "folders of high-resolution training images (8/16/32-bit gray or RGB)")
 			.optional("validation", "DIR", "folder of validation images (never a test set)")
 			.optional("validation-fraction", "F", "instead of --validation: hold out this fraction of the training images (e.g. 0.1)")
 			.optional("validation-count", "N", "use only N validation images, spread over the list")
@@ -133,8 +130,8 @@ final class TrainCommand implements Command {
 
 		console.progress("Loading %d training and %d validation images", trainFiles.size(), valFiles
 			.size());
-		List<TrainingPair> train = pairs(trainFiles, c.scale, c.rescales);
-		List<TrainingPair> val = pairs(valFiles, c.scale, new double[0]);
+		List<TrainingPair> train = TrainingImages.fromFiles(trainFiles, c.scale, c.rescales);
+		List<TrainingPair> val = TrainingImages.fromFiles(valFiles, c.scale, new double[0]);
 		if (o.has("steps")) {
 			long budget = o.integerLong("steps", 0);
 			int perEpoch = Math.max(1, c.stepsPerEpoch(train));
@@ -233,20 +230,5 @@ final class TrainCommand implements Command {
 		for (int i = 0; i < limit; i++)
 			picked.add(files.get(i * files.size() / limit));
 		return picked;
-	}
-
-	private static List<TrainingPair> pairs(List<Path> files, int scale, double[] rescales)
-		throws IOException
-	{
-		List<TrainingPair> out = new ArrayList<>();
-		for (Path f : files) {
-			LoadedImage img = ImageFiles.read(f);
-			if (img.slices() != 1 || img.bitDepth() == 16 || img.bitDepth() == 32)
-				throw new IllegalArgumentException(String.format(Locale.ROOT,
-					"%s is not a single 8-bit gray or RGB image; training uses 0-255 images", f));
-			FloatPlane[] planes = img.planes();
-			out.addAll(TrainingPair.withRescales(planes, scale, rescales));
-		}
-		return out;
 	}
 }

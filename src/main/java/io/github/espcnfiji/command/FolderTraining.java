@@ -1,8 +1,6 @@
 package io.github.espcnfiji.command;
 
-import io.github.espcnfiji.core.FloatPlane;
 import io.github.espcnfiji.io.ImageFiles;
-import io.github.espcnfiji.io.LoadedImage;
 import io.github.espcnfiji.model.ModelCard;
 import io.github.espcnfiji.train.EspcnTrainer;
 import io.github.espcnfiji.train.TrainingConfig;
@@ -21,8 +19,6 @@ import java.util.Collections;
 import java.util.List;
 
 import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.type.numeric.ARGBType;
-import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 /**
  * Trains an ESPCN model on the images of one folder: a fraction of them (spread evenly over the
@@ -32,8 +28,8 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
  * {@link TrainingRun}).
  * <p>
  * Images held in memory (the image open in ImageJ, an ImgLib2 image of a script) may be added
- * to the training images: every XY plane of an 8-bit gray or RGB image is one more training
- * image. They are never held out for validation.
+ * to the training images, every XY plane one more training image; they are never held out for
+ * validation. Files and images become training pairs by {@link TrainingImages}' one rule.
  * <pre>{@code
  * TrainingResult r = FolderTraining.run(folder, config, 0.1, outputFolder, false, listener, "");
  * TrainingResult r2 = FolderTraining.run(folder, List.of(img), config, 0.1, outputFolder, false,
@@ -64,7 +60,7 @@ public final class FolderTraining {
 
 	/**
 	 * As {@link #run(Path, TrainingConfig, double, Path, boolean, TrainingListener, String)}, with
-	 * {@code images} (8-bit gray or RGB, see {@link ByteScalePlanes}) added to the training images,
+	 * {@code images} (see {@link TrainingImages}) added to the training images,
 	 * every XY plane one image; {@code overwrite} lets a new run replace an earlier run in
 	 * {@code output} (see {@link TrainingRun}).
 	 *
@@ -79,12 +75,15 @@ public final class FolderTraining {
 		checkWritable(output);
 		List<TrainingPair> extra = new ArrayList<>();
 		for (int i = 0; i < images.size(); i++)
-			extra.addAll(pairs(images.get(i), i + 1, config.scale));
+			extra.addAll(TrainingImages.of(images.get(i), "Training image " + (i + 1) +
+				" given in memory", config.scale, config.rescales));
 		List<Path> files = ImageFiles.list(folder);
 		ValidationSplit split = ValidationSplit.holdOut(files, validationFraction);
-		List<TrainingPair> train = pairs(split.train(), config.scale);
+		List<TrainingPair> train = TrainingImages.fromFiles(split.train(), config.scale,
+			config.rescales);
 		train.addAll(extra);
-		List<TrainingPair> validation = pairs(split.validation(), config.scale);
+		List<TrainingPair> validation = TrainingImages.fromFiles(split.validation(), config.scale,
+			new double[0]);
 		ModelCard template = new ModelCard();
 		template.name = ModelCard.nameFor(output, config.scale);
 		Path name = folder.toAbsolutePath().normalize().getFileName();
@@ -94,7 +93,8 @@ public final class FolderTraining {
 		template.training.validationData = split.validation().size() + " images held out (fraction " +
 			validationFraction + ")";
 		template.training.command = how == null ? "" : how;
-		listener.baseline(ValidationBaseline.bicubicPsnr(validation, config.scale));
+		if (listener != null) listener.baseline(ValidationBaseline.bicubicPsnr(validation,
+			config.scale));
 		return new EspcnTrainer(config, train, validation, new TrainingRun(output, template,
 			overwrite),
 			listener).run(resume);
@@ -112,40 +112,5 @@ public final class FolderTraining {
 			"Cannot write the model to " + output + ": " + existing + " is not a folder");
 		if (!Files.isWritable(existing)) throw new IOException("Cannot write the model to " +
 			output + ": " + existing + " is not writable");
-	}
-
-	/** Every XY plane of an 8-bit gray or RGB image; {@code number} counts from 1 for messages. */
-	private static List<TrainingPair> pairs(RandomAccessibleInterval<?> image, int number,
-		int scale)
-	{
-		Object type = image.getType();
-		if (!(type instanceof UnsignedByteType || type instanceof ARGBType))
-			throw new IllegalArgumentException("Training image " + number + " given in memory is " +
-				ByteScalePlanes.describe(type) + "; training images must be 8-bit gray or RGB " +
-				"(convert it first)");
-		List<TrainingPair> out = new ArrayList<>();
-		for (FloatPlane[] planes : ByteScalePlanes.of(image))
-			out.add(TrainingPair.of(planes, scale));
-		return out;
-	}
-
-	/** Every slice of every file, on the 0-255 scale (16-bit divided by 257). */
-	private static List<TrainingPair> pairs(List<Path> files, int scale) throws IOException {
-		List<TrainingPair> out = new ArrayList<>();
-		for (Path file : files) {
-			LoadedImage image = ImageFiles.read(file);
-			float factor = image.bitDepth() == 16 ? 1f / 257f : 1f;
-			for (int s = 0; s < image.slices(); s++) {
-				FloatPlane[] planes = image.slice(s);
-				if (factor != 1f) for (int c = 0; c < planes.length; c++) {
-					float[] v = planes[c].data().clone();
-					for (int i = 0; i < v.length; i++)
-						v[i] *= factor;
-					planes[c] = new FloatPlane(v, planes[c].width(), planes[c].height());
-				}
-				out.add(TrainingPair.of(planes, scale));
-			}
-		}
-		return out;
 	}
 }

@@ -42,7 +42,7 @@ public final class TrainCommand implements Command {
 	private int scale = 3;
 
 	@Parameter(label = "Epochs", min = "1", persist = false)
-	private int epochs = 100;
+	private int epochs = new TrainingConfig().epochs;
 
 	@Parameter(label = "Activation", choices = { "tanh", "relu", "gelu" }, persist = false)
 	private String activation = "tanh";
@@ -66,7 +66,7 @@ public final class TrainCommand implements Command {
 		persist = false)
 	private boolean overwrite;
 
-	@Parameter(label = "More training images (8-bit gray or RGB; every XY plane one image)",
+	@Parameter(label = "More training images (8/16/32-bit gray or RGB; every XY plane one image)",
 		required = false, persist = false, visibility = ItemVisibility.INVISIBLE)
 	private List<RandomAccessibleInterval<?>> images;
 

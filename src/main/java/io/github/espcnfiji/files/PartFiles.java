@@ -46,8 +46,13 @@ public final class PartFiles {
 	private static volatile Path lastCommitted;
 
 	static {
-		Runtime.getRuntime().addShutdownHook(new Thread(PartFiles::removeLive,
-			"espcn-remove-part-files"));
+		try {
+			Runtime.getRuntime().addShutdownHook(new Thread(PartFiles::removeLive,
+				"espcn-remove-part-files"));
+		}
+		catch (IllegalStateException e) {
+			// first used while the JVM shuts down: no part file of this run can exist yet
+		}
 	}
 
 	private PartFiles() {}

@@ -23,7 +23,7 @@ import org.scijava.command.CommandModule;
 
 /**
  * Plugins&gt;ESPCN&gt;ESPCN Train: trains a model on a folder of high-resolution images and,
- * with {@code current_image}, on the current image too (8-bit gray or RGB; every slice of a
+ * with {@code current_image}, on the current image too (8/16/32-bit gray or RGB; every slice of a
  * stack is one training image, never a validation image), logging each epoch with an ETA and,
  * with a display, plotting the loss and validation PSNR. The work is the SciJava
  * {@link TrainCommand} (see {@link FolderTraining}), run as {@link SciJavaCommands} says. Esc
@@ -69,7 +69,8 @@ public final class TrainPlugIn implements PlugIn {
 	/** GenericDialog shows the underscore as a space and records the key with it. */
 	static final String CURRENT_IMAGE_LABEL =
 		"Current_image trained on too (each slice one training image)";
-	static final int DEFAULT_EPOCHS = 100;
+	/** The epochs of every front (the command line's, the SciJava command's): one default. */
+	static final int DEFAULT_EPOCHS = new TrainingConfig().epochs;
 
 	@Override
 	public void run(String arg) {
@@ -227,13 +228,14 @@ public final class TrainPlugIn implements PlugIn {
 		}
 	}
 
-	/** The image's pixels for training, or why they cannot be trained on. */
+	/**
+	 * The image's pixels for training (see {@link io.github.espcnfiji.command.TrainingImages}),
+	 * or why they cannot be trained on: an indexed-colour image holds indexes, not intensities.
+	 */
 	private static RandomAccessibleInterval<?> trainable(ImagePlus imp) {
-		int depth = imp.getBitDepth();
-		if (depth != 8 && depth != 24 || ImagePlusUpscaling.isIndexedColour(imp))
-			throw new IllegalArgumentException("'" + imp.getTitle() + "' is " + (depth == 8
-				? "8-bit with a colour lookup table" : depth + "-bit") + "; training images must be " +
-				"8-bit gray or RGB: convert it first (Image > Type)");
+		if (ImagePlusUpscaling.isIndexedColour(imp)) throw new IllegalArgumentException("'" + imp
+			.getTitle() + "' is 8-bit with a colour lookup table, whose pixels are indexes, not " +
+			"intensities; convert it first (Image > Type > RGB Color or 8-bit)");
 		return ImagePlusBridge.wrap(imp);
 	}
 

@@ -66,6 +66,19 @@ class TrainCommandTest {
 	}
 
 	@Test
+	void sixteenBitStacksTrainAsInFijiEverySliceOneImage() throws IOException {
+		Path train = Files.createDirectory(dir.resolve("deep"));
+		for (int i = 0; i < 3; i++)
+			Fixtures.stack16(train.resolve("cells" + i + ".tif"), 30, 30, 2);
+		Path run = dir.resolve("run16");
+		CliRun r = CliRun.of("train", "--train", train.toString(), "--validation-fraction", "0.34",
+			"--output", run.toString(), "--scale", "2", "--epochs", "1", "--filters", "4,2",
+			"--patch", "7", "--stride", "7", "--batch", "4");
+		assertEquals(0, r.code, r.toString());
+		assertTrue(r.out.startsWith("Best validation PSNR "), r.out);
+	}
+
+	@Test
 	void validationImagesPickedFromATrainingFolderAreNotTrainedOn() throws IOException {
 		Path t91 = Files.createDirectory(dir.resolve("T91"));
 		Path bsd = Files.createDirectory(dir.resolve("BSD200"));

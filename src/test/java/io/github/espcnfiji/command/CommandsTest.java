@@ -242,13 +242,13 @@ class CommandsTest {
 	}
 
 	@Test
-	void imagesInMemoryMustBeEightBitGrayOrRgb() throws Exception {
+	void imagesInMemoryMayBeAnyGrayDepthOrRgbButNotOtherTypes() throws Exception {
 		Path images = trainingFolder();
 		ExecutionException e = assertThrows(ExecutionException.class, () -> run(TrainCommand.class,
-			"folder", images.toFile(), "scale", 2, "epochs", 1, "output", dir.resolve("16").toFile(),
-			"images", List.of(ArrayImgs.unsignedShorts(48, 48))));
-		assertEquals("Training image 1 given in memory is 16-bit; training images must be 8-bit " +
-			"gray or RGB (convert it first)", root(e).getMessage());
-		assertTrue(Files.notExists(dir.resolve("16")));
+			"folder", images.toFile(), "scale", 2, "epochs", 1, "output", dir.resolve("64").toFile(),
+			"images", List.of(ArrayImgs.doubles(48, 48))));
+		assertEquals("Training image 1 given in memory is DoubleType; training images must be " +
+			"8-bit, 16-bit or 32-bit gray, or RGB (convert it first)", root(e).getMessage());
+		assertTrue(Files.notExists(dir.resolve("64")));
 	}
 }

@@ -191,13 +191,23 @@ class TrainPlugInTest {
 	}
 
 	@Test
-	void aCurrentImageThatIsNotEightBitGrayOrRgbIsRefused() {
+	void aSixteenBitCurrentImageTrainsAndAnIndexedColourOneIsRefused() {
 		Path out = dir.resolve("16-bit");
+		assertNotNull(TrainPlugIn.train(images.toString(), stack("deep", 16, 2, 6), config(1), 0.34,
+			out.toString(), false));
+		assertTrue(Files.exists(out.resolve("card.json")));
+		ImagePlus indexed = stack("indexed", 8, 1, 7);
+		byte[] r = new byte[256], g = new byte[256], b = new byte[256];
+		new Random(3).nextBytes(r);
+		new Random(4).nextBytes(g);
+		new Random(5).nextBytes(b);
+		indexed.getProcessor().setLut(new ij.process.LUT(r, g, b));
+		Path none = dir.resolve("indexed");
 		PlugInFailure e = assertThrows(PlugInFailure.class, () -> TrainPlugIn.train(images
-			.toString(), stack("deep", 16, 2, 6), config(1), 0.34, out.toString(), false));
-		assertTrue(e.getMessage().contains("'deep' is 16-bit; training images must be 8-bit gray " +
-			"or RGB"), e.getMessage());
-		assertFalse(Files.exists(out));
+			.toString(), indexed, config(1), 0.34, none.toString(), false));
+		assertTrue(e.getMessage().contains("'indexed' is 8-bit with a colour lookup table"), e
+			.getMessage());
+		assertFalse(Files.exists(none));
 	}
 
 	@Test
