@@ -32,6 +32,9 @@ import java.util.zip.ZipOutputStream;
  * folder. Saving writes to a temporary sibling and moves it into place, so an interrupted save
  * leaves nothing half-written; loading checks the card and that the weights fit it exactly.
  * <p>
+ * A bioimage.io model package exported by this plugin (a {@code .zip} or folder with an
+ * {@code rdf.yaml}) loads too, after its files' sha256 are checked (class {@code PackageImport}).
+ * <p>
  * PyTorch weights of the reference code ({@code model.state_dict()} saved as an {@code .npz})
  * come in through {@link #importPyTorch} and go out through {@link #exportPyTorch}.
  */
@@ -153,6 +156,10 @@ public final class ModelFiles {
 	}
 
 	private static Stored read(Path path, boolean withWeights) throws IOException {
+		if (PackageImport.isPackage(path)) {
+			PackageImport.Imported p = PackageImport.read(path);
+			return new Stored(p.source, p.card, p.weights);
+		}
 		if (Files.isDirectory(path)) return readFolder(path, withWeights);
 		if (!Files.exists(path))
 			throw new NoSuchFileException(path.toString(), null,

@@ -81,21 +81,21 @@ public final class PackageExport {
 		Map<String, Tensor> weights = model.weights();
 		SampleTensors sample = new SampleTensors(model);
 		Map<String, byte[]> files = new LinkedHashMap<>();
-		files.put(PackageFiles.TORCHSCRIPT, rgb ? EspcnTorchScript.rgb(spec, weights)
+		files.put(FileNames.TORCHSCRIPT, rgb ? EspcnTorchScript.rgb(spec, weights)
 			: EspcnTorchScript.luma(spec, weights));
-		files.put(PackageFiles.STATE_DICT, TorchArchive.stateDict("weights", stateDict(spec,
+		files.put(FileNames.STATE_DICT, TorchArchive.stateDict("weights", stateDict(spec,
 			weights, rgb)));
-		files.put(PackageFiles.ARCHITECTURE, architectureSource());
-		files.put(PackageFiles.TEST_INPUT, Npy.write(rgb ? sample.rgbInput() : sample.lumaInput()));
-		files.put(PackageFiles.TEST_OUTPUT, Npy.write(rgb ? sample.rgbOutput() : sample
+		files.put(FileNames.ARCHITECTURE, architectureSource());
+		files.put(FileNames.TEST_INPUT, Npy.write(rgb ? sample.rgbInput() : sample.lumaInput()));
+		files.put(FileNames.TEST_OUTPUT, Npy.write(rgb ? sample.rgbOutput() : sample
 			.lumaOutput()));
-		files.put(PackageFiles.COVER, sample.coverPng());
-		files.put(PackageFiles.README, PackageReadme.text(card, rgb));
-		files.put(PackageFiles.CARD, CardJson.toJson(card).getBytes(StandardCharsets.UTF_8));
+		files.put(FileNames.COVER, sample.coverPng());
+		files.put(FileNames.README, PackageReadme.text(card, rgb));
+		files.put(FileNames.CARD, CardJson.toJson(card).getBytes(StandardCharsets.UTF_8));
 		Map<String, Tensor> ordered = new LinkedHashMap<>();
 		for (String key : spec.parameterKeys())
 			ordered.put(key, weights.get(key));
-		files.put(PackageFiles.WEIGHTS, Npz.toBytes(ordered));
+		files.put(FileNames.WEIGHTS, Npz.toBytes(ordered));
 		Map<String, byte[]> all = new LinkedHashMap<>();
 		all.put(RdfYaml.FILE, new RdfDescription(card, rgb, files).toYaml(now));
 		all.putAll(files);
@@ -116,8 +116,8 @@ public final class PackageExport {
 	}
 
 	private static byte[] architectureSource() throws IOException {
-		try (InputStream in = PackageExport.class.getResourceAsStream(PackageFiles.ARCHITECTURE)) {
-			if (in == null) throw new IOException(PackageFiles.ARCHITECTURE +
+		try (InputStream in = PackageExport.class.getResourceAsStream(FileNames.ARCHITECTURE)) {
+			if (in == null) throw new IOException(FileNames.ARCHITECTURE +
 				" is missing from the plugin jar; rebuild or reinstall it");
 			return in.readAllBytes();
 		}

@@ -22,7 +22,7 @@ final class PackageReadme {
 			.append("doi:").append(RdfDescription.DOI).append("), enlarges an image x").append(r)
 			.append(": ").append(spec).append(". The TorchScript weights hold the whole network, the ")
 			.append("pixel shuffle included: one call of `torch.jit.load(\"")
-			.append(PackageFiles.TORCHSCRIPT).append("\")` runs it, no Python code needed.\n\n");
+			.append(FileNames.TORCHSCRIPT).append("\")` runs it, no Python code needed.\n\n");
 		s.append("## Input and output\n\n");
 		if (rgb) s.append("An RGB image on 0-255 (`batch, channel, y, x`, channels R, G, B) in, the ")
 			.append("RGB image x").append(r).append(" on 0-255 out (float, clipped). Inside the ")
@@ -78,15 +78,15 @@ final class PackageReadme {
 			.append("choose this zip (\"From ZIP file\"), then *DeepImageJ Run* on ")
 			.append(rgb ? "an RGB" : "an 8-bit grey").append(" image.\n");
 		s.append("- **Python**:\n\n```python\nimport numpy, torch\n")
-			.append("net = torch.jit.load(\"").append(PackageFiles.TORCHSCRIPT).append("\").eval()\n")
-			.append("x = torch.from_numpy(numpy.load(\"").append(PackageFiles.TEST_INPUT).append(
+			.append("net = torch.jit.load(\"").append(FileNames.TORCHSCRIPT).append("\").eval()\n")
+			.append("x = torch.from_numpy(numpy.load(\"").append(FileNames.TEST_INPUT).append(
 				"\"))\n");
 		if (rgb) s.append("y = net(x)  # RGB on 0-255\n");
 		else s.append("y = (net(x / 255) * 255).clamp(0, 255)\n");
 		s.append("```\n\n  or `bioimageio.core` with this package.\n");
 		s.append("- **ESPCN for Fiji**: `java -jar ESPCN_.jar upscale --model <this zip> ...`; the ")
-			.append("plugin runs the attached `").append(PackageFiles.CARD).append("` and `")
-			.append(PackageFiles.WEIGHTS).append("`, its own form of these weights.\n");
+			.append("plugin runs the attached `").append(FileNames.CARD).append("` and `")
+			.append(FileNames.WEIGHTS).append("`, its own form of these weights.\n");
 		return s.toString().getBytes(StandardCharsets.UTF_8);
 	}
 }

@@ -56,12 +56,12 @@ final class RdfDescription {
 			"doi", DOI)));
 		rdf.put("license", "BSD-2-Clause");
 		rdf.put("git_repo", "https://github.com/espcn-fiji/ESPCN_");
-		rdf.put("documentation", PackageFiles.README);
-		rdf.put("covers", List.of(PackageFiles.COVER));
+		rdf.put("documentation", FileNames.README);
+		rdf.put("covers", List.of(FileNames.COVER));
 		rdf.put("tags", List.of("super-resolution", "espcn", "sub-pixel-convolution", "2d",
 			"pytorch", "x" + spec.scale(), rgb ? "rgb" : "grayscale", "deepimagej"));
 		rdf.put("timestamp", now.truncatedTo(ChronoUnit.SECONDS).toString());
-		rdf.put("attachments", List.of(file(PackageFiles.CARD), file(PackageFiles.WEIGHTS)));
+		rdf.put("attachments", List.of(file(FileNames.CARD), file(FileNames.WEIGHTS)));
 		rdf.put("training_data", trainingData());
 		rdf.put("inputs", List.of(input()));
 		rdf.put("outputs", List.of(output()));
@@ -103,7 +103,7 @@ final class RdfDescription {
 			axes.add(map("type", "space", "id", a, "size", map("min", MIN_SIDE, "step", 1), "scale",
 				(double) spec.scale() * spec.scale()));
 		t.put("axes", axes);
-		t.put("test_tensor", file(PackageFiles.TEST_INPUT));
+		t.put("test_tensor", file(FileNames.TEST_INPUT));
 		t.put("data", map("type", "float32", "range", Arrays.asList(0.0, 255.0)));
 		List<Object> pre = new ArrayList<>();
 		pre.add(map("id", "ensure_dtype", "kwargs", map("dtype", "float32")));
@@ -123,7 +123,7 @@ final class RdfDescription {
 			axes.add(map("type", "space", "id", a, "size", map("tensor_id", INPUT, "axis_id", a),
 				"scale", (double) spec.scale(), "halo", spec.scale() * spec.receptiveRadius()));
 		t.put("axes", axes);
-		t.put("test_tensor", file(PackageFiles.TEST_OUTPUT));
+		t.put("test_tensor", file(FileNames.TEST_OUTPUT));
 		t.put("data", map("type", "float32", "range", Arrays.asList(0.0, 255.0)));
 		List<Object> post = new ArrayList<>();
 		if (!rgb) post.add(map("id", "scale_linear", "kwargs", map("gain", 255.0, "offset", 0.0)));
@@ -143,13 +143,13 @@ final class RdfDescription {
 		kwargs.put("filters", toList(spec.filters()));
 		kwargs.put("kernels", toList(spec.kernels()));
 		kwargs.put("activation", spec.activation().id());
-		Map<String, Object> architecture = file(PackageFiles.ARCHITECTURE);
+		Map<String, Object> architecture = file(FileNames.ARCHITECTURE);
 		architecture.put("callable", rgb ? "ESPCNRGB" : "ESPCN");
 		architecture.put("kwargs", kwargs);
-		Map<String, Object> stateDict = file(PackageFiles.STATE_DICT);
+		Map<String, Object> stateDict = file(FileNames.STATE_DICT);
 		stateDict.put("architecture", architecture);
 		stateDict.put("pytorch_version", "1.13");
-		Map<String, Object> script = file(PackageFiles.TORCHSCRIPT);
+		Map<String, Object> script = file(FileNames.TORCHSCRIPT);
 		script.put("parent", "pytorch_state_dict");
 		script.put("pytorch_version", "1.13");
 		script.put("comment", "TorchScript archive format " + TorchArchive.VERSION +
@@ -179,8 +179,8 @@ final class RdfDescription {
 		bioimageio.put("model_parameter_count", parameterCount());
 		bioimageio.put("training", training);
 		Map<String, Object> espcn = new LinkedHashMap<>();
-		espcn.put("card", PackageFiles.CARD);
-		espcn.put("weights", PackageFiles.WEIGHTS);
+		espcn.put("card", FileNames.CARD);
+		espcn.put("weights", FileNames.WEIGHTS);
 		espcn.put("variant", rgb ? "rgb" : "luma");
 		espcn.put("scale", spec.scale());
 		if (t != null && t.command != null && !t.command.isBlank()) espcn.put("training_command",

@@ -1,7 +1,7 @@
 package io.github.espcnfiji.bioimageio.export;
 
 /** The names of the files in an exported package (all at the archive's root). */
-final class PackageFiles {
+final class FileNames {
 
 	static final String TORCHSCRIPT = "espcn_torchscript.pt";
 	static final String STATE_DICT = "weights.pt";
@@ -13,5 +13,5 @@ final class PackageFiles {
 	/** The plugin's own model, attached so that the plugin imports the package exactly. */
 	static final String CARD = "card.json", WEIGHTS = "weights.npz";
 
-	private PackageFiles() {}
+	private FileNames() {}
 }
