@@ -4,6 +4,8 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.representer.Representer;
 
@@ -23,6 +25,10 @@ public final class RdfYaml {
 	public static final String ALTERNATIVE_FILE = "bioimageio.yaml";
 
 	private RdfYaml() {}
+
+	private static String oneLine(String s) {
+		return String.valueOf(s).replaceAll("\\s+", " ").trim();
+	}
 
 	/** The description as block-style YAML, keys in the maps' order. */
 	public static byte[] write(Map<String, Object> rdf) {
@@ -54,9 +60,15 @@ public final class RdfYaml {
 		try {
 			doc = new Yaml(new SafeConstructor(o)).load(new String(text, StandardCharsets.UTF_8));
 		}
+		catch (MarkedYAMLException e) {
+			Mark at = e.getProblemMark();
+			throw new InvalidPackageException(source + " is not valid YAML: " + (at == null ? ""
+				: "line " + (at.getLine() + 1) + ", column " + (at.getColumn() + 1) + ": ") + oneLine(e
+					.getProblem()));
+		}
 		catch (YAMLException e) {
-			String m = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").trim();
-			throw new InvalidPackageException(source + " is not valid YAML: " + m);
+			throw new InvalidPackageException(source + " is not valid YAML: " + oneLine(e
+				.getMessage()));
 		}
 		if (!(doc instanceof Map))
 			throw new InvalidPackageException(source + " does not describe a model (its top is " +

@@ -219,8 +219,8 @@ public final class ModelFiles {
 				"__MACOSX/")) found.add(name.substring(0, slash + 1));
 		}
 		if (found.isEmpty())
-			throw new InvalidModelException(zipPath + " holds no " + CARD +
-				" (at its root or in one top folder): it is not an ESPCN model");
+			throw new InvalidModelException(zipPath + " holds no " + CARD + " and no rdf.yaml (at its " +
+				"root or in one top folder): it is neither an ESPCN model nor a bioimage.io package");
 		if (found.size() > 1)
 			throw new InvalidModelException(zipPath + " holds several models " + found +
 				"; unzip it and open one of its folders");
