@@ -136,6 +136,6 @@ public final class TensorAxis {
 
 	@Override
 	public String toString() {
-		return type + " " + id;
+		return id;
 	}
 }

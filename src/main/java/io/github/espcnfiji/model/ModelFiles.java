@@ -32,8 +32,9 @@ import java.util.zip.ZipOutputStream;
  * folder. Saving writes to a temporary sibling and moves it into place, so an interrupted save
  * leaves nothing half-written; loading checks the card and that the weights fit it exactly.
  * <p>
- * A bioimage.io model package exported by this plugin (a {@code .zip} or folder with an
- * {@code rdf.yaml}) loads too, after its files' sha256 are checked (class {@code PackageImport}).
+ * A bioimage.io model package (a {@code .zip} or folder with an {@code rdf.yaml}) loads too,
+ * after its files' sha256 are checked: one this plugin exported as its ESPCN model, another
+ * with TorchScript weights as that network (class {@code PackageImport}).
  * <p>
  * PyTorch weights of the reference code ({@code model.state_dict()} saved as an {@code .npz})
  * come in through {@link #importPyTorch} and go out through {@link #exportPyTorch}.
@@ -88,12 +89,14 @@ public final class ModelFiles {
 
 	/** Loads and checks a model folder or {@code .zip}; close the result to free its memory. */
 	public static EspcnModel load(Path source) throws IOException {
+		if (PackageImport.isPackage(source)) return PackageImport.load(source);
 		Stored s = read(source, true);
 		return assemble(s.card, s.weights, s.source);
 	}
 
 	/** Reads and checks only the card of a model folder or {@code .zip}. */
 	public static ModelCard loadCard(Path source) throws IOException {
+		if (PackageImport.isPackage(source)) return PackageImport.loadCard(source);
 		Stored s = read(source, false);
 		return CardJson.parse(new String(s.card, StandardCharsets.UTF_8), s.source + "/" + CARD);
 	}
@@ -156,10 +159,6 @@ public final class ModelFiles {
 	}
 
 	private static Stored read(Path path, boolean withWeights) throws IOException {
-		if (PackageImport.isPackage(path)) {
-			PackageImport.Imported p = PackageImport.read(path);
-			return new Stored(p.source, p.card, p.weights);
-		}
 		if (Files.isDirectory(path)) return readFolder(path, withWeights);
 		if (!Files.exists(path))
 			throw new NoSuchFileException(path.toString(), null,
