@@ -20,7 +20,7 @@ import java.util.zip.ZipOutputStream;
  * PyTorch's zip archives written without PyTorch: a {@code state_dict} as {@code torch.save}
  * writes it ({@link #stateDict}), and a TorchScript module with its parameters as
  * {@code torch.jit.save} writes it ({@link #scriptModule}), both in file format version 3, which
- * PyTorch 1.6 and later (2.x included) load. Entries are stored uncompressed with their data
+ * PyTorch 1.13 and 2.x load (the tests check 1.13 and 2.7.1). Entries are stored uncompressed with their data
  * aligned to 64 bytes, as PyTorch writes them; tensors are float32, contiguous, on the CPU.
  * <pre>{@code
  * byte[] pt = TorchArchive.stateDict("weights", params);      // torch.load(path)

@@ -27,16 +27,16 @@ final class ExportCommand implements Command {
 	public OptionSpec options() {
 		return new OptionSpec().required("model", ModelChoice.VALUE, ModelChoice.HELP).required(
 			"output", "FILE.zip", "the package to write").flag("rgb",
-				"take and give RGB images (colour conversion and chroma bicubic built in); " +
-					"default: one channel, luma or grey").flag("overwrite",
-						"replace an existing output");
+				"RGB in and out, colour conversion inside (default: one channel, luma or grey)")
+			.flag("overwrite", "replace an existing output");
 	}
 
 	@Override
 	public String notes() {
 		return "The package holds rdf.yaml (bioimage.io format 0.5.7), the whole network as\n" +
-			"TorchScript (torch.jit.load, PyTorch 1.6 and later), pytorch_state_dict weights with\n" +
-			"espcn.py, .npy test tensors from the sample image, a README and a cover.";
+			"TorchScript (torch.jit.load; checked in PyTorch 1.13 and 2.7), pytorch_state_dict\n" +
+			"weights with espcn.py, .npy test tensors from the sample image, a README and a cover.\n" +
+			"upscale --model takes the package back (its sha256 checked).";
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import ij.Macro;
 import ij.macro.Interpreter;
 import io.github.espcnfiji.bioimageio.ModelPackage;
 import io.github.espcnfiji.cli.HeadlessCommands;
+import io.github.espcnfiji.cli.MacroRunner;
 import io.github.espcnfiji.testing.TestModels;
 
 import java.nio.file.Files;
@@ -60,6 +61,25 @@ class ExportModelPlugInTest {
 			.toString()), again);
 		assertEquals(null, run("model=[" + model + "] output=[" + zip + "] overwrite"));
 		assertFalse(ModelPackage.open(zip).rdf().get("name").text().endsWith("(RGB)"));
+	}
+
+	@Test
+	void theMacroExtensionAndSuperResolutionTakeTheExportedPackage() throws Exception {
+		Path zip = dir.resolve("for-macros.zip");
+		assertEquals(null, run("model=[" + model + "] output=[" + zip + "]"));
+		Path out = dir.resolve("out.txt");
+		Interpreter interpreter = new Interpreter();
+		interpreter.run("run(\"ESPCN Macro Extensions\");\nExt.setModel(\"" + zip + "\");\n" +
+			"newImage(\"ramp\", \"8-bit ramp\", 24, 18, 1);\nExt.upscale(\"ramp\", 2);\n" +
+			"s = getTitle() + \" \" + getWidth() + \"x\" + getHeight();\n" +
+			"newImage(\"r2\", \"8-bit ramp\", 10, 8, 1);\n" +
+			"run(\"ESPCN Super-Resolution\", \"model=[" + zip + "] tile=256\");\n" +
+			"s = s + \" \" + getWidth() + \"x\" + getHeight();\nFile.saveString(s, \"" + out +
+			"\");", "");
+		assertFalse(interpreter.wasError(), () -> PlugInErrors.takeLastMacroError() + " / " +
+			interpreter.getErrorMessage());
+		assertEquals("ramp-ESPCNx2 48x36 20x16", Files.readString(out));
+		MacroRunner.closeBatchModeImages();
 	}
 
 	@Test

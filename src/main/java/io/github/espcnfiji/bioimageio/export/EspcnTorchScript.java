@@ -14,9 +14,9 @@ import java.util.Map;
 
 /**
  * The whole ESPCN network, pixel shuffle included, as a TorchScript module that
- * {@code torch.jit.load} runs in one call (PyTorch 1.6 to 2.x; only {@code conv2d}, the
- * activation, {@code pixel_shuffle} and, for RGB, {@code cat}, {@code narrow}, {@code flip},
- * {@code clamp}). Two forms:
+ * {@code torch.jit.load} runs in one call (checked in PyTorch 1.13 and 2.7; only
+ * {@code conv2d}, the activation, {@code pixel_shuffle} and, for RGB, {@code cat},
+ * {@code narrow}, {@code flip}, {@code clamp}). Two forms:
  * <ul>
  * <li>{@link #luma}: a (batch, 1, y, x) plane in [0, 1] in, (batch, 1, y*r, x*r) out, what
  * {@code EspcnModel.upscale} computes;</li>

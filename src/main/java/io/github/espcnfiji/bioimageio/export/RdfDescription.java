@@ -153,7 +153,7 @@ final class RdfDescription {
 		script.put("parent", "pytorch_state_dict");
 		script.put("pytorch_version", "1.13");
 		script.put("comment", "TorchScript archive format " + TorchArchive.VERSION +
-			", written by ESPCN for Fiji; loads with torch.jit.load in PyTorch 1.6 and later");
+			", written by ESPCN for Fiji; runs with torch.jit.load (checked in PyTorch 1.13 and 2.7)");
 		return map("pytorch_state_dict", stateDict, "torchscript", script);
 	}
 
