@@ -66,7 +66,8 @@ final class TrainCommand implements Command {
 			.optional("kernels", "K,K,K", "kernel sizes (default 5,3,3)")
 			.optional("seed", "N", "random seed (default " + d.seed + ")")
 			.optional("threads", "N", "PyTorch threads (default 1: bit-for-bit reproducible; more is faster, not reproducible)")
-			.flag("resume", "continue the run in --output from its checkpoint");
+			.flag("resume", "continue the run in --output from its checkpoint")
+			.flag("package", "also write the best model as a bioimage.io package beside its folder");
 	}
 
 	@Override
@@ -158,6 +159,8 @@ final class TrainCommand implements Command {
 			}).run(resume);
 		console.result("Best validation PSNR %.3f dB at epoch %d; model in %s", r.bestValidationPsnr,
 			r.bestEpoch, r.modelFolder);
+		if (o.flag("package")) console.result("bioimage.io package in %s", TrainedPackage.write(
+			r.modelFolder));
 		return 0;
 	}
 

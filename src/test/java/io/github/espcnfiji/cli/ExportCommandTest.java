@@ -48,6 +48,26 @@ class ExportCommandTest {
 	}
 
 	@Test
+	void trainingWritesThePackageBesideTheModelWhenAsked() throws Exception {
+		Path train = Files.createDirectory(dir.resolve("T3"));
+		for (int i = 0; i < 4; i++)
+			Fixtures.rgb(train.resolve("img" + i + ".png"), 30 + i, 30);
+		Path run = dir.resolve("run");
+		CliRun r = CliRun.of("train", "--train", train.toString(), "--validation-fraction", "0.25",
+			"--output", run.toString(), "--scale", "2", "--epochs", "1", "--filters", "4,2",
+			"--patch", "7", "--stride", "7", "--batch", "4", "--package");
+		assertEquals(0, r.code, r.toString());
+		String line = r.out.lines().filter(l -> l.startsWith("bioimage.io package in ")).findFirst()
+			.orElseThrow(() -> new AssertionError(r.out));
+		Path zip = Path.of(line.substring("bioimage.io package in ".length()));
+		assertTrue(zip.getFileName().toString().endsWith(".bioimageio.zip"), zip.toString());
+		ModelPackage p = ModelPackage.open(zip);
+		p.checkFiles();
+		p.checkTestTensors();
+		assertTrue(p.rdf().get("training_data").get("description").text().contains("T3"));
+	}
+
+	@Test
 	void rgbVariantAndRefusals() throws Exception {
 		Path model = Fixtures.model(dir.resolve("tiny"), 2);
 		Path zip = dir.resolve("tiny-rgb.zip");
