@@ -33,7 +33,7 @@ public final class Cli {
 	public static Cli standard() {
 		return new Cli(new DemoCommand(), new UpscaleCommand(), new MeasureCommand(),
 			new EvaluateCommand(), new TrainCommand(), new BenchCommand(), new ConvertCommand(),
-			new VideoCommand(),
+			new VideoCommand(), new ExportCommand(),
 			// results commands (issue 4)
 			new ResultsCommand(), new PlotCommand(), new CompareCommand(), new StudyCommand());
 	}

@@ -65,7 +65,9 @@ final class TrainCommand implements Command {
 			.optional("seed", "N", "random seed (default " + d.seed + ")")
 			.optional("threads", "N", "PyTorch threads (default 1: bit-for-bit reproducible; more is faster, not reproducible)")
 			.flag("resume", "continue the run in --output from its checkpoint")
-			.flag("overwrite", "replace an earlier run in --output (its model, log and checkpoint)");
+			.flag("overwrite", "replace an earlier run in --output (its model, log and checkpoint)")
+
+			.flag("package", "also write the best model as a bioimage.io package beside its folder");
 	}
 
 	@Override
@@ -176,6 +178,8 @@ final class TrainCommand implements Command {
 		if (r.cancelled) return InterruptNotice.STOPPED;
 		console.result("Best validation PSNR %.3f dB at epoch %d; model in %s", r.bestValidationPsnr,
 			r.bestEpoch, r.modelFolder);
+		if (o.flag("package")) console.result("bioimage.io package in %s", TrainedPackage.write(
+			r.modelFolder));
 		return 0;
 	}
 

@@ -17,6 +17,28 @@ public final class YCbCr {
 
 	private YCbCr() {}
 
+	/** A copy of the RGB to YCbCr matrix (rows Y, Cb, Cr; columns R, G, B on 0-255). */
+	public static double[][] forwardMatrix() {
+		return copy(FORWARD);
+	}
+
+	/** A copy of the YCbCr to RGB matrix, the exact inverse of {@link #forwardMatrix()}. */
+	public static double[][] inverseMatrix() {
+		return copy(INVERSE);
+	}
+
+	/** A copy of the offsets added to Y, Cb, Cr after the matrix: 16, 128, 128. */
+	public static double[] offsets() {
+		return OFFSET.clone();
+	}
+
+	private static double[][] copy(double[][] m) {
+		double[][] c = new double[m.length][];
+		for (int i = 0; i < m.length; i++)
+			c[i] = m[i].clone();
+		return c;
+	}
+
 	/** The luma of one RGB sample (0-255 scale). */
 	public static double luma(double r, double g, double b) {
 		return 16.0 + (65.481 * r + 128.553 * g + 24.966 * b) / 255.0;

@@ -24,7 +24,7 @@ import java.util.Locale;
  * Plugins&gt;ESPCN&gt;ESPCN Macro Extensions: the {@code Ext.} functions of ESPCN for macros.
  * <pre>
  * run("ESPCN Macro Extensions");
- * Ext.setModel("x3");                 // a bundled name or the path of a model folder or .zip
+ * Ext.setModel("x3");                 // a bundled name, a model folder or .zip, or a package
  * Ext.upscale("butterfly.png", 3);     // the result is shown and becomes the current image
  * title = getTitle();                  // "butterfly-ESPCN-x3"
  * Ext.psnr("hr.png", title, 3, psnr);   // PSNR (dB) into the variable psnr

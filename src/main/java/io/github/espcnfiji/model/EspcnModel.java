@@ -39,6 +39,8 @@ public final class EspcnModel implements PlaneUpscaler, AutoCloseable {
 	private final ModelCard card;
 	private final NDManager manager;
 	private final EspcnBlock block;
+	/** A bioimage.io package's network instead of the block (which is then null). */
+	private final PlaneUpscaler network;
 	private final Map<InferenceMode, PlaneUpscaler> upscalers = new EnumMap<>(
 		InferenceMode.class);
 
@@ -46,6 +48,23 @@ public final class EspcnModel implements PlaneUpscaler, AutoCloseable {
 		this.card = card;
 		this.manager = manager;
 		this.block = block;
+		this.network = null;
+	}
+
+	private EspcnModel(ModelCard card, NDManager manager, PlaneUpscaler network) {
+		this.card = card;
+		this.manager = manager;
+		this.block = null;
+		this.network = network;
+	}
+
+	/**
+	 * A model that runs another network than ESPCN (a bioimage.io package's TorchScript), living
+	 * in {@code manager}: it upscales, in FP32, but has no {@link #spec()} or {@link #weights()},
+	 * so it cannot be trained, saved or exported.
+	 */
+	static EspcnModel ofNetwork(ModelCard card, NDManager manager, PlaneUpscaler network) {
+		return new EspcnModel(card, manager, network);
 	}
 
 	/** A model with the given card (whose spec it follows) and parameters. */
@@ -69,22 +88,24 @@ public final class EspcnModel implements PlaneUpscaler, AutoCloseable {
 	}
 
 	public EspcnSpec spec() {
+		checkEspcn();
 		return block.spec();
 	}
 
 	/** A copy of the current parameters by reference-code name. */
 	public Map<String, Tensor> weights() {
+		checkEspcn();
 		return DjlRuntime.call(block::getWeights);
 	}
 
 	@Override
 	public int scale() {
-		return block.spec().scale();
+		return network != null ? network.scale() : block.spec().scale();
 	}
 
 	@Override
 	public int halo() {
-		return block.spec().receptiveRadius();
+		return network != null ? network.halo() : block.spec().receptiveRadius();
 	}
 
 	/**
@@ -94,7 +115,7 @@ public final class EspcnModel implements PlaneUpscaler, AutoCloseable {
 	@Override
 	public FloatPlane upscale(FloatPlane lowRes) {
 		checkOneChannel();
-		return new Tiler(fast(), FastUpscaler.TILE).upscale(lowRes);
+		return new Tiler(fast(), preferredTileSize()).upscale(lowRes);
 	}
 
 	/**
@@ -102,6 +123,7 @@ public final class EspcnModel implements PlaneUpscaler, AutoCloseable {
 	 * straightforward path that the fast ones are tested against ({@link InferenceMode#PLAIN}).
 	 */
 	public FloatPlane upscalePlain(FloatPlane lowRes) {
+		if (network != null) return network.upscale(lowRes);
 		checkOneChannel();
 		int r = scale();
 		float[] out = DjlRuntime.call(() -> {
@@ -128,7 +150,7 @@ public final class EspcnModel implements PlaneUpscaler, AutoCloseable {
 
 	@Override
 	public int preferredTileSize() {
-		return FastUpscaler.TILE;
+		return network != null ? network.preferredTileSize() : FastUpscaler.TILE;
 	}
 
 	/**
@@ -139,6 +161,12 @@ public final class EspcnModel implements PlaneUpscaler, AutoCloseable {
 	 *           (CPUs without AVX-512, PyTorch built without oneDNN)
 	 */
 	public PlaneUpscaler upscaler(InferenceMode mode) {
+		if (network != null) {
+			if (mode != InferenceMode.FP32 && mode != InferenceMode.PLAIN)
+				throw new IllegalStateException(card.name + " runs in fp32 only (it is not an ESPCN " +
+					"network)");
+			return this;
+		}
 		if (mode == InferenceMode.PLAIN) return new PlainUpscaler();
 		if (mode == InferenceMode.FP32) return this;
 		checkOneChannel();
@@ -153,7 +181,7 @@ public final class EspcnModel implements PlaneUpscaler, AutoCloseable {
 	 * @return this model
 	 */
 	public EspcnModel warmUp() {
-		if (spec().channels() == 1) fast();
+		if (network == null && spec().channels() == 1) fast();
 		return this;
 	}
 
@@ -164,6 +192,7 @@ public final class EspcnModel implements PlaneUpscaler, AutoCloseable {
 	}
 
 	private PlaneUpscaler fast() {
+		if (network != null) return network;
 		return fastUpscaler(InferenceMode.FP32);
 	}
 
@@ -203,8 +232,14 @@ public final class EspcnModel implements PlaneUpscaler, AutoCloseable {
 		}
 	}
 
+	private void checkEspcn() {
+		if (network != null) throw new IllegalStateException(card.name + " is a bioimage.io " +
+			"package's TorchScript network, not an ESPCN network: it runs, but cannot be trained, " +
+			"saved or exported");
+	}
+
 	private void checkOneChannel() {
-		if (spec().channels() != 1)
+		if (network == null && spec().channels() != 1)
 			throw new IllegalStateException("This model takes " + spec().channels() + " channels");
 	}
 

@@ -30,6 +30,10 @@ import java.util.zip.ZipOutputStream;
  * folder. Saving writes to a temporary sibling and moves it into place, so an interrupted save
  * leaves nothing half-written; loading checks the card and that the weights fit it exactly.
  * <p>
+ * A bioimage.io model package (a {@code .zip} or folder with an {@code rdf.yaml}) loads too,
+ * after its files' sha256 are checked: one this plugin exported as its ESPCN model, another
+ * with TorchScript weights as that network (class {@code PackageImport}).
+ * <p>
  * PyTorch weights of the reference code ({@code model.state_dict()} saved as an {@code .npz})
  * come in through {@link #importPyTorch} and go out through {@link #exportPyTorch}.
  */
@@ -83,12 +87,14 @@ public final class ModelFiles {
 
 	/** Loads and checks a model folder or {@code .zip}; close the result to free its memory. */
 	public static EspcnModel load(Path source) throws IOException {
+		if (PackageImport.isPackage(source)) return PackageImport.load(source);
 		Stored s = read(source, true);
 		return assemble(s.card, s.weights, s.source);
 	}
 
 	/** Reads and checks only the card of a model folder or {@code .zip}. */
 	public static ModelCard loadCard(Path source) throws IOException {
+		if (PackageImport.isPackage(source)) return PackageImport.loadCard(source);
 		Stored s = read(source, false);
 		return CardJson.parse(new String(s.card, StandardCharsets.UTF_8), s.source + "/" + CARD);
 	}
@@ -213,8 +219,8 @@ public final class ModelFiles {
 				"__MACOSX/")) found.add(name.substring(0, slash + 1));
 		}
 		if (found.isEmpty())
-			throw new InvalidModelException(zipPath + " holds no " + CARD +
-				" (at its root or in one top folder): it is not an ESPCN model");
+			throw new InvalidModelException(zipPath + " holds no " + CARD + " and no rdf.yaml (at its " +
+				"root or in one top folder): it is neither an ESPCN model nor a bioimage.io package");
 		if (found.size() > 1)
 			throw new InvalidModelException(zipPath + " holds several models " + found +
 				"; unzip it and open one of its folders");

@@ -1,0 +1,88 @@
+package io.github.espcnfiji.ij1;
+
+import ij.IJ;
+import ij.gui.GenericDialog;
+import ij.plugin.PlugIn;
+import io.github.espcnfiji.bioimageio.export.PackageExport;
+import io.github.espcnfiji.model.BundledModels;
+import io.github.espcnfiji.model.EspcnModel;
+
+import java.awt.GraphicsEnvironment;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Plugins&gt;ESPCN&gt;ESPCN Export Model: writes a model as a bioimage.io model package (a
+ * {@code .zip} for deepImageJ and bioimage.io's Python tools):
+ * {@code run("ESPCN Export Model", "model=[x3] output=[/models/espcn-x3.zip]");} with
+ * {@code rgb} for the RGB variant and {@code overwrite} to replace an existing file. Headless it
+ * reads the same keys and opens no dialog.
+ */
+public final class ExportModelPlugIn implements PlugIn {
+
+	public static final String COMMAND = "ESPCN Export Model";
+	/** Macro key: a bundled model's name or a model's path. */
+	public static final String MODEL = "model";
+	/** Macro key: the package to write (.zip). */
+	public static final String OUTPUT = "output";
+	/** Macro flag: the RGB variant (colour conversion and chroma bicubic built in). */
+	public static final String RGB = "rgb";
+	/** Macro flag: replace an existing package. */
+	public static final String OVERWRITE = "overwrite";
+	static final String MODEL_LABEL = "Model (name or path)";
+	static final String OUTPUT_LABEL = "Output (.zip)";
+	static final String RGB_LABEL = "RGB (colour conversion built in)";
+	static final String OVERWRITE_LABEL = "Overwrite an existing file";
+
+	@Override
+	public void run(String arg) {
+		String model, output;
+		boolean rgb, overwrite;
+		if (GraphicsEnvironment.isHeadless()) {
+			try {
+				MacroOptions o = MacroOptions.current();
+				model = o.string(MODEL, SuperResolutionPlugIn.DEFAULT_MODEL);
+				output = o.required(OUTPUT);
+				rgb = o.flag(RGB);
+				overwrite = o.flag(OVERWRITE);
+			}
+			catch (IllegalArgumentException e) {
+				PlugInErrors.report(COMMAND, e.getMessage());
+				return;
+			}
+		}
+		else {
+			GenericDialog gd = new GenericDialog(COMMAND);
+			gd.addStringField(MODEL_LABEL, SuperResolutionPlugIn.DEFAULT_MODEL, 30);
+			gd.addStringField(OUTPUT_LABEL, IJ.getDirectory("home") + "espcn-x3.zip", 40);
+			gd.addCheckbox(RGB_LABEL, false);
+			gd.addCheckbox(OVERWRITE_LABEL, false);
+			gd.addMessage("A bioimage.io model package for deepImageJ and Python; the default\n" +
+				"takes one channel (luma or grey).");
+			gd.showDialog();
+			if (gd.wasCanceled()) return;
+			model = gd.getNextString().trim();
+			output = gd.getNextString().trim();
+			rgb = gd.getNextBoolean();
+			overwrite = gd.getNextBoolean();
+		}
+		export(model, output, rgb, overwrite);
+	}
+
+	/** Exports as the class comment says; false (after reporting) when it failed. */
+	public static boolean export(String model, String output, boolean rgb, boolean overwrite) {
+		try {
+			if (!output.toLowerCase(Locale.ROOT).endsWith(".zip"))
+				throw new IllegalArgumentException("The output must be a .zip file: " + output);
+			try (EspcnModel m = BundledModels.shipped().resolve(model)) {
+				PackageExport.write(m, rgb, Path.of(output), overwrite);
+			}
+			IJ.log(COMMAND + ": " + model + " written to " + output);
+			return true;
+		}
+		catch (Exception e) {
+			PlugInErrors.report(COMMAND, PlugInErrors.describe(e));
+			return false;
+		}
+	}
+}
