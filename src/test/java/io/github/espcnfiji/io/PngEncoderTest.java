@@ -139,6 +139,27 @@ class PngEncoderTest {
 	}
 
 	@Test
+	void eachFilterAppliedAloneIsTheOneTheChoiceComputes() {
+		Random r = new Random(11);
+		for (int bpp : new int[] { 1, 2, 3 })
+			for (int n : new int[] { bpp, 7 * bpp, 301 * bpp }) {
+				byte[] cur = new byte[n], prev = new byte[n];
+				r.nextBytes(cur);
+				r.nextBytes(prev);
+				byte[][] all = new byte[5][n];
+				int chosen = PngEncoder.filterRow(cur, prev, bpp, all);
+				System.arraycopy(cur, 0, all[0], 0, n); // None is copied only when chosen
+				for (int type = 0; type < 5; type++) {
+					byte[] out = new byte[n + 2];
+					PngEncoder.apply(type, cur, prev, bpp, out, 1);
+					assertArrayEquals(all[type], java.util.Arrays.copyOfRange(out, 1, n + 1), "filter " +
+						type + ", bpp " + bpp + ", " + n + " bytes");
+				}
+				assertTrue(chosen >= 0 && chosen < 5);
+			}
+	}
+
+	@Test
 	void adlerChecksumsCombineAsOverTheWhole() {
 		Random r = new Random(3);
 		for (int n : new int[] { 0, 1, 100, 65521, 65522, 300000 }) {
