@@ -32,7 +32,9 @@ import java.util.Set;
  * <li><b>memory</b>: peak resident memory of a fresh JVM super-resolving a 16-bit image to a
  * 16384 x 16384 result;</li>
  * <li><b>cold</b>: a fresh JVM's time from launch to its first written result
- * ({@code upscale} of a 640x360 RGB PNG).</li>
+ * ({@code upscale} of a 640x360 RGB PNG);</li>
+ * <li><b>files</b> (only when asked for): a folder of PNG frames to PNG files, step by step and
+ * end to end, beside OpenCV ({@link FilesBench}).</li>
  * </ul>
  * Video frames per second are measured by {@code bench --video}, the video package's benchmark.
  * Every timing is the median of repeated runs after warm-up, with min-max; CPU ms is the whole
@@ -95,7 +97,11 @@ final class BenchCommand implements Command {
 	public String notes() {
 		return "The default run takes a few minutes; --sections and the other options select less,\n" +
 			"--all more. bench --video times video frames (luma through the network, chroma bicubic) in\n" +
-			"frames per second; it reads --model, --outputs, --repeats, --warmup, --tile and --python.";
+			"frames per second; it reads --model, --outputs, --repeats, --warmup, --tile and --python.\n" +
+			"--sections files (not in the default run) times a folder of 640x360 RGB PNGs (--size)\n" +
+			"super-resolved to PNG files as upscale does it, step by step and end to end, beside\n" +
+			"OpenCV's PNG codecs and its whole pipeline with the same network (Python with cv2 and\n" +
+			"torch); it reads --model, --modes, --files-rounds, --tile and --python.";
 	}
 
 	@Override

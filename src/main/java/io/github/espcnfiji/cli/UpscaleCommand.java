@@ -45,7 +45,8 @@ final class UpscaleCommand implements Command {
 	public String notes() {
 		return "Folder outputs are named like the inputs: .png and .tif stay, .jpg and .bmp become\n" +
 			".png, other formats .tif. Inputs are never overwritten; existing outputs only with\n" +
-			"--overwrite. Files are written complete or not at all.";
+			"--overwrite. Files are written complete or not at all. In a folder, the next file is\n" +
+			"read and the last one written while one is super-resolved.";
 	}
 
 	@Override
