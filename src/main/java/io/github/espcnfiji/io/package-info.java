@@ -1,6 +1,8 @@
 /**
  * Image files and ImageJ 1.x images: reading and writing through ImageJ's readers and writers
- * (headless-safe), and a zero-copy bridge between ImagePlus stacks and ImgLib2 planar images.
+ * (headless-safe), with a PNG writer of its own ({@link io.github.espcnfiji.io.PngEncoder}:
+ * smaller files than ImageIO's, faster, split over the cores), and a zero-copy bridge between
+ * ImagePlus stacks and ImgLib2 planar images.
  * The video sources and sinks that need ImageJ live here too: AVI files read through ImageJ's
  * AVI reader, folders of frames, and {@link io.github.espcnfiji.io.VideoFiles}, which opens and
  * creates videos by path.
