@@ -168,10 +168,11 @@ final class FilesBench {
 			decode), -1, "decode");
 		report.filesStep("network " + sizeLabel + " (ImagePlus in and out)", mode.id(), timings(
 			network), -1, "forward");
-		report.filesStep("encode 1080p PNG, fast writer", mode.id(), timings(encode), median(sizes),
-			"encode");
-		report.filesStep("encode 1080p PNG, ImageIO (before)", mode.id(), timings(imageio), median(
-			oldSizes), "encode");
+		String output = width * model.scale() + "x" + height * model.scale();
+		report.filesStep("encode " + output + " PNG, fast writer", mode.id(), timings(encode),
+			median(sizes), "encode");
+		report.filesStep("encode " + output + " PNG, ImageIO (before)", mode.id(), timings(imageio),
+			median(oldSizes), "encode");
 	}
 
 	/** The old PNG writer: ImageIO's, on a BufferedImage, as ImageFiles wrote before. */
