@@ -32,7 +32,9 @@ import java.util.Set;
  * <li><b>memory</b>: peak resident memory of a fresh JVM super-resolving a 16-bit image to a
  * 16384 x 16384 result;</li>
  * <li><b>cold</b>: a fresh JVM's time from launch to its first written result
- * ({@code upscale} of a 640x360 RGB PNG).</li>
+ * ({@code upscale} of a 640x360 RGB PNG);</li>
+ * <li><b>files</b> (only when asked for): a folder of PNG frames to PNG files, step by step and
+ * end to end, beside OpenCV ({@link FilesBench}).</li>
  * </ul>
  * Video frames per second are measured by {@code bench --video}, the video package's benchmark.
  * Every timing is the median of repeated runs after warm-up, with min-max; CPU ms is the whole
@@ -42,7 +44,9 @@ import java.util.Set;
 final class BenchCommand implements Command {
 
 	private static final List<String> SECTIONS = List.of("ceiling", "inference", "train",
-		"memory", "cold");
+		"memory", "cold", "files");
+	/** What a plain {@code bench} measures: all but files. */
+	private static final List<String> DEFAULT_SECTIONS = SECTIONS.subList(0, 5);
 	private static final Map<String, int[]> OUTPUTS = new LinkedHashMap<>();
 	static {
 		OUTPUTS.put("720p", new int[] { 1280, 720 });
@@ -69,7 +73,7 @@ final class BenchCommand implements Command {
 						"(default 1080p)").optional("size", "WxH", "an input size instead of --outputs")
 			.optional("paths", "forward,gray,rgb", "what to time (default all three)").optional(
 				"modes", "fp32,bf16,fp32-ops,plain", "inference modes (default fp32,bf16)").optional(
-					"sections", String.join(",", SECTIONS), "what to measure (default all)").flag("all",
+					"sections", String.join(",", SECTIONS), "what to measure (default all but files)").flag("all",
 						"every scale, output size and path (takes long)").optional("repeats", "N",
 							"timed runs (default 10)").optional("warmup", "N", "untimed runs first (default 2)")
 			.optional("tile", "N", "largest tile side, as upscale's --tile (default " +
@@ -81,7 +85,8 @@ final class BenchCommand implements Command {
 									"synthetic images)").optional("memory-side", "N",
 										"result side of the memory test (default 16384)").optional("memory-xmx",
 											"SIZE", "the memory test's -Xmx (default 1g)").optional("cold-runs", "N",
-												"cold starts (default 3)").optional("python", "CMD",
+												"cold starts (default 3)").optional("files-rounds", "N",
+													"rounds over the files section's 12 frames (default 3)").optional("python", "CMD",
 													"the Python to try (default python3, then /usr/bin/python3)").flag(
 														"no-python", "skip the PyTorch comparisons").flag("video",
 															"frames/s of video super-resolution instead (x3, x4; --outputs default " +
@@ -92,14 +97,18 @@ final class BenchCommand implements Command {
 	public String notes() {
 		return "The default run takes a few minutes; --sections and the other options select less,\n" +
 			"--all more. bench --video times video frames (luma through the network, chroma bicubic) in\n" +
-			"frames per second; it reads --model, --outputs, --repeats, --warmup, --tile and --python.";
+			"frames per second; it reads --model, --outputs, --repeats, --warmup, --tile and --python.\n" +
+			"--sections files (not in the default run) times a folder of 640x360 RGB PNGs (--size)\n" +
+			"super-resolved to PNG files as upscale does it, step by step and end to end, beside\n" +
+			"OpenCV's PNG codecs and its whole pipeline with the same network (Python with cv2 and\n" +
+			"torch); it reads --model, --modes, --files-rounds, --tile and --python.";
 	}
 
 	@Override
 	public int run(Options o, Console console) throws Exception {
 		if (o.flag("video")) return VideoBench.run(o, console);
 		boolean all = o.flag("all");
-		Set<String> sections = list(o.string("sections").orElse(String.join(",", SECTIONS)),
+		Set<String> sections = list(o.string("sections").orElse(String.join(",", DEFAULT_SECTIONS)),
 			SECTIONS, "--sections");
 		int repeats = o.integer("repeats", 10, 1), warmup = o.integer("warmup", 2, 0);
 		int tile = o.integer("tile", Tiler.DEFAULT_TILE_SIZE, 1);
@@ -141,6 +150,7 @@ final class BenchCommand implements Command {
 				.of(model, Integer.toString(memorySide)), 3600), model, xmx);
 		}
 		if (sections.contains("cold")) cold(o, coldRuns, report, console);
+		if (sections.contains("files")) files(o, tile, python, report, console);
 		report.print();
 		return 0;
 	}
@@ -255,6 +265,37 @@ final class BenchCommand implements Command {
 		}
 	}
 
+	/**
+	 * The files section: x3 (or --model) of 640x360 frames (or --size), in every --modes; OpenCV
+	 * beside it when a Python with cv2 and torch is found.
+	 */
+	private void files(Options o, int tile, Optional<String> torchPython, BenchReport report,
+		Console console) throws Exception
+	{
+		int[] in = o.has("size") ? size(o.string("size").get(), "--size") : new int[] { 640, 360 };
+		List<InferenceMode> modes = new ArrayList<>();
+		for (String m : o.string("modes").orElse("fp32,bf16").split(","))
+			try {
+				modes.add(InferenceMode.parse(m));
+			}
+			catch (IllegalArgumentException e) {
+				throw new UsageException(e.getMessage());
+			}
+		Optional<String> python = Optional.empty();
+		if (!o.flag("no-python")) {
+			List<String> candidates = new ArrayList<>();
+			o.string("python").ifPresent(candidates::add);
+			candidates.addAll(List.of("python3", "/usr/bin/python3"));
+			python = PythonBench.findPython(candidates, "cv2, torch");
+		}
+		try (EspcnModel model = ModelChoice.load(o.string("model").orElse("x3"), Optional
+			.empty()))
+		{
+			new FilesBench(model, in[0], in[1], tile, Math.min(1, o.integer("warmup", 2, 0)), o
+				.integer("files-rounds", 3, 1)).run(modes, python, report, console);
+		}
+	}
+
 	private void cold(Options o, int runs, BenchReport report, Console console)
 		throws Exception
 	{
@@ -295,11 +336,16 @@ final class BenchCommand implements Command {
 
 	/** T91 beside the benchmark sets: $ESPCN_DATA/T91, ../shared/data/T91, ...; or null. */
 	private static Path findT91() {
+		return findData("T91");
+	}
+
+	/** A data set: $ESPCN_DATA/NAME, ../shared/data/NAME, ...; or null. */
+	static Path findData(String name) {
 		List<Path> candidates = new ArrayList<>();
 		String env = System.getenv("ESPCN_DATA");
-		if (env != null && !env.isBlank()) candidates.add(Path.of(env, "T91"));
+		if (env != null && !env.isBlank()) candidates.add(Path.of(env, name));
 		for (String up : new String[] { "..", "../..", "../../.." })
-			candidates.add(Path.of(up, "shared", "data", "T91"));
+			candidates.add(Path.of(up, "shared", "data", name));
 		for (Path p : candidates)
 			if (Files.isDirectory(p)) return p.toAbsolutePath().normalize();
 		return null;

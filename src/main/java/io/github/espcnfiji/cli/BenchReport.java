@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** The tables {@code bench} prints, filled section by section. */
@@ -15,6 +16,25 @@ final class BenchReport {
 	private final List<String> header = new ArrayList<>();
 	private String ceilingLine;
 	private Table inference, training, memory, cold;
+	private final List<FileRow> fileRows = new ArrayList<>();
+	private final List<String> fileNotes = new ArrayList<>();
+	private Map<String, String> opencv;
+
+	/** A row of the files table, with the key of OpenCV's figure for the same step. */
+	private static final class FileRow {
+
+		final String step, mode, peer;
+		final Timings t;
+		final long bytes;
+
+		FileRow(String step, String mode, Timings t, long bytes, String peer) {
+			this.step = step;
+			this.mode = mode;
+			this.t = t;
+			this.bytes = bytes;
+			this.peer = peer;
+		}
+	}
 
 	BenchReport(Console console) {
 		this.console = console;
@@ -88,6 +108,51 @@ final class BenchReport {
 			Integer.toString(seconds.count()));
 	}
 
+	/** One step of the files section, per frame; {@code bytes} -1 when no file is made. */
+	void filesStep(String step, String mode, Timings t, long bytes, String opencvKey) {
+		fileRows.add(new FileRow(step, mode, t, bytes, opencvKey));
+	}
+
+	/** OpenCV's figures for the files section, as {@code opencv_files.py} prints them. */
+	void filesOpencv(Map<String, String> values) {
+		opencv = values;
+	}
+
+	void filesNote(String note) {
+		fileNotes.add(note);
+	}
+
+	private static final Map<String, String> OPENCV_STEPS = Map.of("decode",
+		"cv2.imdecode", "forward", "cv2.dnn forward (Y)", "encode",
+		"cv2.imencode (its default: level 1, Sub, RLE)", "pipeline",
+		"imread, ESPCN in cv2.dnn, imwrite");
+
+	private Table filesTable() {
+		Table t = new Table("step (per frame)", "mode", "median ms", "min-max ms", "CPU ms",
+			"file KB", "OpenCV", "OpenCV ms", "OpenCV KB", "x OpenCV");
+		for (FileRow r : fileRows) {
+			double peer = opencv == null ? Double.NaN : number(opencv.get(r.peer + "_ms"));
+			double peerBytes = opencv == null ? Double.NaN : number(opencv.get(r.peer + "_bytes"));
+			t.row(r.step, r.mode, ms(r.t.median()), r.t.spread(), ms(r.t.cpuPerRun()), r.bytes < 0
+				? "-" : fixed(r.bytes / 1024.0, 0), OPENCV_STEPS.getOrDefault(r.peer, "-"), ms(peer),
+				fixed(peerBytes / 1024, 0), fixed(r.t.median() / peer, 2) + (Double.isNaN(peer) ? ""
+					: "x"));
+		}
+		if (opencv != null) t.row("libpng's default (level 6, adaptive filters), by cv2.imencode",
+			"-", "-", "-", "-", "-", "cv2.imencode level 6", ms(number(opencv.get("encode6_ms"))),
+			fixed(number(opencv.get("encode6_bytes")) / 1024, 0), "-");
+		return t;
+	}
+
+	private static double number(String s) {
+		try {
+			return s == null ? Double.NaN : Double.parseDouble(s);
+		}
+		catch (NumberFormatException e) {
+			return Double.NaN;
+		}
+	}
+
 	void print() {
 		for (String h : header)
 			console.result("%s", h);
@@ -110,6 +175,16 @@ final class BenchReport {
 		if (cold != null) {
 			console.result("%nStart-up (launch to exit of a fresh JVM, PNG read and written):");
 			console.out.print(cold);
+		}
+		if (!fileRows.isEmpty()) {
+			console.result("%nFiles: a folder of %d RGB PNG frames to PNG files (median per frame over " +
+				"rounds x frames; folder rows: a whole folder's time / frames; CPU ms: process CPU per " +
+				"frame; x OpenCV: ours / OpenCV's, in this run)%s:", FilesBench.FRAMES, opencv == null
+					? "" : " OpenCV " + opencv.getOrDefault("opencv", "?") + ", " + opencv.getOrDefault(
+						"threads", "?") + " threads");
+			console.out.print(filesTable());
+			for (String n : fileNotes)
+				console.result("%s", n);
 		}
 		console.result("%nVideo frames per second: bench --video.");
 	}

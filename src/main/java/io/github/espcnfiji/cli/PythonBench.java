@@ -128,6 +128,54 @@ final class PythonBench {
 		}
 	}
 
+	/**
+	 * Runs the script {@code resource} (in the jar) with {@code args} and returns the key=value
+	 * pairs of its last output line.
+	 *
+	 * @throws IOException when the script fails or its last line has no {@code key=value}
+	 */
+	static Map<String, String> script(String python, String resource, List<String> args,
+		int seconds) throws IOException
+	{
+		String name = resource.substring(resource.lastIndexOf('/') + 1);
+		Path script = Files.createTempFile("espcn-" + name.replace(".py", "") + "-", ".py");
+		try {
+			try (InputStream in = PythonBench.class.getResourceAsStream(resource)) {
+				if (in == null) throw new IOException(resource + " is missing from the jar; rebuild it");
+				Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+			}
+			List<String> command = new ArrayList<>(List.of(python, script.toString()));
+			command.addAll(args);
+			Run r = run(command, seconds);
+			if (r.exitCode != 0) throw new IOException(name + " failed (" + python + ", exit " +
+				r.exitCode + "): " + lastLine(r.output));
+			Map<String, String> values = new LinkedHashMap<>();
+			for (String token : lastLine(r.output).split("\\s+")) {
+				int eq = token.indexOf('=');
+				if (eq > 0) values.put(token.substring(0, eq), token.substring(eq + 1));
+			}
+			if (values.isEmpty()) throw new IOException(name + " printed no result: " + lastLine(
+				r.output));
+			return values;
+		}
+		finally {
+			Files.deleteIfExists(script);
+		}
+	}
+
+	/** The first of {@code candidates} that can import every one of {@code modules}, if any. */
+	static Optional<String> findPython(List<String> candidates, String modules) {
+		for (String python : candidates)
+			try {
+				if (run(List.of(python, "-c", "import " + modules), 120).exitCode == 0) return Optional
+					.of(python);
+			}
+			catch (IOException e) {
+				// not installed under that name: try the next
+			}
+		return Optional.empty();
+	}
+
 	private static String join(int[] values) {
 		return Arrays.stream(values).mapToObj(Integer::toString).collect(Collectors.joining(","));
 	}

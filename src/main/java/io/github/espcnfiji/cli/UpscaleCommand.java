@@ -8,9 +8,11 @@ import io.github.espcnfiji.files.PartFiles;
 import io.github.espcnfiji.io.ImageFiles;
 import io.github.espcnfiji.model.EspcnModel;
 import io.github.espcnfiji.model.InferenceMode;
+import io.github.espcnfiji.model.InferenceThreads;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * {@code upscale}: super-resolves an image file, or every image in a folder, with an ESPCN model
@@ -47,7 +49,8 @@ final class UpscaleCommand implements Command {
 		return "Folder outputs are named like the inputs: .png and .tif stay, .jpg and .bmp become\n" +
 			".png, other formats .tif. Inputs are never overwritten; existing outputs only with\n" +
 			"--overwrite. Files are written complete or not at all. Truncated or damaged images,\n" +
-			"multi-page TIFFs whose pages differ in size and CMYK JPEGs are refused.";
+			"multi-page TIFFs whose pages differ in size and CMYK JPEGs are refused. In a folder,\n" +
+			"the next file is read and the last one written while one is super-resolved.";
 	}
 
 	@Override
@@ -65,47 +68,105 @@ final class UpscaleCommand implements Command {
 			.startLoading(o.require("model"), scale))
 		{
 			plan.prepare();
-			int failed = 0, n = plan.jobs().size(), i = 0;
-			for (UpscalePlan.Job job : plan.jobs()) {
-				if (PartFiles.stopRequested()) return InterruptNotice.STOPPED;
-				i++;
-				try {
-					upscale(job, model, precision, tile, maxPixels, o.flag("overwrite"), console, i, n);
-				}
-				catch (IOException | RuntimeException | OutOfMemoryError e) {
-					if (!plan.isBatch() || model.failed()) throw e;
-					failed++;
-					console.progress("failed: %s: %s", job.input.getFileName(), Failures.describe(e, true));
-				}
+			int n = plan.jobs().size();
+			int[] failed = { 0 };
+			FolderUpscaling.Steps<UpscalePlan.Job> steps = steps(model, precision, tile, maxPixels, o
+				.flag("overwrite"), console, n);
+			FolderUpscaling.Outcomes<UpscalePlan.Job> outcomes =
+				new FolderUpscaling.Outcomes<UpscalePlan.Job>()
+				{
+
+					@Override
+					public void written(UpscalePlan.Job job, int index, ImagePlus out, long start) {
+						console.result("%s -> %s (%dx%d, %.1f s)", job.input, job.output, out.getWidth(), out
+							.getHeight(), (System.nanoTime() - start) / 1e9);
+					}
+
+					@Override
+					public void failed(UpscalePlan.Job job, int index, Throwable e) throws Exception {
+						if (e instanceof StopRequested || !plan.isBatch() || model.failed()) {
+							if (e instanceof Exception) throw (Exception) e;
+							throw (Error) e;
+						}
+						failed[0]++;
+						console.progress("failed: %s: %s", job.input.getFileName(), Failures.describe(e, true));
+					}
+				};
+			// several files: the next read and the last written while one is in the network
+			try {
+				if (n > 1) FolderUpscaling.overlapped(plan.jobs(), steps, outcomes, codecs(model));
+				else FolderUpscaling.serial(plan.jobs(), steps, outcomes);
 			}
-			if (failed > 0) throw new IOException(failed + " of " + n +
+			catch (StopRequested e) {
+				return InterruptNotice.STOPPED; // the file in hand was finished and written
+			}
+			if (failed[0] > 0) throw new IOException(failed[0] + " of " + n +
 				" images failed (reasons above); the others were written");
 		}
 		return 0;
 	}
 
-	private static void upscale(UpscalePlan.Job job, ModelChoice.ModelLoading loading,
+	/** What upscale does to each file. */
+	static FolderUpscaling.Steps<UpscalePlan.Job> steps(ModelChoice.ModelLoading loading,
 		InferenceMode precision, int tile, long maxPixels, boolean overwrite, Console console,
-		int index, int count)
-		throws IOException
+		int count)
 	{
-		long start = System.nanoTime();
-		ImagePlus in = ImageFiles.open(job.input, maxPixels);
-		try {
-			EspcnModel model = loading.get();
-			console.progress("[%d/%d] %s: %dx%d, %s, %d plane(s), x%d", index, count, job.input
-				.getFileName(), in.getWidth(), in.getHeight(), in.getBitDepth() == 24 ? "RGB" : in
-					.getBitDepth() + "-bit", in.getStackSize(), model.scale());
-			SuperResolver sr = new SuperResolver(model.upscaler(precision), SuperResolver.Options.defaults().withTileSize(
-				tile).withProgress(new ProgressReport(console, job.input.getFileName().toString())));
-			ImagePlus out = ImagePlusUpscaling.upscale(in, sr);
-			out.setTitle(job.output.getFileName().toString());
-			ImageFiles.write(job.output, out, overwrite);
-			console.result("%s -> %s (%dx%d, %.1f s)", job.input, job.output, out.getWidth(), out
-				.getHeight(), (System.nanoTime() - start) / 1e9);
-		}
-		finally {
-			in.close();
+		return new FolderUpscaling.Steps<UpscalePlan.Job>() {
+
+			@Override
+			public ImagePlus read(UpscalePlan.Job job) throws IOException {
+				return ImageFiles.open(job.input, maxPixels);
+			}
+
+			@Override
+			public ImagePlus upscale(UpscalePlan.Job job, int index, ImagePlus in)
+				throws IOException
+			{
+				if (PartFiles.stopRequested()) throw new StopRequested();
+				EspcnModel model = loading.get();
+				console.progress("[%d/%d] %s: %dx%d, %s, %d plane(s), x%d", index + 1, count, job.input
+					.getFileName(), in.getWidth(), in.getHeight(), in.getBitDepth() == 24 ? "RGB" : in
+						.getBitDepth() + "-bit", in.getStackSize(), model.scale());
+				SuperResolver sr = new SuperResolver(model.upscaler(precision), SuperResolver.Options
+					.defaults().withTileSize(tile).withProgress(new ProgressReport(console, job.input
+						.getFileName().toString())));
+				ImagePlus out = ImagePlusUpscaling.upscale(in, sr);
+				out.setTitle(job.output.getFileName().toString());
+				return out;
+			}
+
+			@Override
+			public void write(UpscalePlan.Job job, ImagePlus out) throws IOException {
+				ImageFiles.write(job.output, out, overwrite);
+			}
+		};
+	}
+
+	/**
+	 * Where files are read and written beside the network: the inference workers, once the
+	 * model has loaded (so that the engine is not started twice at once); on the calling thread
+	 * if it failed to load (the network step then reports why).
+	 */
+	static Executor codecs(ModelChoice.ModelLoading loading) {
+		return work -> {
+			try {
+				loading.get();
+			}
+			catch (IOException | RuntimeException | Error e) {
+				work.run();
+				return;
+			}
+			InferenceThreads.shared().executor().execute(work);
+		};
+	}
+
+	/** Ctrl-C or kill: no new file is started; the one in hand is finished and written. */
+	static final class StopRequested extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		StopRequested() {
+			super("stop requested", null, false, false);
 		}
 	}
 }

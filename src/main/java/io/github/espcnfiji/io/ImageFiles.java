@@ -398,7 +398,12 @@ public final class ImageFiles {
 
 	private static void writePng(ImagePlus imp, OutputStream out) throws IOException {
 		int w = imp.getWidth(), h = imp.getHeight();
-		BufferedImage img;
+		Object pixels = imp.getProcessor().getPixels();
+		if (PngEncoder.writes(imp.getBitDepth(), pixels, w, h)) {
+			PngEncoder.standard().write(imp.getBitDepth(), pixels, w, h, out);
+			return;
+		}
+		BufferedImage img; // ImageIO for what the fast writer does not take
 		switch (imp.getBitDepth()) {
 			case 8:
 				img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);

@@ -76,4 +76,34 @@ class BenchCommandTest {
 		assertTrue(r.out.matches("(?s).*\\| +forward \\| +fp32 \\|.* thr\\) \\| +[0-9.]+x \\|.*"), r.out);
 		assertTrue(r.out.matches("(?s).*\\| +rgb \\| +fp32 \\|.* thr\\) \\| +[0-9.]+x \\|.*"), r.out);
 	}
+
+	@Test
+	void timesAFolderOfPngFilesStepByStepAndEndToEnd() throws IOException {
+		Path model = Fixtures.model(dir.resolve("tiny"), 3);
+		CliRun r = CliRun.of("bench", "--model", model.toString(), "--size", "32x20", "--sections",
+			"files", "--files-rounds", "1", "--warmup", "0", "--modes", "fp32", "--no-python");
+		assertEquals(0, r.code, r.toString());
+		for (String step : List.of("decode 32x20 PNG", "network 32x20 -> 96x60",
+			"encode 96x60 PNG, fast writer", "encode 96x60 PNG, ImageIO (before)",
+			"folder, serial, ImageIO PNG (before)", "folder, serial, fast PNG",
+			"folder, overlapped, fast PNG"))
+			assertTrue(r.out.matches("(?s).*\\| " + java.util.regex.Pattern.quote(step) +
+				"[^|]* \\| +fp32 \\| +[0-9.]+ \\|.*"), step + ":\n" + r.out);
+		assertTrue(r.out.contains("no OpenCV comparison"), r.out);
+	}
+
+	@Test
+	void comparesWithOpenCvWhenAPythonWithCv2AndTorchIsFound() throws IOException {
+		Optional<String> python = PythonBench.findPython(List.of("python3", "/usr/bin/python3"),
+			"cv2, torch");
+		assumeTrue(python.isPresent(), "no python3 with cv2 and torch");
+		Path model = Fixtures.model(dir.resolve("tiny"), 3);
+		CliRun r = CliRun.of("bench", "--model", model.toString(), "--size", "32x20", "--sections",
+			"files", "--files-rounds", "1", "--warmup", "0", "--modes", "fp32", "--python", python
+				.get());
+		assertEquals(0, r.code, r.toString());
+		assertTrue(r.out.matches("(?s).*\\| +imread, ESPCN in cv2.dnn, imwrite \\| +[0-9.]+ \\| +[0-9]+ " +
+			"\\| +[0-9.]+x \\|.*"), r.out);
+		assertTrue(r.out.matches("(?s).*cv2.imencode level 6 \\| +[0-9.]+ \\| +[0-9]+ \\|.*"), r.out);
+	}
 }
