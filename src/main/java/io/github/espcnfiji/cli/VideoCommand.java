@@ -100,6 +100,7 @@ final class VideoCommand implements Command {
 		VideoFiles.checkOutput(input, output);
 		boolean overwrite = o.flag("overwrite");
 		if (o.flag("evaluate")) checkCsv(output, overwrite);
+		else VideoFiles.checkWritable(output, overwrite); // before the model loads
 		AtomicBoolean cancel = new AtomicBoolean();
 		CountDownLatch finished = new CountDownLatch(1);
 		Thread hook = new Thread(() -> {

@@ -82,7 +82,35 @@ public final class PartFiles {
 			catch (FileAlreadyExistsException e) {
 				// taken: draw another name
 			}
+			catch (IOException e) {
+				throw new IOException("cannot write " + t + ": " + reason(e), e);
+			}
 		}
+	}
+
+	/**
+	 * Fails, before any work, when {@code target} could not be written beside as the output's
+	 * temporary file will be: makes such a file and removes it again. The message names
+	 * {@code target} (the user's path), never the hidden temporary name.
+	 */
+	public static void probe(Path target, boolean folder) throws IOException {
+		Path made = create(target, folder);
+		try {
+			Files.deleteIfExists(made);
+		}
+		finally {
+			forget(made);
+		}
+	}
+
+	/** What the file system said, in words: "no such folder", "permission denied", ... */
+	static String reason(IOException e) {
+		if (e instanceof java.nio.file.NoSuchFileException) return "no such folder";
+		if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+		if (e instanceof java.nio.file.NotDirectoryException) return "not a folder";
+		if (e instanceof java.nio.file.FileSystemException && ((java.nio.file.FileSystemException) e)
+			.getReason() != null) return ((java.nio.file.FileSystemException) e).getReason();
+		return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
 	}
 
 	/** Called once {@code part} is renamed into place or deleted. */

@@ -156,6 +156,7 @@ public final class VideoPlugIn implements PlugIn {
 			Path out = output == null || output.isBlank() ? null : Paths.get(output.trim());
 			Path in = fromFile ? Paths.get(input.trim()) : fileOf(current);
 			if (out != null && in != null) VideoFiles.checkOutput(in, out);
+			if (out != null) VideoFiles.checkWritable(out, overwrite); // before any work
 			try (EspcnModel m = BundledModels.shipped().resolve(model); FrameSource source = fromFile
 				? VideoFiles.open(in, VideoInfo.DEFAULT_FPS) : new TimeSeriesFrames(current))
 			{

@@ -1,5 +1,6 @@
 package io.github.espcnfiji.io;
 
+import io.github.espcnfiji.files.PartFiles;
 import io.github.espcnfiji.video.AviWriter;
 import io.github.espcnfiji.video.FrameSink;
 import io.github.espcnfiji.video.FrameSource;
@@ -94,6 +95,26 @@ public final class VideoFiles {
 			: input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize());
 		if (same) throw new IllegalArgumentException("The output " + output + " is the input; " +
 			"choose another name (inputs are never overwritten)");
+	}
+
+	/**
+	 * Everything about an output that can be told before any work, with the user's path in the
+	 * message: its kind ({@code .y4m}, {@code .avi} or a folder), that it exists only when
+	 * {@code overwrite} allows it, and that its folder can be written (a temporary file is made
+	 * beside it and removed again).
+	 */
+	public static void checkWritable(Path output, boolean overwrite) throws IOException {
+		String ext = extension(output);
+		boolean folder = ext.isEmpty() || Files.isDirectory(output);
+		if (!folder && !ext.equals("y4m") && !ext.equals("avi")) throw new IllegalArgumentException(
+			"Cannot write '" + output + "': give a .y4m or .avi file, or a folder for frames");
+		if (!folder && !overwrite && Files.exists(output))
+			throw new java.nio.file.FileAlreadyExistsException(output.toString(), null,
+				"the output exists; add --overwrite or choose another name");
+		Path parent = output.toAbsolutePath().normalize().getParent();
+		if (parent == null || !Files.isDirectory(parent)) throw new NoSuchFileException(output
+			.toString(), null, "cannot write it: its folder " + parent + " does not exist");
+		PartFiles.probe(output, folder);
 	}
 
 	private static String extension(Path p) {

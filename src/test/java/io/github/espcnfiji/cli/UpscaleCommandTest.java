@@ -116,6 +116,15 @@ class UpscaleCommandTest {
 		assertEquals(30, ImageFiles.read(out.resolve("a.png")).width());
 		assertEquals(2, ImageFiles.read(out.resolve("b.tif")).slices());
 		assertTrue(r.err.contains("[2/2] b.tif"), r.err);
+		String[] lines = r.out.strip().split("\\R");
+		assertTrue(lines[lines.length - 1].matches("done 2 of 2 images, 0 failed, [0-9.]+ s \\([0-9.]+ " +
+			"s per image\\)"), "a folder ends with a one-line summary: " + r.out);
+	}
+
+	@Test
+	void theSummaryCountsFailuresToo() {
+		assertEquals("done 11 of 12 images, 1 failed, 6.0 s (0.50 s per image)", UpscaleCommand
+			.summary(11, 1, 12, 6.0));
 	}
 
 	@Test

@@ -99,6 +99,33 @@ class VideoCommandTest {
 	}
 
 	@Test
+	void anOutputThatCannotBeWrittenIsToldBeforeAnyWorkWithTheUsersPath() throws IOException {
+		Path in = y4m("in.y4m", 2, 8, 6);
+		Path missing = dir.resolve("no such folder").resolve("x.y4m");
+		CliRun r = CliRun.of("video", "--input", in.toString(), "--output", missing.toString(),
+			"--model", model);
+		assertEquals(1, r.code, r.toString());
+		assertEquals("error: " + missing + ": cannot write it: its folder " + missing.getParent() +
+			" does not exist", r.err.strip(), "one line, before the model loads");
+		Path jpg = dir.resolve("x.jpg");
+		r = CliRun.of("video", "--input", in.toString(), "--output", jpg.toString(), "--model",
+			model);
+		assertEquals("error: Cannot write '" + jpg + "': give a .y4m or .avi file, or a folder for " +
+			"frames", r.err.strip());
+		Path proc = java.nio.file.Paths.get("/proc/espcn-test.y4m");
+		if (Files.isDirectory(proc.getParent())) {
+			r = CliRun.of("video", "--input", in.toString(), "--output", proc.toString(), "--model",
+				model);
+			assertEquals(1, r.code, r.toString());
+			assertTrue(r.err.strip().startsWith("error: cannot write " + proc + ": "), r.err);
+			assertFalse(r.err.contains(".part"), "the hidden temporary name is never shown");
+		}
+		try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+			assertEquals(0, files.filter(f -> f.getFileName().toString().endsWith(".part")).count());
+		}
+	}
+
+	@Test
 	void badInputsGetOneClearLine() throws IOException {
 		Path text = Files.writeString(dir.resolve("notes.txt"), "hello");
 		CliRun r = CliRun.of("video", "--input", text.toString(), "--output", dir.resolve("o.y4m")
