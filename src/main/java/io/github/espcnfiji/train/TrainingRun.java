@@ -3,6 +3,7 @@ package io.github.espcnfiji.train;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import io.github.espcnfiji.model.CardJson;
+import io.github.espcnfiji.model.CpuInfo;
 import io.github.espcnfiji.model.ModelCard;
 import io.github.espcnfiji.model.ModelFiles;
 import io.github.espcnfiji.model.Npz;
@@ -17,7 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -25,19 +29,22 @@ import java.util.Map;
  * The folder of a training run. It is a model folder from the first epoch on ({@code card.json}
  * and {@code weights.npz} of the best epoch so far, usable at once), with the run's extras beside:
  * {@code checkpoint/} (last epoch's weights, optimizer state and progress, for resuming) and
- * {@code training-log.csv} (the curves). Every file is written to a temporary name and then
+ * {@code training-log.csv} (the curves) and {@code training-machines.csv} (the processor and
+ * oneDNN instruction set of each session, fresh or resumed, with its first epoch). Every file is written to a temporary name and then
  * moved, so an interruption never leaves a half-written file.
  */
 public final class TrainingRun {
 
 	static final String CARD = ModelFiles.CARD, WEIGHTS = ModelFiles.WEIGHTS,
-		LOG = "training-log.csv";
+		LOG = "training-log.csv", MACHINES = "training-machines.csv";
 	/** For the checkpoint's progress file. */
 	private static final Gson GSON = new GsonBuilder().setPrettyPrinting()
 		.serializeSpecialFloatingPointValues().create();
 
 	private final Path folder;
 	private final ModelCard template;
+	/** The distinct machines of this run's sessions so far, for the card. */
+	private final List<String> machines = new ArrayList<>();
 
 	/**
 	 * {@code template} carries what the card should say beyond the recipe (name, data, command);
@@ -67,6 +74,7 @@ public final class TrainingRun {
 				" already holds a model or checkpoint: resume it, or choose another folder");
 		Files.createDirectories(checkpoint());
 		Files.deleteIfExists(folder.resolve(LOG));
+		Files.deleteIfExists(folder.resolve(MACHINES));
 		writeAtomically(folder.resolve(LOG), "epoch,loss,validation_psnr,best_psnr,learning_rate,seconds,skipped_steps,retried_steps\n");
 	}
 
@@ -119,8 +127,39 @@ public final class TrainingRun {
 		t.augmentation = (config.augment ? "flips and 90-degree rotations" : "none") +
 			(config.rescales.length > 0 ? "; rescales " + Arrays.toString(config.rescales) : "");
 		t.seed = config.seed;
+		t.machines = new ArrayList<>(new LinkedHashSet<>(machines));
 		writeNpz(folder.resolve(WEIGHTS), weights);
 		writeAtomically(folder.resolve(CARD), CardJson.toJson(card));
+	}
+
+	/**
+	 * Records that this session computes the epochs from {@code firstEpoch} on {@code cpu}: a
+	 * line of {@code training-machines.csv}, and the card's list of machines.
+	 */
+	void noteMachine(CpuInfo cpu, int firstEpoch) throws IOException {
+		Path file = folder.resolve(MACHINES);
+		machines.clear();
+		if (Files.isRegularFile(file)) {
+			List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+			for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+				String[] f = line.split(",", 3);
+				if (f.length == 3) machines.add(csvUnquote(f[2]));
+			}
+		}
+		else Files.writeString(file, "started,first_epoch,machine\n", StandardCharsets.UTF_8);
+		String line = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) +
+			"," + firstEpoch + "," + csvQuote(cpu.describe()) + "\n";
+		Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+		machines.add(cpu.describe());
+	}
+
+	private static String csvQuote(String s) {
+		return "\"" + s.replace("\"", "\"\"") + "\"";
+	}
+
+	private static String csvUnquote(String s) {
+		return s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1).replace(
+			"\"\"", "\"") : s;
 	}
 
 	void log(EpochReport r) throws IOException {
