@@ -130,8 +130,8 @@ public final class EspcnTrainer {
 				lr.lastLayer(block, spec);
 				if (cp != null) adam.restore(cp.optimizer, names);
 
-				run.noteMachine(cpu, state.epochsDone + 1);
 				int first = state.epochsDone + 1;
+				run.noteMachine(cpu, first);
 				listener.started(first, config.epochs, patches.size(), steps);
 				long runStart = System.nanoTime();
 				int epochsThisRun = 0;
