@@ -49,6 +49,11 @@ public final class ModelCard {
 		public long seed;
 		public String lowResMaker = "MATLAB-style bicubic (antialiased)";
 		public String command = "";
+		/**
+		 * The processors the run was computed on, each with the instruction set oneDNN used on it
+		 * (see {@link CpuInfo}), one entry per distinct machine of its sessions.
+		 */
+		public List<String> machines = new ArrayList<>();
 	}
 
 	/** PSNR and SSIM (Y channel, border of scale pixels cropped) on one test set. */

@@ -10,5 +10,7 @@
  * {@link io.github.espcnfiji.model.InferenceThreads}, channels-last, through a TorchScript module
  * written here ({@code EspcnScript}) whose layers are oneDNN convolutions with the activation
  * fused in; {@link io.github.espcnfiji.model.EngineSpeed} measures the engine's ceilings.
+ * {@link io.github.espcnfiji.model.CpuInfo} names the processor and the instruction set oneDNN
+ * dispatches to on it, which trainings record.
  */
 package io.github.espcnfiji.model;

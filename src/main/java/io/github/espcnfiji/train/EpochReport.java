@@ -14,7 +14,10 @@ public final class EpochReport {
 	public final double learningRate;
 	public final double seconds;
 	public final double etaSeconds;
-	/** Steps dropped because their gradients stayed non-finite (see the trainer). */
+	/**
+	 * Steps dropped because their gradients stayed non-finite: always 0 since the trainer stops
+	 * rather than drop a step (the log keeps the column, so logs of older runs read the same).
+	 */
 	public final int skippedSteps;
 	/** Steps computed again because their gradients came out non-finite. */
 	public final int retriedSteps;
@@ -42,7 +45,7 @@ public final class EpochReport {
 			"epoch %d/%d  loss %.6f  val PSNR %.3f dB (best %.3f @%d)  lr %.2e  %.1f s  ETA %s",
 			epoch, epochs, loss, validationPsnr, bestPsnr, bestEpoch, learningRate, seconds,
 			formatDuration(etaSeconds)) + (retriedSteps > 0 ? "  (" + retriedSteps +
-				" steps recomputed, " + skippedSteps + " dropped: non-finite gradients)" : "");
+				" steps recomputed: non-finite gradients)" : "");
 	}
 
 	static String formatDuration(double seconds) {

@@ -18,6 +18,7 @@ import io.github.espcnfiji.core.FloatPlane;
 import io.github.espcnfiji.core.Psnr;
 import io.github.espcnfiji.core.Quantize;
 import io.github.espcnfiji.files.FolderLock;
+import io.github.espcnfiji.model.CpuInfo;
 import io.github.espcnfiji.model.DjlRuntime;
 import io.github.espcnfiji.model.EspcnBlock;
 import io.github.espcnfiji.model.EspcnSpec;
@@ -52,10 +53,16 @@ public final class EspcnTrainer {
 	private final TrainingRun run;
 	private final TrainingListener listener;
 	private final List<Parameter> parameters = new java.util.ArrayList<>();
-	/** Forward and backward passes per step at most, when gradients come out non-finite. */
-	private static final int TRIES = 3;
-	/** Steps of the last epoch dropped for non-finite gradients, and recomputations. */
-	private int skippedSteps, retriedSteps;
+	/**
+	 * Forward and backward passes per step at most, when gradients come out non-finite; the run
+	 * stops rather than drop a step (see {@link #trainEpoch}).
+	 */
+	static final int TRIES = 10;
+	/** Recomputations of the last epoch's steps after non-finite gradients. */
+	private int retriedSteps;
+	private final CpuInfo cpu = CpuInfo.current();
+	/** Makes chosen computations' gradients non-finite, as libtorch did (tests only). */
+	private GradientFault fault = (epoch, step, attempt) -> false;
 
 	public EspcnTrainer(TrainingConfig config, List<TrainingPair> train,
 		List<TrainingPair> validation, TrainingRun run, TrainingListener listener)
@@ -68,6 +75,18 @@ public final class EspcnTrainer {
 		this.validation = validation;
 		this.run = run;
 		this.listener = listener == null ? new TrainingListener() {} : listener;
+	}
+
+	/** Which computations a test turns non-finite: (epoch, zero-based step, attempt). */
+	interface GradientFault {
+
+		boolean poisons(int epoch, int step, int attempt);
+	}
+
+	/** For tests: poisons the gradients of the computations {@code fault} picks. */
+	EspcnTrainer withFault(GradientFault fault) {
+		this.fault = fault;
+		return this;
 	}
 
 	/** Trains from scratch, or from the run's checkpoint when {@code resume} is true. */
@@ -119,6 +138,7 @@ public final class EspcnTrainer {
 				if (cp != null) adam.restore(cp.optimizer, names);
 
 				int first = state.epochsDone + 1;
+				run.noteMachine(cpu, first);
 				listener.started(first, config.epochs, patches.size(), steps);
 				long runStart = System.nanoTime();
 				int epochsThisRun = 0;
@@ -141,7 +161,7 @@ public final class EspcnTrainer {
 					double perEpoch = (System.nanoTime() - runStart) / 1e9 / epochsThisRun;
 					EpochReport report = new EpochReport(epoch, config.epochs, loss, psnr,
 						state.bestPsnr, state.bestEpoch, lr.base(), seconds, perEpoch * (config.epochs -
-							epoch), skippedSteps, retriedSteps);
+							epoch), 0, retriedSteps);
 					// the log line first: a resume drops the lines of epochs after its checkpoint
 					run.log(report);
 					run.saveCheckpoint(block.getWeights(), adam.state(names), state, config);
@@ -154,7 +174,17 @@ public final class EspcnTrainer {
 		}
 	}
 
-	/** One pass over the patches; the mean loss, or NaN when cancelled part-way. */
+	/**
+	 * One pass over the patches; the mean loss, or NaN when cancelled part-way.
+	 * <p>
+	 * A step whose gradients are all finite is applied at once. libtorch's CPU convolution
+	 * backward was seen, on some machines, to return non-finite gradients now and then (about one
+	 * step in a hundred, in bursts; never on others: see docs/NONFINITE-GRADIENTS.md). Such a
+	 * step is computed again, and applied only when two computations agree bit for bit, so that
+	 * what is applied is what a machine without the fault computes: a run stays a pure function
+	 * of its seed. A step is never dropped: when {@link #TRIES} computations give no such pair,
+	 * the run stops with the last epoch's checkpoint in place, to be resumed.
+	 */
 	private double trainEpoch(Trainer trainer, CheckpointableAdam adam, PatchSet patches, int epoch, int steps) {
 		int b = config.batchSize, p = config.patchSize, hp = p * config.scale;
 		int[] order = patches.order(config.seed, epoch);
@@ -165,7 +195,7 @@ public final class EspcnTrainer {
 		// tensor lives; buffers owned here outlive every step's tensors.
 		ByteBuffer xb = direct(x.length), yb = direct(y.length);
 		double sum = 0;
-		int skipped = 0, retried = 0;
+		int retried = 0;
 		for (int s = 0; s < steps; s++) {
 			if (listener.cancelled()) return Double.NaN;
 			if (transforms != null) for (int i = 0; i < b; i++)
@@ -173,7 +203,13 @@ public final class EspcnTrainer {
 			patches.fill(order, s * b, b, transforms, x, y);
 			float loss = Float.NaN;
 			boolean applied = false;
-			for (int attempt = 0; attempt < TRIES && !applied; attempt++) {
+			float[][] candidate = null; // a finite recomputation waiting for a second, equal one
+			for (int attempt = 0; !applied; attempt++) {
+				if (attempt == TRIES) throw new IllegalStateException("Training stopped at step " +
+					(s + 1) + " of epoch " + epoch + ": its gradients came out non-finite or " +
+					"differing in " + TRIES + " computations on " + cpu.describe() + " (a libtorch " +
+					"fault, see docs/NONFINITE-GRADIENTS.md); the checkpoint of epoch " + (epoch - 1) +
+					" is intact: continue with --resume");
 				if (attempt > 0) retried++;
 				try (NDManager step = trainer.getManager().newSubManager()) {
 					NDArray in = step.create(fill(xb, x), new Shape(b, 1, p, p), DataType.FLOAT32);
@@ -185,43 +221,71 @@ public final class EspcnTrainer {
 						gc.backward(l);
 						loss = l.getFloat();
 					}
-					applied = update(adam);
+					if (fault.poisons(epoch, s, attempt)) poisonGradients();
+					if (gradientsFinite()) {
+						if (attempt == 0) applied = true;
+						else {
+							float[][] g = gradients();
+							applied = candidate != null && java.util.Arrays.deepEquals(candidate, g);
+							candidate = g;
+						}
+					}
+					if (applied) apply(adam);
+					else clearGradients();
 				}
 			}
-			if (!applied) skipped++;
 			sum += loss;
 			listener.step(epoch, s + 1, steps, loss);
 		}
-		skippedSteps = skipped;
 		retriedSteps = retried;
 		return sum / steps;
 	}
 
-	/**
-	 * Applies Adam to every parameter, unless a gradient is not finite. libtorch 2.7.1's CPU
-	 * convolution backward was seen to return NaN gradients now and then, at random (about one
-	 * step in a hundred; also with fresh native tensors and no DJL trainer, so not this code's
-	 * doing), so such gradients are cleared and the step is computed again, up to {@link #TRIES}
-	 * times, then dropped as mixed-precision trainers drop overflowing steps. Returns false when
-	 * the gradients were not finite.
-	 */
-	private boolean update(CheckpointableAdam adam) {
-		// getGradient() makes a new handle, attached to the parameter's manager, at every call:
-		// closed here, or they pile up in that manager for the whole run (12 a step)
+	// getGradient() makes a new handle, attached to the parameter's manager, at every call: each
+	// is closed here, or they pile up in that manager for the whole run (12 a step)
+
+	private boolean gradientsFinite() {
 		boolean finite = true;
 		for (Parameter p : parameters) {
 			try (NDArray grad = p.getArray().getGradient(); NDArray sum = grad.sum()) {
 				finite &= Float.isFinite(sum.getFloat());
 			}
 		}
+		return finite;
+	}
+
+	private float[][] gradients() {
+		float[][] out = new float[parameters.size()][];
+		for (int i = 0; i < out.length; i++) {
+			try (NDArray grad = parameters.get(i).getArray().getGradient()) {
+				out[i] = grad.toFloatArray();
+			}
+		}
+		return out;
+	}
+
+	/** Applies Adam to every parameter, which also clears the gradients. */
+	private void apply(CheckpointableAdam adam) {
 		for (Parameter p : parameters) {
 			NDArray weight = p.getArray();
 			try (NDArray grad = weight.getGradient()) {
-				if (finite) adam.update(p.getId(), weight, grad); // clears the gradient
-				else grad.set(new NDIndex(":"), 0f);
+				adam.update(p.getId(), weight, grad);
 			}
 		}
-		return finite;
+	}
+
+	private void clearGradients() {
+		for (Parameter p : parameters) {
+			try (NDArray grad = p.getArray().getGradient()) {
+				grad.set(new NDIndex(":"), 0f);
+			}
+		}
+	}
+
+	private void poisonGradients() {
+		try (NDArray grad = parameters.get(0).getArray().getGradient()) {
+			grad.set(new NDIndex(":"), Float.NaN);
+		}
 	}
 
 	private static ByteBuffer direct(int floats) {

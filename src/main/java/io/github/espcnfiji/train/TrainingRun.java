@@ -3,6 +3,7 @@ package io.github.espcnfiji.train;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import io.github.espcnfiji.model.CardJson;
+import io.github.espcnfiji.model.CpuInfo;
 import io.github.espcnfiji.model.ModelCard;
 import io.github.espcnfiji.model.ModelFiles;
 import io.github.espcnfiji.model.Npz;
@@ -29,6 +30,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +44,8 @@ import java.util.stream.Stream;
  * The folder of a training run. It is a model folder from the first epoch on ({@code card.json}
  * and {@code weights.npz} of the best epoch so far, usable at once), with the run's extras beside:
  * {@code checkpoint/} (last epoch's weights, optimizer state and progress, for resuming) and
- * {@code training-log.csv} (the curves). Every file is written to a temporary name and then
+ * {@code training-log.csv} (the curves) and {@code training-machines.csv} (the processor and
+ * oneDNN instruction set of each session, fresh or resumed, with its first epoch). Every file is written to a temporary name and then
  * renamed (see {@link PendingFile}), so an interruption never leaves a half-written file; the
  * folder is locked for the run ({@link FolderLock}), so two runs cannot write it at once.
  * <p>
@@ -61,10 +64,10 @@ import java.util.stream.Stream;
 public final class TrainingRun {
 
 	static final String CARD = ModelFiles.CARD, WEIGHTS = ModelFiles.WEIGHTS,
-		LOG = "training-log.csv", CHECKPOINT = "checkpoint", STATE = "state.json",
+		LOG = "training-log.csv", MACHINES = "training-machines.csv", CHECKPOINT = "checkpoint", STATE = "state.json",
 		OPTIMIZER = "optimizer.npz";
 	/** What a run writes in its folder: all that {@code overwrite} may replace. */
-	public static final Set<String> RUN_FILES = Set.of(CARD, WEIGHTS, LOG, CHECKPOINT);
+	public static final Set<String> RUN_FILES = Set.of(CARD, WEIGHTS, LOG, MACHINES, CHECKPOINT);
 	private static final String LOG_HEADER = "epoch,loss,validation_psnr,best_psnr," +
 		"learning_rate,seconds,skipped_steps,retried_steps\n";
 	/** The checkpoint's arrays: weights-000005.npz or optimizer-000005.npz. */
@@ -76,6 +79,8 @@ public final class TrainingRun {
 	private final Path folder;
 	private final ModelCard template;
 	private final boolean overwrite;
+	/** The distinct machines of this run's sessions so far, for the card. */
+	private final List<String> machines = new ArrayList<>();
 
 	/**
 	 * {@code template} carries what the card should say beyond the recipe (name, data, command);
@@ -133,6 +138,7 @@ public final class TrainingRun {
 				deleteTree(folder.resolve(f));
 		}
 		Files.createDirectories(checkpoint());
+		Files.deleteIfExists(folder.resolve(MACHINES));
 		writeText(folder.resolve(LOG), LOG_HEADER);
 	}
 
@@ -258,6 +264,7 @@ public final class TrainingRun {
 		t.augmentation = (config.augment ? "flips and 90-degree rotations" : "none") +
 			(config.rescales.length > 0 ? "; rescales " + Arrays.toString(config.rescales) : "");
 		t.seed = config.seed;
+		t.machines = new ArrayList<>(new LinkedHashSet<>(machines));
 		// both written whole first, then renamed one right after the other: the model folder is
 		// never a card beside weights of another epoch for longer than two renames take
 		PendingFile w = PendingFile.create(folder.resolve(WEIGHTS), true), c = PendingFile.create(
@@ -277,6 +284,36 @@ public final class TrainingRun {
 			w.discard();
 			c.discard();
 		}
+	}
+
+	/**
+	 * Records that this session computes the epochs from {@code firstEpoch} on {@code cpu}: a
+	 * line of {@code training-machines.csv}, and the card's list of machines.
+	 */
+	void noteMachine(CpuInfo cpu, int firstEpoch) throws IOException {
+		Path file = folder.resolve(MACHINES);
+		machines.clear();
+		if (Files.isRegularFile(file)) {
+			List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+			for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+				String[] f = line.split(",", 3);
+				if (f.length == 3) machines.add(csvUnquote(f[2]));
+			}
+		}
+		else Files.writeString(file, "started,first_epoch,machine\n", StandardCharsets.UTF_8);
+		String line = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) +
+			"," + firstEpoch + "," + csvQuote(cpu.describe()) + "\n";
+		Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+		machines.add(cpu.describe());
+	}
+
+	private static String csvQuote(String s) {
+		return "\"" + s.replace("\"", "\"\"") + "\"";
+	}
+
+	private static String csvUnquote(String s) {
+		return s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1).replace(
+			"\"\"", "\"") : s;
 	}
 
 	void log(EpochReport r) throws IOException {
