@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 /**
  * The command-line launcher: picks the sub-command, parses its options, runs it and turns the
@@ -19,8 +20,13 @@ import java.util.Map;
  */
 public final class Cli {
 
+	/** The developer tools' commands, in the tools jar ({@link #tools()}). */
+	static final List<String> TOOLS = List.of("bench", "results", "plot", "compare", "study");
+
 	/** How the program is started, for usage texts. */
 	static final String PROGRAM = "java -jar ESPCN_.jar";
+	/** How the developer tools are started (their jar names the plugin jar on its class path). */
+	static final String TOOLS_PROGRAM = "java -jar ESPCN_-tools.jar";
 
 	private final Map<String, Command> commands = new LinkedHashMap<>();
 
@@ -31,11 +37,23 @@ public final class Cli {
 
 	/** The launcher with every command. */
 	public static Cli standard() {
-		return new Cli(new DemoCommand(), new UpscaleCommand(), new MeasureCommand(),
-			new EvaluateCommand(), new TrainCommand(), new BenchCommand(), new ConvertCommand(),
-			new VideoCommand(), new ExportCommand(),
-			// results commands (issue 4)
-			new ResultsCommand(), new PlotCommand(), new CompareCommand(), new StudyCommand());
+		List<Command> all = new ArrayList<>(List.of(new DemoCommand(), new UpscaleCommand(),
+			new MeasureCommand(), new EvaluateCommand(), new TrainCommand(), new ConvertCommand(),
+			new VideoCommand(), new ExportCommand()));
+		all.addAll(tools());
+		return new Cli(all.toArray(new Command[0]));
+	}
+
+	/**
+	 * The developer tools (bench, results, plot, compare, study) when their jar
+	 * ({@code ESPCN_-VERSION-tools.jar}) is on the class path: they are not in the plugin jar
+	 * that users install, and are found here through {@code META-INF/services}.
+	 */
+	static List<Command> tools() {
+		List<Command> tools = new ArrayList<>();
+		for (Command c : ServiceLoader.load(Command.class, Cli.class.getClassLoader()))
+			tools.add(c);
+		return tools;
 	}
 
 	/**
@@ -70,6 +88,12 @@ public final class Cli {
 		if (command == null) {
 			List<String> known = new ArrayList<>(commands.keySet());
 			known.add("macro");
+			if (TOOLS.contains(rest.get(0))) {
+				err.println("error: '" + rest.get(0) + "' is a developer tool, not in the plugin jar: " +
+					"run it from target/ESPCN_-VERSION-tools.jar (mvn package makes it), e.g. java -jar " +
+					"target/ESPCN_-*-tools.jar " + rest.get(0) + " --help");
+				return 2;
+			}
 			err.println("error: unknown command '" + rest.get(0) + "'" + Suggestion.closest(rest.get(0),
 				known).map(name -> " (did you mean " + name + "?)").orElse(""));
 			err.println();
@@ -87,8 +111,9 @@ public final class Cli {
 		}
 		catch (UsageException e) {
 			err.println("error: " + e.getMessage());
-			err.println("usage: " + PROGRAM + " " + command.name() + command.options().synopsis());
-			err.println("(" + PROGRAM + " " + command.name() + " --help for details)");
+			err.println("usage: " + program(command) + " " + command.name() + command.options()
+				.synopsis());
+			err.println("(" + program(command) + " " + command.name() + " --help for details)");
 			return 2;
 		}
 		catch (Exception | LinkageError | VirtualMachineError e) {
@@ -121,10 +146,15 @@ public final class Cli {
 		return sb.toString();
 	}
 
+	/** How {@code c} is started: from the plugin jar, or from the tools jar for a tool. */
+	static String program(Command c) {
+		return TOOLS.contains(c.name()) ? TOOLS_PROGRAM : PROGRAM;
+	}
+
 	/** A command's {@code --help}. */
 	static String help(Command c) {
 		String notes = c.notes();
-		return "usage: " + PROGRAM + " " + c.name() + c.options().synopsis() + "\n\n" + c.summary() +
+		return "usage: " + program(c) + " " + c.name() + c.options().synopsis() + "\n\n" + c.summary() +
 			"\n\noptions:\n" + c.options().describe() + (notes.isEmpty() ? "" : "\n" + notes +
 				(notes.endsWith("\n") ? "" : "\n"));
 	}

@@ -1,4 +1,4 @@
-"""PyTorch's side of `java -jar ESPCN_.jar bench`: the same ESPCN work, timed in PyTorch.
+"""PyTorch's side of `java -jar ESPCN_-tools.jar bench`: the same ESPCN work, timed in PyTorch.
 
 The network is built as the plugin's EspcnSpec describes it (and as the reference code
 yjn870/ESPCN-pytorch defines it): convolutions with 'same' zero padding, the activation between

@@ -38,7 +38,7 @@ import java.util.TreeSet;
  * {@code results.csv}, a curve plot per model that has a training log, and side-by-side
  * figures of a few test images per scale.
  */
-final class ResultsCommand implements Command {
+public final class ResultsCommand implements Command {
 
 	static final String SETS = "Set5,Set14,BSD100,BSDS500-test";
 	static final String VISUAL = "Set14/zebra.png,Set14/ppt3.png,BSD100/8023.png";
@@ -72,7 +72,7 @@ final class ResultsCommand implements Command {
 	public OptionSpec options() {
 		return new OptionSpec().optional("models", "DIR|MODEL[,...]",
 			"model folders or .zips, folders of them, or bundled names (default models)").optional(
-				"data", "DIR", "folder holding the sets (default ../shared/data)").optional("sets",
+				"data", "DIR", "folder holding the sets (default $ESPCN_DATA; one of them is needed)").optional("sets",
 					"NAME[,NAME...]", "sets in --data, or folders (default " + SETS + ")").optional(
 						"scales", "N[,N...]", "scales to report (default 2,3,4)").optional("output",
 							"DIR", "where RESULTS.md, results.csv and the PNGs go (default docs)")
@@ -98,7 +98,10 @@ final class ResultsCommand implements Command {
 			if (s < 2 || s > 4) throw new UsageException("--scales must be 2, 3 or 4, got " + s);
 			scales.add(s);
 		}
-		Path data = o.optionalPath("data").orElse(Path.of("..", "shared", "data"));
+		Optional<Path> given = o.optionalPath("data");
+		Path data = given.isPresent() ? given.get() : BenchCommand.dataFromEnvironment().orElseThrow(
+			() -> new UsageException("give --data DIR, the folder holding the benchmark sets (or " +
+				"set ESPCN_DATA)"));
 		List<BenchmarkSet> sets = new ArrayList<>();
 		for (String name : split(o.string("sets").orElse(SETS)))
 			sets.add(BenchmarkSet.of(resolve(data, name)));
@@ -174,7 +177,7 @@ final class ResultsCommand implements Command {
 
 		ResultsReport report = new ResultsReport(results);
 		TextFiles.write(out.resolve(CSV), report.csv(), overwrite);
-		String madeBy = Cli.PROGRAM + " results " + o.commandLine();
+		String madeBy = Cli.TOOLS_PROGRAM + " results " + o.commandLine();
 		Path doc = out.resolve(DOCUMENT);
 		updateDocument(doc, "tables", madeBy, tablesIntro(madeBy) + report.markdown(),
 			"## Table 1 and the other scales");

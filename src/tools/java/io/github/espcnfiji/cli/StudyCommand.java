@@ -13,7 +13,7 @@ import java.util.List;
  * ({@link StudyTable}), printed and written into the {@code study} block of a Markdown document
  * (see {@link GeneratedBlocks}), leaving the rest of the document as it was.
  */
-final class StudyCommand implements Command {
+public final class StudyCommand implements Command {
 
 	static final String BLOCK = "study";
 
@@ -58,7 +58,7 @@ final class StudyCommand implements Command {
 			console.progress("warning: run %s has no %s yet", r, StudyTable.EVALUATION);
 		if (o.flag("print-only")) return 0;
 		Path doc = o.optionalPath("document").orElse(Path.of("docs", "RESULTS.md"));
-		String madeBy = Cli.PROGRAM + " study " + o.commandLine();
+		String madeBy = Cli.TOOLS_PROGRAM + " study " + o.commandLine();
 		String content = "Runs in " + MarkdownTable.code(runs.toString()) + ", tabulated by " +
 			MarkdownTable.code(madeBy) + ". Validation PSNR is the best epoch's on the run's " +
 			"validation images (training-side, never a test set); test PSNR is on Y with a border " +

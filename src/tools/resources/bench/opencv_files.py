@@ -1,4 +1,4 @@
-"""OpenCV's side of `java -jar ESPCN_.jar bench --sections files`: the same folder of PNG frames
+"""OpenCV's side of `java -jar ESPCN_-tools.jar bench --sections files`: the same folder of PNG frames
 super-resolved by OpenCV, and OpenCV's PNG codecs on the same files.
 
 The network is the plugin's model (its weights exported as the reference code's npz, loaded

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * {@code plot}: the curves of a training run ({@code training-log.csv}: loss, validation PSNR,
  * learning-rate changes) as a PNG, drawn headless.
  */
-final class PlotCommand implements Command {
+public final class PlotCommand implements Command {
 
 	@Override
 	public String name() {

@@ -16,7 +16,7 @@ import java.util.Optional;
  * {@code compare}: for test images, a PNG with the same crop of the original, bicubic and the
  * model's result side by side ({@link ComparisonFigure}).
  */
-final class CompareCommand implements Command {
+public final class CompareCommand implements Command {
 
 	static final int CROP = 96, ZOOM = 2;
 

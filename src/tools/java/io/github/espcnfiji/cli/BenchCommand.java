@@ -41,7 +41,7 @@ import java.util.Set;
  * process's CPU time per run, which a busy machine pushes below the wall-clock time times the
  * cores.
  */
-final class BenchCommand implements Command {
+public final class BenchCommand implements Command {
 
 	private static final List<String> SECTIONS = List.of("ceiling", "inference", "train",
 		"memory", "cold", "files");
@@ -334,21 +334,26 @@ final class BenchCommand implements Command {
 			"no PNG writer");
 	}
 
-	/** T91 beside the benchmark sets: $ESPCN_DATA/T91, ../shared/data/T91, ...; or null. */
+	/** T91 among the data sets of $ESPCN_DATA; or null. */
 	private static Path findT91() {
 		return findData("T91");
 	}
 
-	/** A data set: $ESPCN_DATA/NAME, ../shared/data/NAME, ...; or null. */
+	/**
+	 * A data set in the folder named by the environment variable {@code ESPCN_DATA}, or null:
+	 * the tools assume no data folder outside the repository unless told where it is.
+	 */
 	static Path findData(String name) {
-		List<Path> candidates = new ArrayList<>();
+		return dataFromEnvironment().map(d -> d.resolve(name)).filter(Files::isDirectory).map(
+			p -> p.toAbsolutePath().normalize()).orElse(null);
+	}
+
+	/** The folder named by {@code ESPCN_DATA}, if it is set and exists. */
+	static java.util.Optional<Path> dataFromEnvironment() {
 		String env = System.getenv("ESPCN_DATA");
-		if (env != null && !env.isBlank()) candidates.add(Path.of(env, name));
-		for (String up : new String[] { "..", "../..", "../../.." })
-			candidates.add(Path.of(up, "shared", "data", name));
-		for (Path p : candidates)
-			if (Files.isDirectory(p)) return p.toAbsolutePath().normalize();
-		return null;
+		if (env == null || env.isBlank() || !Files.isDirectory(Path.of(env))) return java.util
+			.Optional.empty();
+		return java.util.Optional.of(Path.of(env));
 	}
 
 	private static Set<String> list(String value, List<String> allowed, String option)
