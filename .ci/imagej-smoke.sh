@@ -64,3 +64,31 @@ else
 	cat "$work/imagej-train.log"
 	exit 1
 fi
+
+# The trained model is offered in the model choices (registered in ImageJ's preferences folder,
+# which Debian's ImageJ takes from the user's home in the password file, not from $HOME) and runs
+# through the macro key model=PATH. The entry is removed again afterwards.
+echo 'File.saveString(call("ij.Prefs.getPrefsDir"), getArgument());' > "$work/prefs.ijm"
+timeout 120 xvfb-run -a imagej -b "$work/prefs.ijm" "$work/prefs.txt" > /dev/null 2>&1 || true
+registry="$(cat "$work/prefs.txt" 2>/dev/null)/ESPCN/models.txt"
+trap 'sed -i "\#^$work/model\$#d" "$registry" 2>/dev/null; rm -rf "$work"' EXIT
+if grep -qx "$work/model" "$registry" 2>/dev/null; then
+	echo "imagej-smoke: OK, the trained model is registered for the model choices ($registry)"
+else
+	echo "imagej-smoke: FAILED: $work/model is not in $registry:"
+	cat "$registry" 2>/dev/null || echo "(no registry)"
+	exit 1
+fi
+mkdir -p "$work/out-own"
+set +e
+timeout 300 xvfb-run -a imagej -b "$root/macros/upscale_folder.ijm" \
+	"$work/in|$work/out-own|$work/model" > "$work/imagej-own.log" 2>&1
+rc=$?
+set -e
+if [ -f "$work/out-own/butterfly.png" ]; then
+	echo "imagej-smoke: OK, the trained model upscaled through model=PATH (wrapper exit $rc)"
+else
+	echo "imagej-smoke: FAILED to upscale with the trained model (exit $rc); ImageJ said:"
+	cat "$work/imagej-own.log"
+	exit 1
+fi

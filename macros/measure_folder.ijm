@@ -56,7 +56,7 @@ for (i = 0; i < srFiles.length; i++) {
 	rename("hr:" + name);
 	open(srFolder + srFiles[i]);
 	rename("sr:" + name);
-	run("ESPCN Measure PSNR", "reference=[hr:" + name + "] test=[sr:" + name + "] scale=" + scale);
+	run("ESPCN Measure PSNR...", "reference=[hr:" + name + "] test=[sr:" + name + "] scale=" + scale);
 	psnr = getResult("PSNR", nResults - 1);
 	ssim = getResult("SSIM", nResults - 1);
 	csv = csv + name + "," + d2s(psnr, 6) + "," + d2s(ssim, 6) + "\n";

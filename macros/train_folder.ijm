@@ -20,7 +20,7 @@ if (args.length > 4)
 	more = " " + args[4];
 
 setBatchMode(true);
-run("ESPCN Train", "folder=[" + args[0] + "] scale=" + args[1] + " epochs=" + args[2] +
+run("ESPCN Train...", "folder=[" + args[0] + "] scale=" + args[1] + " epochs=" + args[2] +
 	" output=[" + args[3] + "]" + more);
 print("train_folder: model in " + args[3]);
 

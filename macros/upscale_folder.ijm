@@ -45,7 +45,7 @@ for (i = 0; i < files.length; i++) {
 	if (!isImageFile(files[i]))
 		continue;
 	open(input + files[i]);
-	run("ESPCN Super-Resolution", "model=[" + model + "]");
+	run("ESPCN Super-Resolution...", "model=[" + model + "]");
 	name = File.getNameWithoutExtension(files[i]);
 	if (bitDepth() == 16 || bitDepth() == 32)
 		Ext.save(output + name + ".tif", overwrite);

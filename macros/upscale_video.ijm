@@ -25,7 +25,7 @@ if (args.length > 3)
 	compression = args[3];
 
 setBatchMode(true);
-run("ESPCN Video", "input=[" + input + "] output=[" + output + "] model=[" + model + "] compression=" + compression);
+run("ESPCN Video...", "input=[" + input + "] output=[" + output + "] model=[" + model + "] compression=" + compression);
 print("upscale_video: " + input + " super-resolved with " + model + " into " + output);
 
 // Stops with an ImageJ error: a dialog with a display, a failed run (exit code 1) headless.

@@ -20,7 +20,7 @@ import java.util.List;
 
 /**
  * {@code java -jar ESPCN_.jar macro FILE.ijm [ARG ...]}: runs an ImageJ 1.x macro without a
- * display, with the ESPCN commands ({@code run("ESPCN Super-Resolution", ...)} and the others
+ * display, with the ESPCN commands ({@code run("ESPCN Super-Resolution...", ...)} and the others
  * of {@code plugins.config}) and ImageJ's listed commands available (see
  * {@link HeadlessCommands}). The macro runs in batch mode; {@code print} goes to standard
  * output.

@@ -14,7 +14,7 @@ import java.util.Locale;
 /**
  * Plugins&gt;ESPCN&gt;ESPCN Export Model: writes a model as a bioimage.io model package (a
  * {@code .zip} for deepImageJ and bioimage.io's Python tools):
- * {@code run("ESPCN Export Model", "model=[x3] output=[/models/espcn-x3.zip]");} with
+ * {@code run("ESPCN Export Model...", "model=[x3] output=[/models/espcn-x3.zip]");} with
  * {@code rgb} for the RGB variant and {@code overwrite} to replace an existing file. Headless it
  * reads the same keys and opens no dialog.
  */

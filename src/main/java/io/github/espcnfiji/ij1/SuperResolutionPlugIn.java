@@ -24,9 +24,9 @@ import org.scijava.command.CommandModule;
  * The result is titled {@code <title>-ESPCN-<model>} ({@code blobs-ESPCN-x3}) and Image &gt; Show
  * Info tells the model, its card's name, scale, tile, precision and the region processed.
  * <pre>
- * run("ESPCN Super-Resolution", "model=[x3] tile=256");
- * run("ESPCN Super-Resolution", "model=[/path/to/my-model] tile=128");
- * run("ESPCN Super-Resolution", "model=[x3] tile=256 precision=bf16");
+ * run("ESPCN Super-Resolution...", "model=[x3] tile=256");
+ * run("ESPCN Super-Resolution...", "model=[/path/to/my-model] tile=128");
+ * run("ESPCN Super-Resolution...", "model=[x3] tile=256 precision=bf16");
  * </pre>
  */
 public final class SuperResolutionPlugIn implements PlugIn {

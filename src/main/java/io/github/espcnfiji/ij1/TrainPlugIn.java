@@ -30,10 +30,10 @@ import org.scijava.command.CommandModule;
  * stops after the current step; the best model so far stays in the output folder, and
  * {@code resume} continues the run later.
  * <pre>
- * run("ESPCN Train", "folder=[/data/T91] scale=3 epochs=100 activation=tanh batch=16 patch=17 "
+ * run("ESPCN Train...", "folder=[/data/T91] scale=3 epochs=100 activation=tanh batch=16 patch=17 "
  *     + "validation=0.1 output=[/models/espcn-x3]");
- * run("ESPCN Train", "folder=[/data/T91] scale=3 epochs=100 output=[/models/espcn-x3] resume");
- * run("ESPCN Train", "folder=[/data/T91] scale=3 epochs=100 output=[/models/mine] current_image");
+ * run("ESPCN Train...", "folder=[/data/T91] scale=3 epochs=100 output=[/models/espcn-x3] resume");
+ * run("ESPCN Train...", "folder=[/data/T91] scale=3 epochs=100 output=[/models/mine] current_image");
  * </pre>
  */
 public final class TrainPlugIn implements PlugIn {

@@ -44,10 +44,10 @@ import java.util.function.BooleanSupplier;
  * The progress bar and status show frames, frames per second and the time left; Esc stops after
  * the frames done so far, which stay a valid, shorter video (or no output when none was done).
  * <pre>
- * run("ESPCN Video", "input=[/data/bus.y4m] output=[/data/bus-x3.y4m] model=[x3] tile=256");
- * run("ESPCN Video", "input=[/data/bus.y4m] output=[/data/bus-x3.y4m] model=[x3] precision=bf16");
- * run("ESPCN Video", "output=[/data/movie-x3.avi] model=[x3] compression=jpeg"); // current image
- * run("ESPCN Video", "model=[x3]"); // current time series to a new image
+ * run("ESPCN Video...", "input=[/data/bus.y4m] output=[/data/bus-x3.y4m] model=[x3] tile=256");
+ * run("ESPCN Video...", "input=[/data/bus.y4m] output=[/data/bus-x3.y4m] model=[x3] precision=bf16");
+ * run("ESPCN Video...", "output=[/data/movie-x3.avi] model=[x3] compression=jpeg"); // current image
+ * run("ESPCN Video...", "model=[x3]"); // current time series to a new image
  * </pre>
  */
 public final class VideoPlugIn implements PlugIn {

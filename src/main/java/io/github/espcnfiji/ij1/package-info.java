@@ -25,11 +25,11 @@
  * they keep the command line's rules: complete or absent, never over an input, an existing file
  * replaced only when asked.
  * <pre>
- * run("ESPCN Super-Resolution", "model=[x3] tile=256");
- * run("ESPCN Measure PSNR", "reference=[hr.png] test=[hr-ESPCN-x3] scale=3");
- * run("ESPCN Train", "folder=[/data/T91] scale=3 epochs=100 activation=tanh output=[/models/mine]");
- * run("ESPCN Train", "folder=[/data/T91] scale=3 epochs=100 output=[/models/mine] current_image");
- * run("ESPCN Video", "input=[/data/bus.y4m] output=[/data/bus-x3.y4m] model=[x3]");
+ * run("ESPCN Super-Resolution...", "model=[x3] tile=256");
+ * run("ESPCN Measure PSNR...", "reference=[hr.png] test=[hr-ESPCN-x3] scale=3");
+ * run("ESPCN Train...", "folder=[/data/T91] scale=3 epochs=100 activation=tanh output=[/models/mine]");
+ * run("ESPCN Train...", "folder=[/data/T91] scale=3 epochs=100 output=[/models/mine] current_image");
+ * run("ESPCN Video...", "input=[/data/bus.y4m] output=[/data/bus-x3.y4m] model=[x3]");
  * </pre>
  */
 package io.github.espcnfiji.ij1;

@@ -54,6 +54,23 @@ class MacroRunnerTest {
 	}
 
 	@Test
+	void theMenuNamesWithAnEllipsisAndThoseOfVersion01RunTheSameCommand() throws Exception {
+		Path model = TestModels.save(dir, 2);
+		Path out = dir.resolve("both.txt");
+		assertEquals(0, run("newImage(\"a\", \"8-bit ramp\", 20, 10, 1);\n" +
+			"run(\"ESPCN Super-Resolution...\", \"model=[" + model + "] tile=8\");\n" +
+			"w1 = getWidth(); v1 = getPixel(7, 3);\n" +
+			"selectImage(\"a\");\n" +
+			"run(\"ESPCN Super-Resolution\", \"model=[" + model + "] tile=8\");\n" +
+			"File.saveString(\"\" + w1 + \" \" + v1 + \" \" + getWidth() + \" \" + getPixel(7, 3), \"" + out +
+			"\");"), err());
+		String[] v = Files.readString(out).split(" ");
+		assertEquals("40", v[0]);
+		assertEquals(v[0], v[2]);
+		assertEquals(v[1], v[3]);
+	}
+
+	@Test
 	void aCommandErrorFailsTheRunWithItsMessage() throws Exception {
 		Path out = dir.resolve("after.txt");
 		assertEquals(1, run("newImage(\"a\", \"8-bit ramp\", 20, 10, 1);\n" +
