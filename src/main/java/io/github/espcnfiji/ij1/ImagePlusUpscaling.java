@@ -9,6 +9,7 @@ import ij.process.StackConverter;
 import io.github.espcnfiji.command.Upscaling;
 import io.github.espcnfiji.core.SuperResolver;
 import io.github.espcnfiji.io.ImageFiles;
+import io.github.espcnfiji.io.IndexedColour;
 import io.github.espcnfiji.io.ImagePlusBridge;
 
 import java.util.Locale;
@@ -137,14 +138,13 @@ public final class ImagePlusUpscaling {
 		return info.toString();
 	}
 
-	/** An 8-bit image whose lookup table gives colours: its pixels are indexes, not intensities. */
+	/** Indexed colour as {@link IndexedColour} tells it. */
 	static boolean isIndexedColour(ImagePlus imp) {
-		if (imp.isComposite()) return false;
-		return imp.getType() == ImagePlus.COLOR_256 || imp.getBitDepth() == 8 && imp.getProcessor()
-			.isColorLut() && !imp.getProcessor().isPseudoColorLut();
+		return IndexedColour.is(imp);
 	}
 
-	private static ImagePlus rgbCopy(ImagePlus imp) {
+	/** An RGB copy of an indexed-colour image (the image itself is not changed). */
+	static ImagePlus rgbCopy(ImagePlus imp) {
 		ImagePlus copy = imp.duplicate();
 		if (copy.getStackSize() > 1) new StackConverter(copy).convertToRGB();
 		else new ImageConverter(copy).convertToRGB();

@@ -8,6 +8,7 @@ import ij.plugin.PlugIn;
 import io.github.espcnfiji.command.FolderTraining;
 import io.github.espcnfiji.command.TrainCommand;
 import io.github.espcnfiji.io.ImagePlusBridge;
+import io.github.espcnfiji.io.IndexedColour;
 import io.github.espcnfiji.model.Activation;
 import io.github.espcnfiji.model.ModelCard;
 import io.github.espcnfiji.train.TrainingConfig;
@@ -229,14 +230,12 @@ public final class TrainPlugIn implements PlugIn {
 	}
 
 	/**
-	 * The image's pixels for training (see {@link io.github.espcnfiji.command.TrainingImages}),
-	 * or why they cannot be trained on: an indexed-colour image holds indexes, not intensities.
+	 * The image's pixels for training (see {@link io.github.espcnfiji.command.TrainingImages});
+	 * indexed colour is trained on as RGB, as it is super-resolved ({@link IndexedColour}).
 	 */
 	private static RandomAccessibleInterval<?> trainable(ImagePlus imp) {
-		if (ImagePlusUpscaling.isIndexedColour(imp)) throw new IllegalArgumentException("'" + imp
-			.getTitle() + "' is 8-bit with a colour lookup table, whose pixels are indexes, not " +
-			"intensities; convert it first (Image > Type > RGB Color or 8-bit)");
-		return ImagePlusBridge.wrap(imp);
+		return ImagePlusBridge.wrap(ImagePlusUpscaling.isIndexedColour(imp) ? ImagePlusUpscaling
+			.rgbCopy(imp) : imp);
 	}
 
 	/** What the dialog or the macro options say. */

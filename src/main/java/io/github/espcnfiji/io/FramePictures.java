@@ -21,7 +21,7 @@ public final class FramePictures {
 	public static RandomAccessibleInterval<?> of(ImageProcessor ip) {
 		int w = ip.getWidth(), h = ip.getHeight();
 		if (ip instanceof ByteProcessor) {
-			if (ip.isColorLut() && !ip.isPseudoColorLut()) return ArrayImgs.argbs((int[]) ip
+			if (IndexedColour.is(ip)) return ArrayImgs.argbs((int[]) ip
 				.convertToRGB().getPixels(), w, h);
 			return ArrayImgs.unsignedBytes((byte[]) ip.getPixels(), w, h);
 		}

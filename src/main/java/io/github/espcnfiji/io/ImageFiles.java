@@ -186,8 +186,7 @@ public final class ImageFiles {
 		if (w < 2 || h < 2 || imp.getStackSize() < 1)
 			throw new IllegalArgumentException("Image '" + title + "' is " + w + "x" + h +
 				"; it must be at least 2x2 pixels");
-		boolean indexedColour = imp.getType() == ImagePlus.COLOR_256 || imp.getBitDepth() == 8 &&
-			imp.getProcessor().isColorLut() && !imp.getProcessor().isPseudoColorLut();
+		boolean indexedColour = IndexedColour.is(imp);
 		int bitDepth = indexedColour ? 24 : imp.getBitDepth();
 		ImageStack stack = imp.getStack();
 		List<FloatPlane[]> slices = new ArrayList<>();

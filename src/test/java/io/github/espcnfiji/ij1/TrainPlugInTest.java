@@ -191,7 +191,7 @@ class TrainPlugInTest {
 	}
 
 	@Test
-	void aSixteenBitCurrentImageTrainsAndAnIndexedColourOneIsRefused() {
+	void sixteenBitAndIndexedColourCurrentImagesTrainAsTheyAreSuperResolved() {
 		Path out = dir.resolve("16-bit");
 		assertNotNull(TrainPlugIn.train(images.toString(), stack("deep", 16, 2, 6), config(1), 0.34,
 			out.toString(), false));
@@ -202,12 +202,10 @@ class TrainPlugInTest {
 		new Random(4).nextBytes(g);
 		new Random(5).nextBytes(b);
 		indexed.getProcessor().setLut(new ij.process.LUT(r, g, b));
-		Path none = dir.resolve("indexed");
-		PlugInFailure e = assertThrows(PlugInFailure.class, () -> TrainPlugIn.train(images
-			.toString(), indexed, config(1), 0.34, none.toString(), false));
-		assertTrue(e.getMessage().contains("'indexed' is 8-bit with a colour lookup table"), e
-			.getMessage());
-		assertFalse(Files.exists(none));
+		Path rgb = dir.resolve("indexed");
+		assertNotNull(TrainPlugIn.train(images.toString(), indexed, config(1), 0.34, rgb.toString(),
+			false));
+		assertEquals(8, indexed.getBitDepth(), "the image itself is not changed");
 	}
 
 	@Test
