@@ -1,5 +1,6 @@
 package io.github.espcnfiji.bioimageio;
 
+import io.github.espcnfiji.core.Tensor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,8 +16,8 @@ import java.util.regex.Pattern;
  * written as little-endian float32 in C order; reading also takes float64, (u)int8, (u)int16 and
  * int32 (converted to float32).
  * <pre>{@code
- * byte[] file = Npy.write(new NdArray(new long[] { 1, 1, 2, 2 }, new float[] { 0, 1, 2, 3 }));
- * NdArray back = Npy.read(file, "test_input.npy");
+ * byte[] file = Npy.write(new Tensor(new long[] { 1, 1, 2, 2 }, new float[] { 0, 1, 2, 3 }));
+ * Tensor back = Npy.read(file, "test_input.npy");
  * }</pre>
  */
 public final class Npy {
@@ -29,7 +30,7 @@ public final class Npy {
 	private Npy() {}
 
 	/** The array as an {@code .npy} file (header padded to 64 bytes, as NumPy does). */
-	public static byte[] write(NdArray array) {
+	public static byte[] write(Tensor array) {
 		StringBuilder shape = new StringBuilder();
 		for (long s : array.shape())
 			shape.append(s).append(", ");
@@ -58,7 +59,7 @@ public final class Npy {
 	 * @throws IOException naming {@code source} when it is not an {@code .npy} file of a supported
 	 *           type
 	 */
-	public static NdArray read(byte[] file, String source) throws IOException {
+	public static Tensor read(byte[] file, String source) throws IOException {
 		if (file.length < 10 || !startsWithMagic(file))
 			throw new IOException(source + " is not a NumPy .npy file");
 		int major = file[6] & 0xff;
@@ -95,7 +96,7 @@ public final class Npy {
 		String type = descr.substring(1);
 		for (int i = 0; i < values.length; i++)
 			values[i] = next(data, type);
-		return new NdArray(shape, values);
+		return new Tensor(shape, values);
 	}
 
 	private static boolean startsWithMagic(byte[] file) {

@@ -1,5 +1,6 @@
 package io.github.espcnfiji.bioimageio;
 
+import io.github.espcnfiji.core.Tensor;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -41,12 +42,12 @@ public final class TorchArchive {
 	 * {@code torch.save(state_dict)}: an {@code OrderedDict} of name to tensor; {@code root} is
 	 * the archive's top folder (PyTorch takes it from the file name; any name loads).
 	 */
-	public static byte[] stateDict(String root, Map<String, NdArray> tensors) {
+	public static byte[] stateDict(String root, Map<String, Tensor> tensors) {
 		Pickle p = new Pickle();
 		p.global("collections", "OrderedDict").emptyTuple().reduce();
 		p.mark();
-		List<NdArray> storages = new ArrayList<>();
-		for (Map.Entry<String, NdArray> e : tensors.entrySet()) {
+		List<Tensor> storages = new ArrayList<>();
+		for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
 			p.string(e.getKey());
 			tensor(p, e.getValue(), storages, false);
 		}
@@ -62,16 +63,16 @@ public final class TorchArchive {
 	 * eval mode.
 	 */
 	public static byte[] scriptModule(String root, String className, String source,
-		Map<String, NdArray> parameters, Map<String, NdArray> buffers)
+		Map<String, Tensor> parameters, Map<String, Tensor> buffers)
 	{
 		Pickle p = new Pickle();
 		p.global("__torch__", className).emptyTuple().newObj().emptyDict().mark();
-		List<NdArray> storages = new ArrayList<>();
-		for (Map.Entry<String, NdArray> e : parameters.entrySet()) {
+		List<Tensor> storages = new ArrayList<>();
+		for (Map.Entry<String, Tensor> e : parameters.entrySet()) {
 			p.string(e.getKey());
 			tensor(p, e.getValue(), storages, true);
 		}
-		for (Map.Entry<String, NdArray> e : buffers.entrySet()) {
+		for (Map.Entry<String, Tensor> e : buffers.entrySet()) {
 			p.string(e.getKey());
 			tensor(p, e.getValue(), storages, false);
 		}
@@ -81,7 +82,7 @@ public final class TorchArchive {
 	}
 
 	/** {@code torch._utils._rebuild_tensor_v2(storage, 0, shape, stride, requires_grad, {})}. */
-	private static void tensor(Pickle p, NdArray t, List<NdArray> storages, boolean requiresGrad) {
+	private static void tensor(Pickle p, Tensor t, List<Tensor> storages, boolean requiresGrad) {
 		String key = Integer.toString(storages.size());
 		storages.add(t);
 		p.global("torch._utils", "_rebuild_tensor_v2").mark();
@@ -102,7 +103,7 @@ public final class TorchArchive {
 		return s;
 	}
 
-	private static byte[] zip(String root, byte[] dataPkl, String code, List<NdArray> storages) {
+	private static byte[] zip(String root, byte[] dataPkl, String code, List<Tensor> storages) {
 		Map<String, byte[]> entries = new LinkedHashMap<>();
 		entries.put(root + "/data.pkl", dataPkl);
 		if (code != null) {

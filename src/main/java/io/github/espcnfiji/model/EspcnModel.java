@@ -1,5 +1,6 @@
 package io.github.espcnfiji.model;
 
+import io.github.espcnfiji.core.Tensor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;

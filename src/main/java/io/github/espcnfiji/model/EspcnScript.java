@@ -1,5 +1,6 @@
 package io.github.espcnfiji.model;
 
+import io.github.espcnfiji.core.Tensor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

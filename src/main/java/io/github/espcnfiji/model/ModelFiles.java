@@ -1,5 +1,6 @@
 package io.github.espcnfiji.model;
 
+import io.github.espcnfiji.core.Tensor;
 import io.github.espcnfiji.files.PendingFile;
 import io.github.espcnfiji.files.PendingFolder;
 

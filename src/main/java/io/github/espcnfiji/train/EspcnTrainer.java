@@ -22,7 +22,7 @@ import io.github.espcnfiji.model.CpuInfo;
 import io.github.espcnfiji.model.DjlRuntime;
 import io.github.espcnfiji.model.EspcnBlock;
 import io.github.espcnfiji.model.EspcnSpec;
-import io.github.espcnfiji.model.Tensor;
+import io.github.espcnfiji.core.Tensor;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -7,7 +7,7 @@ import io.github.espcnfiji.model.CpuInfo;
 import io.github.espcnfiji.model.ModelCard;
 import io.github.espcnfiji.model.ModelFiles;
 import io.github.espcnfiji.model.Npz;
-import io.github.espcnfiji.model.Tensor;
+import io.github.espcnfiji.core.Tensor;
 import io.github.espcnfiji.train.EspcnTrainer.Checkpoint;
 import io.github.espcnfiji.train.EspcnTrainer.TrainingState;
 

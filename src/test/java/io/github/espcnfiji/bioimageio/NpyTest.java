@@ -1,5 +1,6 @@
 package io.github.espcnfiji.bioimageio;
 
+import io.github.espcnfiji.core.Tensor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,16 +17,16 @@ class NpyTest {
 
 	@Test
 	void writesWhatItReads() throws IOException {
-		NdArray a = new NdArray(new long[] { 1, 2, 3, 2 }, new float[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+		Tensor a = new Tensor(new long[] { 1, 2, 3, 2 }, new float[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
 			10, 11 });
-		NdArray back = Npy.read(Npy.write(a), "a.npy");
+		Tensor back = Npy.read(Npy.write(a), "a.npy");
 		assertArrayEquals(a.shape(), back.shape());
 		assertArrayEquals(a.data(), back.data());
 	}
 
 	@Test
 	void headerIsNumpysVersion1PaddedTo64Bytes() {
-		byte[] f = Npy.write(new NdArray(new long[] { 2 }, new float[] { 1, 2 }));
+		byte[] f = Npy.write(new Tensor(new long[] { 2 }, new float[] { 1, 2 }));
 		int headerLength = (f[8] & 0xff) | (f[9] & 0xff) << 8;
 		assertEquals(0, (10 + headerLength) % 64);
 		String header = new String(f, 10, headerLength, StandardCharsets.US_ASCII);
@@ -39,14 +40,14 @@ class NpyTest {
 		byte[] u8 = npy("|u1", "(3,)", new byte[] { 0, (byte) 200, (byte) 255 });
 		assertArrayEquals(new float[] { 0, 200, 255 }, Npy.read(u8, "u8.npy").data());
 		byte[] f8 = npy("<f8", "(1, 1)", new byte[] { 0, 0, 0, 0, 0, 0, (byte) 0xf8, 0x3f }); // 1.5
-		NdArray d = Npy.read(f8, "f8.npy");
+		Tensor d = Npy.read(f8, "f8.npy");
 		assertArrayEquals(new long[] { 1, 1 }, d.shape());
 		assertArrayEquals(new float[] { 1.5f }, d.data());
 	}
 
 	@Test
 	void refusesWithOneLineNamingTheFile() {
-		byte[] good = Npy.write(new NdArray(new long[] { 4 }, new float[4]));
+		byte[] good = Npy.write(new Tensor(new long[] { 4 }, new float[4]));
 		IOException truncated = assertThrows(IOException.class, () -> Npy.read(Arrays.copyOf(good,
 			good.length - 3), "t.npy"));
 		assertTrue(truncated.getMessage().startsWith("t.npy holds 13 data bytes, not the 16"),

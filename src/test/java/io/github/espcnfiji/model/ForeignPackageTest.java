@@ -1,10 +1,11 @@
 package io.github.espcnfiji.model;
 
+import io.github.espcnfiji.core.Tensor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.espcnfiji.bioimageio.NdArray;
+import io.github.espcnfiji.core.Tensor;
 import io.github.espcnfiji.bioimageio.Npy;
 import io.github.espcnfiji.bioimageio.RdfYaml;
 import io.github.espcnfiji.bioimageio.Sha256;
@@ -203,11 +204,11 @@ class ForeignPackageTest {
 		return f;
 	}
 
-	private static NdArray zeros(long[] shape) {
+	private static Tensor zeros(long[] shape) {
 		long n = 1;
 		for (long s : shape)
 			n *= s;
-		return new NdArray(shape, new float[(int) n]);
+		return new Tensor(shape, new float[(int) n]);
 	}
 
 	private static Map<String, Object> map(Object... kv) {

@@ -1,5 +1,6 @@
 package io.github.espcnfiji.model;
 
+import io.github.espcnfiji.core.Tensor;
 import static io.github.espcnfiji.model.ModelFilesTest.card;
 import static io.github.espcnfiji.model.ModelFilesTest.weights;
 import static org.junit.jupiter.api.Assertions.assertThrows;

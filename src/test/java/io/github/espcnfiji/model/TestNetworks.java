@@ -1,5 +1,6 @@
 package io.github.espcnfiji.model;
 
+import io.github.espcnfiji.core.Tensor;
 import java.util.Map;
 
 /** Networks for tests: random weights with the last layer made strong enough to matter. */

@@ -6,7 +6,7 @@ import io.github.espcnfiji.model.EspcnModel;
 import io.github.espcnfiji.model.EspcnSpec;
 import io.github.espcnfiji.model.ModelCard;
 import io.github.espcnfiji.model.ModelFiles;
-import io.github.espcnfiji.model.Tensor;
+import io.github.espcnfiji.core.Tensor;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,13 +1,13 @@
 package io.github.espcnfiji.bioimageio.export;
 
-import io.github.espcnfiji.bioimageio.NdArray;
+import io.github.espcnfiji.core.Tensor;
 import io.github.espcnfiji.bioimageio.TorchArchive;
 import io.github.espcnfiji.core.FloatPlane;
 import io.github.espcnfiji.core.MatlabResize;
 import io.github.espcnfiji.core.YCbCr;
 import io.github.espcnfiji.model.Activation;
 import io.github.espcnfiji.model.EspcnSpec;
-import io.github.espcnfiji.model.Tensor;
+import io.github.espcnfiji.core.Tensor;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,8 +62,8 @@ final class EspcnTorchScript {
 	}
 
 	/** The RGB module's constants: the colour matrices and the chroma kernel. */
-	static Map<String, NdArray> rgbBuffers(int r) {
-		Map<String, NdArray> buffers = new LinkedHashMap<>();
+	static Map<String, Tensor> rgbBuffers(int r) {
+		Map<String, Tensor> buffers = new LinkedHashMap<>();
 		double[][] forward = YCbCr.forwardMatrix();
 		double[] offset = YCbCr.offsets();
 		double[][] inverse = YCbCr.inverseMatrix();
@@ -123,30 +123,30 @@ final class EspcnTorchScript {
 		}
 	}
 
-	private static Map<String, NdArray> params(EspcnSpec spec, Map<String, Tensor> weights) {
-		Map<String, NdArray> out = new LinkedHashMap<>();
+	private static Map<String, Tensor> params(EspcnSpec spec, Map<String, Tensor> weights) {
+		Map<String, Tensor> out = new LinkedHashMap<>();
 		for (int i = 0; i < spec.layers(); i++) {
 			Tensor w = weights.get(spec.layerKey(i) + ".weight");
 			Tensor b = weights.get(spec.layerKey(i) + ".bias");
-			out.put("w" + i, new NdArray(w.shape(), w.data().clone()));
-			out.put("b" + i, new NdArray(b.shape(), b.data().clone()));
+			out.put("w" + i, new Tensor(w.shape(), w.data().clone()));
+			out.put("b" + i, new Tensor(b.shape(), b.data().clone()));
 		}
 		return out;
 	}
 
-	private static NdArray pointwise(double[][] m) {
+	private static Tensor pointwise(double[][] m) {
 		float[] d = new float[9];
 		for (int i = 0; i < 3; i++)
 			for (int j = 0; j < 3; j++)
 				d[3 * i + j] = (float) m[i][j];
-		return new NdArray(new long[] { 3, 3, 1, 1 }, d);
+		return new Tensor(new long[] { 3, 3, 1, 1 }, d);
 	}
 
-	private static NdArray vector(double[] v) {
+	private static Tensor vector(double[] v) {
 		float[] d = new float[v.length];
 		for (int i = 0; i < v.length; i++)
 			d[i] = (float) v[i];
-		return new NdArray(new long[] { v.length }, d);
+		return new Tensor(new long[] { v.length }, d);
 	}
 
 	/**
@@ -155,7 +155,7 @@ final class EspcnTorchScript {
 	 * symmetrically by 2: weights (2 r², 1, 5, 5) for Cb and Cr. The 1D weights of each phase are
 	 * read off {@link MatlabResize#upscale} of unit impulses, so they are the plugin's own.
 	 */
-	static NdArray chromaKernel(int r) {
+	static Tensor chromaKernel(int r) {
 		int taps = 2 * BICUBIC_REACH + 1, n = 16, centre = 8;
 		double[][] w = new double[r][taps];
 		for (int k = 0; k < taps; k++) {
@@ -172,6 +172,6 @@ final class EspcnTorchScript {
 					for (int dy = 0; dy < taps; dy++)
 						for (int dx = 0; dx < taps; dx++)
 							d[(((c * r + i) * r + j) * taps + dy) * taps + dx] = (float) (w[i][dy] * w[j][dx]);
-		return new NdArray(new long[] { 2L * r * r, 1, taps, taps }, d);
+		return new Tensor(new long[] { 2L * r * r, 1, taps, taps }, d);
 	}
 }

@@ -1,6 +1,6 @@
 package io.github.espcnfiji.bioimageio.export;
 
-import io.github.espcnfiji.bioimageio.NdArray;
+import io.github.espcnfiji.core.Tensor;
 import io.github.espcnfiji.bioimageio.Npy;
 import io.github.espcnfiji.bioimageio.RdfYaml;
 import io.github.espcnfiji.bioimageio.TorchArchive;
@@ -10,7 +10,7 @@ import io.github.espcnfiji.model.EspcnModel;
 import io.github.espcnfiji.model.EspcnSpec;
 import io.github.espcnfiji.model.ModelCard;
 import io.github.espcnfiji.model.Npz;
-import io.github.espcnfiji.model.Tensor;
+import io.github.espcnfiji.core.Tensor;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,13 +103,13 @@ public final class PackageExport {
 	}
 
 	/** The state_dict under the reference code's names, plus the RGB module's buffers. */
-	private static Map<String, NdArray> stateDict(EspcnSpec spec, Map<String, Tensor> weights,
+	private static Map<String, Tensor> stateDict(EspcnSpec spec, Map<String, Tensor> weights,
 		boolean rgb)
 	{
-		Map<String, NdArray> out = new LinkedHashMap<>();
+		Map<String, Tensor> out = new LinkedHashMap<>();
 		for (String key : spec.parameterKeys()) {
 			Tensor t = weights.get(key);
-			out.put(key, new NdArray(t.shape(), t.data().clone()));
+			out.put(key, new Tensor(t.shape(), t.data().clone()));
 		}
 		if (rgb) out.putAll(EspcnTorchScript.rgbBuffers(spec.scale()));
 		return out;

@@ -1,6 +1,6 @@
 package io.github.espcnfiji.bioimageio.export;
 
-import io.github.espcnfiji.bioimageio.NdArray;
+import io.github.espcnfiji.core.Tensor;
 import io.github.espcnfiji.core.EvaluationProtocol;
 import io.github.espcnfiji.core.FloatPlane;
 import io.github.espcnfiji.core.MatlabResize;
@@ -34,7 +34,7 @@ final class SampleTensors {
 	}
 
 	/** The luma package's input: (1, 1, y, x) BT.601 Y of the low-resolution image, 0-255. */
-	NdArray lumaInput() {
+	Tensor lumaInput() {
 		return stack(EvaluationProtocol.luma(lowRes));
 	}
 
@@ -42,7 +42,7 @@ final class SampleTensors {
 	 * The luma package's output for {@link #lumaInput()}, after its postprocessing: the network's
 	 * output for Y / 255, times 255, clipped to [0, 255].
 	 */
-	NdArray lumaOutput() {
+	Tensor lumaOutput() {
 		FloatPlane y = EvaluationProtocol.luma(lowRes);
 		float[] in = y.data().clone();
 		for (int i = 0; i < in.length; i++)
@@ -55,12 +55,12 @@ final class SampleTensors {
 	}
 
 	/** The RGB package's input: (1, 3, y, x) R, G, B of the low-resolution image, 0-255. */
-	NdArray rgbInput() {
+	Tensor rgbInput() {
 		return stack(lowRes);
 	}
 
 	/** The RGB package's output for {@link #rgbInput()}, see {@link RgbReference}. */
-	NdArray rgbOutput() {
+	Tensor rgbOutput() {
 		return stack(RgbReference.upscale(lowRes, network));
 	}
 
@@ -101,12 +101,12 @@ final class SampleTensors {
 	}
 
 	/** Planes of one size as a (1, planes, y, x) array. */
-	static NdArray stack(FloatPlane... planes) {
+	static Tensor stack(FloatPlane... planes) {
 		int w = planes[0].width(), h = planes[0].height(), n = w * h;
 		float[] d = new float[planes.length * n];
 		for (int c = 0; c < planes.length; c++)
 			System.arraycopy(planes[c].data(), 0, d, c * n, n);
-		return new NdArray(new long[] { 1, planes.length, h, w }, d);
+		return new Tensor(new long[] { 1, planes.length, h, w }, d);
 	}
 
 	private static FloatPlane[] readSample() throws IOException {

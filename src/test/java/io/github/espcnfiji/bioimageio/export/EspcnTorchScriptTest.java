@@ -12,7 +12,7 @@ import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
-import io.github.espcnfiji.bioimageio.NdArray;
+import io.github.espcnfiji.core.Tensor;
 import io.github.espcnfiji.bioimageio.Npy;
 import io.github.espcnfiji.core.FloatPlane;
 import io.github.espcnfiji.model.BundledModels;
@@ -38,14 +38,14 @@ class EspcnTorchScriptTest {
 	void lumaModuleIsTheNetworkWithItsPixelShuffle() throws IOException {
 		try (EspcnModel model = BundledModels.shipped().load("x3")) {
 			Map<String, byte[]> files = PackageExport.files(model, false, Instant.EPOCH);
-			NdArray in = Npy.read(files.get(FileNames.TEST_INPUT), "in");
+			Tensor in = Npy.read(files.get(FileNames.TEST_INPUT), "in");
 			long[] s = in.shape();
 			float[] scaled = in.data().clone();
 			for (int i = 0; i < scaled.length; i++)
 				scaled[i] /= 255f;
 			float[] expected = model.upscalePlain(new FloatPlane(scaled, (int) s[3], (int) s[2]))
 				.data();
-			NdArray out = run(files.get(FileNames.TORCHSCRIPT), new NdArray(s, scaled));
+			Tensor out = run(files.get(FileNames.TORCHSCRIPT), new Tensor(s, scaled));
 			assertArrayEquals(new long[] { 1, 1, 3 * s[2], 3 * s[3] }, out.shape());
 			assertArrayEquals(expected, out.data(), 1e-5f);
 		}
@@ -55,9 +55,9 @@ class EspcnTorchScriptTest {
 	void rgbModuleIsThePluginsColourPathInFloat() throws IOException {
 		try (EspcnModel model = BundledModels.shipped().load("x2")) {
 			Map<String, byte[]> files = PackageExport.files(model, true, Instant.EPOCH);
-			NdArray in = Npy.read(files.get(FileNames.TEST_INPUT), "in");
-			NdArray expected = Npy.read(files.get(FileNames.TEST_OUTPUT), "out");
-			NdArray out = run(files.get(FileNames.TORCHSCRIPT), in);
+			Tensor in = Npy.read(files.get(FileNames.TEST_INPUT), "in");
+			Tensor expected = Npy.read(files.get(FileNames.TEST_OUTPUT), "out");
+			Tensor out = run(files.get(FileNames.TORCHSCRIPT), in);
 			assertArrayEquals(expected.shape(), out.shape());
 			assertArrayEquals(expected.data(), out.data(), 2e-3f);
 		}
@@ -67,7 +67,7 @@ class EspcnTorchScriptTest {
 	@Test
 	void chromaKernelPhasesSumToOne() {
 		for (int r = 2; r <= 4; r++) {
-			NdArray k = EspcnTorchScript.chromaKernel(r);
+			Tensor k = EspcnTorchScript.chromaKernel(r);
 			assertArrayEquals(new long[] { 2L * r * r, 1, 5, 5 }, k.shape());
 			for (int phase = 0; phase < 2 * r * r; phase++) {
 				double sum = 0;
@@ -78,7 +78,7 @@ class EspcnTorchScriptTest {
 		}
 	}
 
-	private static NdArray run(byte[] archive, NdArray input) {
+	private static Tensor run(byte[] archive, Tensor input) {
 		return DjlRuntime.call(() -> {
 			try (NDManager manager = NDManager.newBaseManager()) {
 				PtSymbolBlock module = JniUtils.loadModule((PtNDManager) manager,
@@ -88,7 +88,7 @@ class EspcnTorchScriptTest {
 					in }))
 				{
 					NDArray y = out.toTensor((PtNDManager) manager);
-					return new NdArray(y.getShape().getShape(), y.toFloatArray());
+					return new Tensor(y.getShape().getShape(), y.toFloatArray());
 				}
 			}
 		});

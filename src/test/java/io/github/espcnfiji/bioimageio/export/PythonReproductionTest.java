@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.espcnfiji.bioimageio.NdArray;
+import io.github.espcnfiji.core.Tensor;
 import io.github.espcnfiji.bioimageio.Npy;
 import io.github.espcnfiji.core.EvaluationProtocol;
 import io.github.espcnfiji.core.FloatPlane;
@@ -84,7 +84,7 @@ class PythonReproductionTest {
 				String run = PythonTorch.reproduce(dir, "--run",
 					folder.toString(), in.toString(), out.toString());
 				assertTrue(run.startsWith("exit 0"), run);
-				NdArray sr = Npy.read(Files.readAllBytes(out), "out.npy");
+				Tensor sr = Npy.read(Files.readAllBytes(out), "out.npy");
 				int w = lr[0].width() * scale, h = lr[0].height() * scale;
 				assertArrayEquals(new long[] { 1, 3, h, w }, sr.shape());
 				FloatPlane[] rgb = new FloatPlane[3];

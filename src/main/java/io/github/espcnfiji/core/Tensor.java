@@ -1,8 +1,11 @@
-package io.github.espcnfiji.model;
+package io.github.espcnfiji.core;
 
 import java.util.Arrays;
 
-/** A named-free float tensor in row-major (C) order: the engine-neutral form of a parameter. */
+/**
+ * A float32 array of any rank in row-major (C) order: the engine-neutral form of a parameter,
+ * and what an {@code .npz} or {@code .npy} file or a model package's test tensor holds.
+ */
 public final class Tensor {
 
 	private final long[] shape;
@@ -29,6 +32,10 @@ public final class Tensor {
 	/** The values; shared, not copied. */
 	public float[] data() {
 		return data;
+	}
+
+	public int rank() {
+		return shape.length;
 	}
 
 	public boolean hasShape(long[] other) {
