@@ -1,6 +1,7 @@
 package io.github.espcnfiji.bioimageio;
 
 import io.github.espcnfiji.core.Tensor;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

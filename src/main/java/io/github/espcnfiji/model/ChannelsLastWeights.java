@@ -1,8 +1,9 @@
 package io.github.espcnfiji.model;
 
-import io.github.espcnfiji.core.Tensor;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
+
+import io.github.espcnfiji.core.Tensor;
 
 import java.util.Map;
 

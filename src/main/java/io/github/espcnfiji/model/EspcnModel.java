@@ -1,6 +1,5 @@
 package io.github.espcnfiji.model;
 
-import io.github.espcnfiji.core.Tensor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -8,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.github.espcnfiji.core.FloatPlane;
 import io.github.espcnfiji.core.PlaneUpscaler;
+import io.github.espcnfiji.core.Tensor;
 import io.github.espcnfiji.core.Tile;
 import io.github.espcnfiji.core.Tiler;
 

@@ -1,6 +1,7 @@
 package io.github.espcnfiji.model;
 
 import io.github.espcnfiji.core.Tensor;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

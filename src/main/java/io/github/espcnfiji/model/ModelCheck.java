@@ -1,6 +1,7 @@
 package io.github.espcnfiji.model;
 
 import io.github.espcnfiji.core.Tensor;
+
 import java.util.Arrays;
 import java.util.Map;
 

@@ -1,6 +1,7 @@
 package io.github.espcnfiji.model;
 
 import io.github.espcnfiji.core.Tensor;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;

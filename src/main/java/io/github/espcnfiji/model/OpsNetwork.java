@@ -1,10 +1,11 @@
 package io.github.espcnfiji.model;
 
-import io.github.espcnfiji.core.Tensor;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+
+import io.github.espcnfiji.core.Tensor;
 
 import java.util.Map;
 

@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
-import io.github.espcnfiji.model.NativeArrays;
 import io.github.espcnfiji.core.Tensor;
+import io.github.espcnfiji.model.NativeArrays;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -17,12 +17,12 @@ import ai.djl.training.loss.L2Loss;
 import io.github.espcnfiji.core.FloatPlane;
 import io.github.espcnfiji.core.Psnr;
 import io.github.espcnfiji.core.Quantize;
+import io.github.espcnfiji.core.Tensor;
 import io.github.espcnfiji.files.FolderLock;
 import io.github.espcnfiji.model.CpuInfo;
 import io.github.espcnfiji.model.DjlRuntime;
 import io.github.espcnfiji.model.EspcnBlock;
 import io.github.espcnfiji.model.EspcnSpec;
-import io.github.espcnfiji.core.Tensor;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

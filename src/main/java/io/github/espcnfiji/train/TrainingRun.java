@@ -2,12 +2,12 @@ package io.github.espcnfiji.train;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import io.github.espcnfiji.core.Tensor;
 import io.github.espcnfiji.model.CardJson;
 import io.github.espcnfiji.model.CpuInfo;
 import io.github.espcnfiji.model.ModelCard;
 import io.github.espcnfiji.model.ModelFiles;
 import io.github.espcnfiji.model.Npz;
-import io.github.espcnfiji.core.Tensor;
 import io.github.espcnfiji.train.EspcnTrainer.Checkpoint;
 import io.github.espcnfiji.train.EspcnTrainer.TrainingState;
 

@@ -1,10 +1,11 @@
 package io.github.espcnfiji.bioimageio;
 
-import io.github.espcnfiji.core.Tensor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.espcnfiji.core.Tensor;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.espcnfiji.core.Tensor;
 import io.github.espcnfiji.model.EspcnModel;
 import io.github.espcnfiji.model.ModelFiles;
 import io.github.espcnfiji.model.Npz;
-import io.github.espcnfiji.core.Tensor;
 
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package io.github.espcnfiji.model;
 
-import io.github.espcnfiji.core.Tensor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.espcnfiji.core.FloatPlane;
 import io.github.espcnfiji.core.PlaneUpscaler;
 import io.github.espcnfiji.core.SuperResolver;
+import io.github.espcnfiji.core.Tensor;
 import io.github.espcnfiji.core.Tiler;
 
 import java.util.Map;

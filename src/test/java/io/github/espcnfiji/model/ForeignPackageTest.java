@@ -1,17 +1,16 @@
 package io.github.espcnfiji.model;
 
-import io.github.espcnfiji.core.Tensor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.espcnfiji.core.Tensor;
 import io.github.espcnfiji.bioimageio.Npy;
 import io.github.espcnfiji.bioimageio.RdfYaml;
 import io.github.espcnfiji.bioimageio.Sha256;
 import io.github.espcnfiji.bioimageio.TorchArchive;
 import io.github.espcnfiji.bioimageio.export.PackageExport;
 import io.github.espcnfiji.core.FloatPlane;
+import io.github.espcnfiji.core.Tensor;
 import io.github.espcnfiji.core.Tiler;
 
 import java.io.IOException;

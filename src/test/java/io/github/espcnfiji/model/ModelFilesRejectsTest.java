@@ -1,10 +1,11 @@
 package io.github.espcnfiji.model;
 
-import io.github.espcnfiji.core.Tensor;
 import static io.github.espcnfiji.model.ModelFilesTest.card;
 import static io.github.espcnfiji.model.ModelFilesTest.weights;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.espcnfiji.core.Tensor;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,10 @@
 package io.github.espcnfiji.model;
 
-import io.github.espcnfiji.core.Tensor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.espcnfiji.core.Tensor;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,10 +1,12 @@
 package io.github.espcnfiji.model;
 
-import io.github.espcnfiji.core.Tensor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.espcnfiji.core.Tensor;
+import io.github.espcnfiji.testing.Python;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

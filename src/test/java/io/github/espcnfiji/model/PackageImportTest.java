@@ -1,12 +1,12 @@
 package io.github.espcnfiji.model;
 
-import io.github.espcnfiji.core.Tensor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.espcnfiji.bioimageio.export.PackageExport;
 import io.github.espcnfiji.core.EvaluationProtocol;
 import io.github.espcnfiji.core.FloatPlane;
+import io.github.espcnfiji.core.Tensor;
 import io.github.espcnfiji.io.ImageFiles;
 import io.github.espcnfiji.testing.TestData;
 

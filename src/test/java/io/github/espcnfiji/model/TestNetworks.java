@@ -1,6 +1,7 @@
 package io.github.espcnfiji.model;
 
 import io.github.espcnfiji.core.Tensor;
+
 import java.util.Map;
 
 /** Networks for tests: random weights with the last layer made strong enough to matter. */

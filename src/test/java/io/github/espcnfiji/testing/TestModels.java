@@ -1,12 +1,12 @@
 package io.github.espcnfiji.testing;
 
+import io.github.espcnfiji.core.Tensor;
 import io.github.espcnfiji.model.Activation;
 import io.github.espcnfiji.model.EspcnBlock;
 import io.github.espcnfiji.model.EspcnModel;
 import io.github.espcnfiji.model.EspcnSpec;
 import io.github.espcnfiji.model.ModelCard;
 import io.github.espcnfiji.model.ModelFiles;
-import io.github.espcnfiji.core.Tensor;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.espcnfiji.core.FloatPlane;
+import io.github.espcnfiji.core.Tensor;
 import io.github.espcnfiji.model.EspcnModel;
 import io.github.espcnfiji.model.ModelCard;
 import io.github.espcnfiji.model.ModelFiles;
 import io.github.espcnfiji.model.Npz;
-import io.github.espcnfiji.core.Tensor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,13 +1,12 @@
 package io.github.espcnfiji.bioimageio.export;
 
-import io.github.espcnfiji.core.Tensor;
 import io.github.espcnfiji.bioimageio.TorchArchive;
 import io.github.espcnfiji.core.FloatPlane;
 import io.github.espcnfiji.core.MatlabResize;
+import io.github.espcnfiji.core.Tensor;
 import io.github.espcnfiji.core.YCbCr;
 import io.github.espcnfiji.model.Activation;
 import io.github.espcnfiji.model.EspcnSpec;
-import io.github.espcnfiji.core.Tensor;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

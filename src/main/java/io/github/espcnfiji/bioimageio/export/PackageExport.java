@@ -1,16 +1,15 @@
 package io.github.espcnfiji.bioimageio.export;
 
-import io.github.espcnfiji.core.Tensor;
 import io.github.espcnfiji.bioimageio.Npy;
 import io.github.espcnfiji.bioimageio.RdfYaml;
 import io.github.espcnfiji.bioimageio.TorchArchive;
+import io.github.espcnfiji.core.Tensor;
 import io.github.espcnfiji.files.PendingFile;
 import io.github.espcnfiji.model.CardJson;
 import io.github.espcnfiji.model.EspcnModel;
 import io.github.espcnfiji.model.EspcnSpec;
 import io.github.espcnfiji.model.ModelCard;
 import io.github.espcnfiji.model.Npz;
-import io.github.espcnfiji.core.Tensor;
 
 import java.io.IOException;
 import java.io.InputStream;

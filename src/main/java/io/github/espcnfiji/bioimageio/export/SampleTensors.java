@@ -1,11 +1,11 @@
 package io.github.espcnfiji.bioimageio.export;
 
-import io.github.espcnfiji.core.Tensor;
 import io.github.espcnfiji.core.EvaluationProtocol;
 import io.github.espcnfiji.core.FloatPlane;
 import io.github.espcnfiji.core.MatlabResize;
 import io.github.espcnfiji.core.PlaneUpscaler;
 import io.github.espcnfiji.core.Quantize;
+import io.github.espcnfiji.core.Tensor;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.espcnfiji.core.Tensor;
 import io.github.espcnfiji.bioimageio.Npy;
 import io.github.espcnfiji.core.EvaluationProtocol;
 import io.github.espcnfiji.core.FloatPlane;
 import io.github.espcnfiji.core.Psnr;
 import io.github.espcnfiji.core.Quantize;
 import io.github.espcnfiji.core.SuperResolver;
+import io.github.espcnfiji.core.Tensor;
 import io.github.espcnfiji.core.YCbCr;
 import io.github.espcnfiji.io.ImageFiles;
 import io.github.espcnfiji.model.BundledModels;

@@ -1,4 +1,4 @@
-package io.github.espcnfiji.model;
+package io.github.espcnfiji.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,14 +17,14 @@ import java.util.concurrent.TimeUnit;
  * {@code python3-torch} lives) and runs scripts with it. Tests that need it skip when none is
  * found.
  */
-final class Python {
+public final class Python {
 
 	private static final Map<String, Optional<String>> FOUND = new LinkedHashMap<>();
 
 	private Python() {}
 
 	/** An interpreter that imports all {@code modules} (comma-separated), if there is one. */
-	static synchronized Optional<String> with(String modules) {
+	public static synchronized Optional<String> with(String modules) {
 		return FOUND.computeIfAbsent(modules, m -> {
 			List<String> candidates = new ArrayList<>();
 			String configured = System.getProperty("espcn.python");
@@ -43,11 +43,13 @@ final class Python {
 	}
 
 	/** Runs {@code python script args...}; the result holds the exit code and all output. */
-	static Result runScript(String python, Path script, String... args) throws IOException {
+	public static Result runScript(String python, Path script, String... args)
+		throws IOException
+	{
 		List<String> command = new ArrayList<>();
 		command.add(script.toString());
 		command.addAll(List.of(args));
-		return run(python, 300, command.toArray(new String[0]));
+		return run(python, 600, command.toArray(new String[0]));
 	}
 
 	private static Result run(String python, int seconds, String... args) throws IOException {
@@ -82,10 +84,10 @@ final class Python {
 	}
 
 	/** Exit code and combined output of a run. */
-	static final class Result {
+	public static final class Result {
 
-		final int exitCode;
-		final String output;
+		public final int exitCode;
+		public final String output;
 
 		Result(int exitCode, String output) {
 			this.exitCode = exitCode;
