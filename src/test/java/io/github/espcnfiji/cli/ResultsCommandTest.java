@@ -115,7 +115,7 @@ class ResultsCommandTest {
 		assertEquals(0, r.code, r.toString());
 		// Same models and data: the same document, hand-written parts and all; only the command
 		// that made the blocks now ends with --overwrite.
-		String command = "java -jar ESPCN_.jar results " + String.join(" ", java.util.Arrays
+		String command = "java -jar ESPCN_-tools.jar results " + String.join(" ", java.util.Arrays
 			.copyOfRange(args, 1, args.length));
 		assertEquals(edited.replace(command, command + " --overwrite"), Files.readString(md));
 		assertTrue(Files.readString(md).contains("Hand-written intro.\n\n## Table 1"));
