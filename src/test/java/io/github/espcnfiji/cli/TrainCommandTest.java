@@ -85,6 +85,24 @@ class TrainCommandTest {
 	}
 
 	@Test
+	void theCardNamesACorpusByItsVersionTag() throws IOException {
+		Path corpus = Files.createDirectory(dir.resolve("v1"));
+		for (int i = 0; i < 4; i++)
+			Fixtures.rgb(corpus.resolve("img" + i + ".png"), 30 + i, 30);
+		Files.writeString(corpus.resolve("VERSION"), "corpus-v1-0123abcd\n");
+		Path plain = Files.createDirectory(dir.resolve("T2"));
+		for (int i = 0; i < 2; i++)
+			Fixtures.rgb(plain.resolve("t" + i + ".png"), 30, 30 + i);
+		Path run = dir.resolve("run");
+		CliRun r = CliRun.of("train", "--train", corpus + "," + plain, "--validation-fraction",
+			"0.25", "--output", run.toString(), "--scale", "2", "--epochs", "1", "--filters", "4,2",
+			"--patch", "7", "--stride", "7", "--batch", "4");
+		assertEquals(0, r.code, r.toString());
+		assertEquals(java.util.List.of("v1 (corpus-v1-0123abcd)", "T2"), ModelFiles.loadCard(run)
+			.training.trainData);
+	}
+
+	@Test
 	void withoutValidationComparesNormalisedPaths() {
 		Path a = Path.of("data", "a.png");
 		Path b = Path.of("data", "b.png");
