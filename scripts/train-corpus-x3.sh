@@ -12,6 +12,10 @@
 #   BIN     a private copy of the jar and its jars/, so rebuilds do not touch the run
 #           [/work/runs/bin-corpus; made from target/ when missing]
 #   JAVA_OPTS                             [-Xmx6g]
+#
+#   scripts/train-corpus-x3.sh --snapshot
+# copies the run's last checkpoint, best model and logs (a few hundred KB) into
+# runs-in-progress/corpus-x3 of this repository, to be committed, and leaves the run going.
 set -e
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 RUN=${RUN:-/work/runs/corpus-x3}
@@ -23,6 +27,28 @@ TAG=corpus-v1-ad15e7e5d36c
 JAR=ESPCN_-0.1.0-SNAPSHOT.jar
 export OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 
+if [ "$1" = --snapshot ]; then
+	SNAP="$REPO/runs-in-progress/corpus-x3"
+	[ -f "$RUN/checkpoint/state.json" ] || { echo "train-corpus-x3: no checkpoint in $RUN" >&2; exit 1; }
+	# A checkpoint is rewritten after every epoch: copy until the copy matches a finished one.
+	while :; do
+		rm -rf "$SNAP.tmp" && mkdir -p "$SNAP.tmp/checkpoint"
+		cp "$RUN"/checkpoint/state.json "$RUN"/checkpoint/weights.npz "$RUN"/checkpoint/optimizer.npz "$SNAP.tmp/checkpoint/"
+		cp "$RUN"/card.json "$RUN"/weights.npz "$RUN"/training-log.csv "$RUN"/train.log "$SNAP.tmp/"
+		# state.json is written last: weights newer than it mean a checkpoint is being written
+		if [ ! "$RUN/checkpoint/weights.npz" -nt "$RUN/checkpoint/state.json" ] &&
+			[ ! "$RUN/checkpoint/optimizer.npz" -nt "$RUN/checkpoint/state.json" ] &&
+			cmp -s "$RUN/checkpoint/state.json" "$SNAP.tmp/checkpoint/state.json" &&
+			cmp -s "$RUN/checkpoint/weights.npz" "$SNAP.tmp/checkpoint/weights.npz" &&
+			cmp -s "$RUN/checkpoint/optimizer.npz" "$SNAP.tmp/checkpoint/optimizer.npz" &&
+			cmp -s "$RUN/training-log.csv" "$SNAP.tmp/training-log.csv"; then break; fi
+		sleep 5
+	done
+	[ -f "$SNAP/README.md" ] && cp "$SNAP/README.md" "$SNAP.tmp/"
+	rm -rf "$SNAP" && mv "$SNAP.tmp" "$SNAP"
+	echo "runs-in-progress/corpus-x3: $(grep -o '"epochsDone": [0-9]*' "$SNAP/checkpoint/state.json")"
+	exit 0
+fi
 if [ "$(cat "$CORPUS/VERSION" 2>/dev/null)" != "$TAG" ]; then
 	echo "train-corpus-x3: $CORPUS is not corpus $TAG (build it with scripts/build-corpus.sh $CORPUS)" >&2
 	exit 1

@@ -250,7 +250,7 @@ def shrink(src, dst, factor):
     """Catmull-Rom (MATLAB-style bicubic) shrink by `factor`, 8-bit RGB PNG, no metadata."""
     w, h = size_of(src)
     tw, th = max(1, round(w / factor)), max(1, round(h / factor))
-    run(["convert", src + "[0]", "-alpha", "off", "-colorspace", "sRGB", "-filter", "Catrom",
+    run(["convert", "-quiet", src + "[0]", "-alpha", "off", "-colorspace", "sRGB", "-filter", "Catrom",
          "-resize", "%dx%d!" % (tw, th), "-depth", "8", "-type", "TrueColor", "-strip",
          "PNG24:" + dst])
     return tw, th
