@@ -144,7 +144,7 @@ final class TrainCommand implements Command {
 		template.name = "espcn-x" + c.scale;
 		template.training.trainData.addAll(trainDirs);
 		template.training.validationData = validationDescription;
-		template.training.command = Cli.PROGRAM + " train " + o.commandLine();
+		template.training.command = Cli.PROGRAM + " train " + o.commandLineWithout("resume");
 		TrainingResult r = new EspcnTrainer(c, train, val, new TrainingRun(out, template),
 			new TrainingListener() {
 
