@@ -6,8 +6,7 @@
 #   scripts/build-corpus.sh [OUTPUT]        (default /work/corpus/v1; must be new or empty)
 #   scripts/build-corpus.sh --list          (the candidate pictures and how each is judged)
 #   scripts/build-corpus.sh --contact-sheet sheet.png   (thumbnails of every candidate)
-# The shared data folder is $ESPCN_DATA, else ../shared/data. The corpus is not committed;
+# The shared data folder is $ESPCN_DATA, else ../shared/data beside the repository (--data DIR
+# overrides both). The corpus is not committed;
 # see models/README.md for its size, sources and licences.
-set -e
-cd "$(dirname "$0")/.."
-exec python3 scripts/corpus/build_corpus.py "$@"
+exec python3 "$(dirname "$0")/corpus/build_corpus.py" "$@"

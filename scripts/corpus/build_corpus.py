@@ -294,14 +294,23 @@ def install(packages):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("output", nargs="?", default="/work/corpus/" + RECIPE)
-    ap.add_argument("--data", default=os.environ.get("ESPCN_DATA", "../shared/data"),
-                    help="the shared data folder (T91, BSD200 and the test sets)")
+    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    ap.add_argument("--data", default=os.environ.get("ESPCN_DATA", os.path.join(
+        repo, "..", "shared", "data")), help="the shared data folder (T91, BSD200 and the "
+        "test sets; default $ESPCN_DATA, else ../shared/data beside the repository)")
     ap.add_argument("--list", action="store_true", help="print the candidate pictures and stop")
     ap.add_argument("--contact-sheet", metavar="PNG",
                     help="write a labelled contact sheet of all candidates and stop")
     ap.add_argument("--no-install", action="store_true")
     a = ap.parse_args()
 
+    for tool in ("convert", "identify", "montage", "dpkg"):
+        if shutil.which(tool) is None:
+            sys.exit("build-corpus: %s not found (needs ImageMagick and dpkg)" % tool)
+    for s in ["T91", "BSD200"] + TEST_SETS:
+        if not os.path.isdir(os.path.join(a.data, s)):
+            sys.exit("build-corpus: no %s folder in %s (give --data DIR or set ESPCN_DATA)"
+                     % (s, a.data))
     if not a.no_install:
         install(WALLPAPER_PACKAGES)
     cands = candidates(WALLPAPER_PACKAGES)
