@@ -4,6 +4,7 @@ import io.github.espcnfiji.model.InferenceMode;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,29 @@ public final class Options {
 
 	/** The options as typed, for records such as a model card (quoted where needed). */
 	public String commandLine() {
+		return quoted(args);
+	}
+
+	/**
+	 * The options as typed less the flag {@code name} in any of its forms ({@code --name},
+	 * {@code --name true|false}, {@code --name=VALUE}): e.g. a card's command without
+	 * {@code --resume}, which is how a run was continued, not part of its recipe.
+	 */
+	public String commandLineWithout(String name) {
+		List<String> kept = new ArrayList<>();
+		for (int i = 0; i < args.size(); i++) {
+			String a = args.get(i);
+			if (a.startsWith("--" + name + "=")) continue;
+			if (a.equals("--" + name)) {
+				if (i + 1 < args.size() && args.get(i + 1).matches("(?i)true|false")) i++;
+				continue;
+			}
+			kept.add(a);
+		}
+		return quoted(kept);
+	}
+
+	private static String quoted(List<String> args) {
 		return args.stream().map(a -> a.isEmpty() || a.matches(".*[\\s\"'$].*") ? "'" + a.replace("'",
 			"'\\''") + "'" : a).collect(Collectors.joining(" "));
 	}

@@ -14,6 +14,10 @@ import io.github.espcnfiji.train.TrainingResult;
 import io.github.espcnfiji.train.TrainingRun;
 import io.github.espcnfiji.train.ValidationSplit;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -99,7 +103,7 @@ final class TrainCommand implements Command {
 		List<Path> trainFiles = new ArrayList<>();
 		for (String d : o.require("train").split(",")) {
 			if (d.isBlank()) continue;
-			trainDirs.add(Path.of(d.trim()).toAbsolutePath().normalize().getFileName().toString());
+			trainDirs.add(dataName(Path.of(d.trim())));
 			trainFiles.addAll(ImageFiles.list(Path.of(d.trim())));
 		}
 		List<Path> valFiles;
@@ -146,7 +150,7 @@ final class TrainCommand implements Command {
 		template.name = ModelCard.nameFor(out, c.scale);
 		template.training.trainData.addAll(trainDirs);
 		template.training.validationData = validationDescription;
-		template.training.command = Cli.PROGRAM + " train " + o.commandLine();
+		template.training.command = Cli.PROGRAM + " train " + o.commandLineWithout("resume");
 		int[] done = { 0 };
 		InterruptNotice.describeWith(() -> done[0] == 0 ? "no epoch completed" : "epochs up to " +
 			done[0] + " of " + c.epochs + " completed in " + out + " (--resume continues)");
@@ -225,6 +229,22 @@ final class TrainCommand implements Command {
 		for (Path p : train)
 			if (!held.contains(p.toAbsolutePath().normalize())) kept.add(p);
 		return kept;
+	}
+
+	/**
+	 * How the card names a training folder: its name, and the first line of its {@code VERSION}
+	 * file when it has one (a built corpus, e.g. {@code v1 (corpus-v1-ad15e7e5d36c)}), so that a
+	 * card says which build of a corpus trained it.
+	 */
+	static String dataName(Path dir) throws IOException {
+		String name = dir.toAbsolutePath().normalize().getFileName().toString();
+		Path version = dir.resolve("VERSION");
+		if (!Files.isRegularFile(version)) return name;
+		String tag;
+		try (BufferedReader r = Files.newBufferedReader(version, StandardCharsets.UTF_8)) {
+			tag = r.readLine();
+		}
+		return tag == null || tag.isBlank() ? name : name + " (" + tag.strip() + ")";
 	}
 
 	/** {@code limit} files spread evenly over the list, or all of them when limit is 0. */

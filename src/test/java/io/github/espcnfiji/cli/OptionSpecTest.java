@@ -30,6 +30,17 @@ class OptionSpecTest {
 	}
 
 	@Test
+	void aRecordedCommandLineCanLeaveAFlagOutInAnyOfItsForms() throws UsageException {
+		for (List<String> args : List.of(List.of("--input", "a b.png", "--overwrite", "--tile", "64"),
+			List.of("--input", "a b.png", "--overwrite", "true", "--tile", "64"), List.of("--input",
+				"a b.png", "--overwrite=false", "--tile", "64")))
+			assertEquals("--input 'a b.png' --tile 64", spec.parse(args).commandLineWithout(
+				"overwrite"), args.toString());
+		assertEquals("--input a --tile 64", spec.parse(List.of("--input", "a", "--tile", "64"))
+			.commandLineWithout("overwrite"));
+	}
+
+	@Test
 	void unknownOptionsAreRejectedWithTheNearestName() {
 		UsageException e = assertThrows(UsageException.class, () -> spec.parse(List.of("--input",
 			"a", "--tiles", "3")));

@@ -98,6 +98,46 @@ class TrainCommandTest {
 	}
 
 	@Test
+	void theCardNamesACorpusByItsVersionTag() throws IOException {
+		Path corpus = Files.createDirectory(dir.resolve("v1"));
+		for (int i = 0; i < 4; i++)
+			Fixtures.rgb(corpus.resolve("img" + i + ".png"), 30 + i, 30);
+		Files.writeString(corpus.resolve("VERSION"), "corpus-v1-0123abcd\n");
+		Path plain = Files.createDirectory(dir.resolve("T2"));
+		for (int i = 0; i < 2; i++)
+			Fixtures.rgb(plain.resolve("t" + i + ".png"), 30, 30 + i);
+		Path run = dir.resolve("run");
+		CliRun r = CliRun.of("train", "--train", corpus + "," + plain, "--validation-fraction",
+			"0.25", "--output", run.toString(), "--scale", "2", "--epochs", "1", "--filters", "4,2",
+			"--patch", "7", "--stride", "7", "--batch", "4");
+		assertEquals(0, r.code, r.toString());
+		assertEquals(java.util.List.of("v1 (corpus-v1-0123abcd)", "T2"), ModelFiles.loadCard(run)
+			.training.trainData);
+	}
+
+	@Test
+	void aResumedRunsCardRecordsTheCommandWithoutResume() throws IOException {
+		Path train = Files.createDirectory(dir.resolve("T4"));
+		for (int i = 0; i < 4; i++)
+			Fixtures.rgb(train.resolve("img" + i + ".png"), 30 + i, 30);
+		Path run = dir.resolve("run");
+		java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("train", "--train",
+			train.toString(), "--validation-fraction", "0.25", "--output", run.toString(), "--scale",
+			"2", "--epochs", "2", "--filters", "4,2", "--patch", "7", "--stride", "7", "--batch", "4"));
+		assertEquals(0, CliRun.of(args.toArray(String[]::new)).code);
+		String recipe = ModelFiles.loadCard(run).training.command;
+		// As if stopped after epoch 1 with no best yet: resuming runs epoch 2 and rewrites the card.
+		Path state = run.resolve("checkpoint").resolve("state.json");
+		Files.writeString(state, Files.readString(state).replaceAll("\"epochsDone\": 2",
+			"\"epochsDone\": 1").replaceAll("\"bestPsnr\": [-0-9.Ee]+", "\"bestPsnr\": -1000.0"));
+		args.add("--resume");
+		CliRun resumed = CliRun.of(args.toArray(String[]::new));
+		assertEquals(0, resumed.code, resumed.toString());
+		assertTrue(resumed.err.contains("from epoch 2 of 2"), resumed.err);
+		assertEquals(recipe, ModelFiles.loadCard(run).training.command);
+	}
+
+	@Test
 	void withoutValidationComparesNormalisedPaths() {
 		Path a = Path.of("data", "a.png");
 		Path b = Path.of("data", "b.png");
