@@ -4,7 +4,7 @@ import io.github.espcnfiji.bioimageio.NdArray;
 import io.github.espcnfiji.bioimageio.Npy;
 import io.github.espcnfiji.bioimageio.RdfYaml;
 import io.github.espcnfiji.bioimageio.TorchArchive;
-import io.github.espcnfiji.io.PendingFile;
+import io.github.espcnfiji.files.PendingFile;
 import io.github.espcnfiji.model.CardJson;
 import io.github.espcnfiji.model.EspcnModel;
 import io.github.espcnfiji.model.EspcnSpec;
