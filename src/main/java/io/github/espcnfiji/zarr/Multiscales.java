@@ -161,8 +161,12 @@ public final class Multiscales {
 			if (levels.isEmpty()) throw new IllegalArgumentException("multiscales without datasets");
 			return new Multiscales(root, text(m, "name"), axes, levels);
 		}
+		catch (JsonParseException e) {
+			throw new ZarrFormatException(attrs, "not valid JSON (" + (e.getCause() != null ? e
+				.getCause() : e).getMessage() + ")");
+		}
 		catch (IllegalArgumentException | IllegalStateException | NullPointerException |
-			ClassCastException | UnsupportedOperationException | JsonParseException e)
+			ClassCastException | UnsupportedOperationException e)
 		{
 			throw new ZarrFormatException(attrs, e.getMessage() == null ? "malformed multiscales"
 				: e.getMessage());

@@ -114,8 +114,12 @@ public final class ZarrArray {
 			return new ZarrArray(dir, shape, chunks, type, Compressor.of(o.get("compressor")), fill(o
 				.get("fill_value")), sep);
 		}
+		catch (JsonParseException e) {
+			throw new ZarrFormatException(meta, "not valid JSON (" + (e.getCause() != null ? e
+				.getCause() : e).getMessage() + ")");
+		}
 		catch (IllegalArgumentException | IllegalStateException | NullPointerException |
-			ClassCastException | UnsupportedOperationException | JsonParseException e)
+			ClassCastException | UnsupportedOperationException e)
 		{
 			throw new ZarrFormatException(meta, e.getMessage() == null ? "malformed .zarray"
 				: e.getMessage());
