@@ -183,6 +183,11 @@ public final class ZarrArray {
 
 	/** The number of chunks along each dimension. */
 	public long[] chunkGrid() {
+		return grid(shape, chunks);
+	}
+
+	/** The number of chunks along each dimension of an array. */
+	static long[] grid(long[] shape, int[] chunks) {
 		long[] g = new long[shape.length];
 		for (int d = 0; d < g.length; d++)
 			g[d] = (shape[d] + chunks[d] - 1) / chunks[d];

@@ -50,6 +50,9 @@ public final class ZarrUpscaler {
 		 * @param total chunks of this level
 		 */
 		void chunk(int level, long done, long total);
+
+		/** Told what comes next: a line for the user. */
+		default void stage(String what) {}
 	}
 
 	/** The output's layout; immutable. */
@@ -145,6 +148,9 @@ public final class ZarrUpscaler {
 		ZarrArray level0 = ZarrArray.open(source.levelPath(0));
 		if (level0.shape().length != n) throw new ZarrFormatException(level0.dir().resolve(
 			".zarray"), "has " + level0.shape().length + " dimensions, the image's axes are " + axes);
+		if (level0.dataType().kind() != DataType.Kind.UINT8) progress.stage("intensity range: " +
+			"reading every chunk of " + level0.dir().getFileName() + " once (" + count(level0
+				.chunkGrid()) + " chunks)");
 		Normalization mapping = mapping(level0);
 		int s = upscaler.scale();
 		long[] shape = level0.shape();
@@ -162,6 +168,9 @@ public final class ZarrUpscaler {
 			shift[d] += scale[d] * (0.5 / s - 0.5);
 			scale[d] /= s;
 		}
+		progress.stage("intensity mapping " + mapping + "; level 0: " + Arrays.toString(level0
+			.shape()) + " -> x" + upscaler.scale() + ", " + count(ZarrArray.grid(shape, chunks)) +
+			" output chunks of " + Arrays.toString(chunks));
 		ZarrArray out = ZarrArray.create(target.resolve("0"), shape, chunks, level0.dataType(),
 			compressor, 0, level0.separator());
 		superResolve(level0, out, mapping);
@@ -173,6 +182,8 @@ public final class ZarrUpscaler {
 			half[n - 2] = (half[n - 2] + 1) / 2;
 			ZarrArray next = ZarrArray.create(target.resolve(Integer.toString(k)), half, chunks,
 				level0.dataType(), compressor, 0, level0.separator());
+			progress.stage("level " + k + ": " + Arrays.toString(half) + ", 2x2 mean of level " + (k -
+				1));
 			Downsampling.halve(previous, next, (done, total) -> progress.chunk(levels.size(), done,
 				total));
 			double[] sc = levels.get(k - 1).scale(), sh = levels.get(k - 1).translation();
@@ -282,6 +293,13 @@ public final class ZarrUpscaler {
 					lowRes.width(), lowRes.height()), up);
 			}
 		return up;
+	}
+
+	private static long count(long[] grid) {
+		long n = 1;
+		for (long g : grid)
+			n *= g;
+		return n;
 	}
 
 	private static int count(int[] size, int dims) {
