@@ -13,6 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Super-resolves every 2D (y, x) plane of an OME-Zarr image's full-resolution level, chunk by
@@ -97,6 +101,9 @@ public final class ZarrUpscaler {
 			return new Settings(chunk, pyramid, compressor, pixels);
 		}
 	}
+
+	/** The smallest tile side, in input pixels, a chunk is split into for threads. */
+	private static final int MIN_SPLIT = 32;
 
 	private final PlaneUpscaler upscaler;
 	private final Settings settings;
@@ -276,22 +283,50 @@ public final class ZarrUpscaler {
 		}
 	}
 
-	/** The network's output for the whole context of {@code centre}, tile by tile. */
+	/**
+	 * The network's output for the whole context of {@code centre}, tile by tile: on the
+	 * upscaler's {@link PlaneUpscaler#tileExecutor() tile executor} where it has one (then in at
+	 * least 2 x 2 tiles where the centre allows, so that a chunk keeps several threads busy).
+	 */
 	private FloatPlane upscaleContext(FloatPlane lowRes, Tile centre) {
 		int s = upscaler.scale(), side = Math.max(1, Math.min(settings.tileSize, upscaler
 			.preferredTileSize()));
 		int cx = centre.contextX(), cy = centre.contextY();
 		FloatPlane up = FloatPlane.zeros(lowRes.width() * s, lowRes.height() * s);
-		int nx = (centre.width() + side - 1) / side, ny = (centre.height() + side - 1) / side;
+		Optional<Executor> executor = upscaler.tileExecutor();
+		int least = executor.isPresent() ? 2 : 1;
+		int nx = Math.max((centre.width() + side - 1) / side, Math.min(least, centre.width() /
+			MIN_SPLIT));
+		int ny = Math.max((centre.height() + side - 1) / side, Math.min(least, centre.height() /
+			MIN_SPLIT));
+		List<Tile> tiles = new ArrayList<>();
 		for (int ty = 0; ty < ny; ty++)
 			for (int tx = 0; tx < nx; tx++) {
 				int x0 = centre.x0() + tx * centre.width() / nx, x1 = centre.x0() + (tx + 1) * centre
 					.width() / nx;
 				int y0 = centre.y0() + ty * centre.height() / ny, y1 = centre.y0() + (ty + 1) * centre
 					.height() / ny;
-				upscaler.upscaleTile(lowRes, new Tile(x0 - cx, y0 - cy, x1 - cx, y1 - cy, upscaler.halo(),
-					lowRes.width(), lowRes.height()), up);
+				tiles.add(new Tile(x0 - cx, y0 - cy, x1 - cx, y1 - cy, upscaler.halo(), lowRes.width(),
+					lowRes.height()));
 			}
+		if (executor.isEmpty() || tiles.size() == 1) {
+			for (Tile t : tiles)
+				upscaler.upscaleTile(lowRes, t, up);
+			return up;
+		}
+		List<CompletableFuture<Void>> running = new ArrayList<>();
+		for (Tile t : tiles)
+			running.add(CompletableFuture.runAsync(() -> upscaler.upscaleTile(lowRes, t, up), executor
+				.get()));
+		try {
+			CompletableFuture.allOf(running.toArray(new CompletableFuture[0])).join();
+		}
+		catch (CompletionException e) {
+			Throwable cause = e.getCause();
+			if (cause instanceof RuntimeException) throw (RuntimeException) cause;
+			if (cause instanceof Error) throw (Error) cause;
+			throw e;
+		}
 		return up;
 	}
 
