@@ -71,7 +71,7 @@ class ZarrUpscalerTest {
 		float[] data = ZarrArrayTest.samples(type, height * width, 4);
 		Path in = image(type, data, new long[] { height, width }, new int[] { 16, 16 }, "zlib");
 		try (EspcnModel model = TestModels.tiny(3, 7)) {
-			new ZarrUpscaler(model, ZarrUpscaler.Settings.defaults().withChunk(20).withTileSize(7), (l,
+			new ZarrUpscaler(model, ZarrUpscaler.Settings.defaults().withChunk(60).withTileSize(7), (l,
 				d, t) -> {}).write(in, dir.resolve("out.zarr"), false);
 			float[] got = ZarrArray.open(dir.resolve("out.zarr/0")).read(new long[2], new int[] {
 				height * 3, width * 3 });
@@ -180,6 +180,21 @@ class ZarrUpscalerTest {
 		try (Stream<Path> s = Files.list(dir)) {
 			assertEquals(1, s.count(), "no temporary folder left");
 		}
+	}
+
+	@Test
+	void axesThatDoNotEndInYAndXAreRefusedNamingTheZattrs() throws IOException {
+		DataType type = DataType.parse("|u1");
+		Path in = image(type, ZarrArrayTest.samples(type, 2 * 8 * 6, 1), new long[] { 8, 6, 2 },
+			new int[] { 4, 4, 2 }, "none");
+		new Multiscales(in, null, List.of(Axis.named("y", null), Axis.named("x", null), Axis.named(
+			"c", null)), List.of(new Multiscales.Level("0", new double[] { 1, 1, 1 }, null))).write();
+		ZarrFormatException e = assertThrows(ZarrFormatException.class, () -> new ZarrUpscaler(
+			new MeanUpscaler(2, 1), ZarrUpscaler.Settings.defaults(), (l, d, t) -> {}).write(in, dir
+				.resolve("out.zarr"), false));
+		assertEquals(in.resolve(".zattrs") + ": axes [y, x, c] are not supported: the last two " +
+			"must be y and x", e.getMessage());
+		assertFalse(Files.exists(dir.resolve("out.zarr")));
 	}
 
 	// ---- helpers
