@@ -111,6 +111,7 @@ public final class ZarrArray {
 				: ".";
 			if (!sep.equals(".") && !sep.equals("/")) throw new IllegalArgumentException(
 				"dimension_separator " + sep + " is not supported (only . and /)");
+			checkLayout(dir, sep, shape.length);
 			return new ZarrArray(dir, shape, chunks, type, Compressor.of(o.get("compressor")), fill(o
 				.get("fill_value")), sep);
 		}
@@ -296,6 +297,28 @@ public final class ZarrArray {
 					type.set(target, chunkAt + i, data[boxAt + i]);
 			});
 			writeChunk(c, raw);
+		}
+	}
+
+	/**
+	 * Refuses chunks stored with another separator than the {@code .zarray} says (which would
+	 * otherwise read as all fill value): the first chunk entry found tells.
+	 */
+	private static void checkLayout(Path dir, String sep, int dims) throws IOException {
+		if (dims < 2) return;
+		try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+			for (Path e : entries) {
+				String name = e.getFileName().toString();
+				if (name.startsWith(".") || !Character.isDigit(name.charAt(0))) continue;
+				boolean nested = Files.isDirectory(e);
+				if (sep.equals(".") && nested) throw new IllegalArgumentException(
+					"dimension_separator is \".\" but the chunks are in nested folders (" + name +
+						"/...); the .zarray disagrees with the chunks on disk");
+				if (sep.equals("/") && !nested && name.contains(".")) throw new IllegalArgumentException(
+					"dimension_separator is \"/\" but the chunks are flat files (" + name +
+						"); the .zarray disagrees with the chunks on disk");
+				return;
+			}
 		}
 	}
 

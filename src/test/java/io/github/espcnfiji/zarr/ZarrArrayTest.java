@@ -182,6 +182,23 @@ class ZarrArrayTest {
 		}
 	}
 
+	@Test
+	void chunksStoredWithAnotherSeparatorThanTheZarraySaysAreRefused() throws IOException {
+		for (String sep : new String[] { ".", "/" }) {
+			Path p = dir.resolve("sep" + (sep.equals(".") ? "flat" : "nested"));
+			ZarrArray.create(p, new long[] { 4, 4 }, new int[] { 2, 2 }, DataType.parse("|u1"),
+				Compressor.NONE, 0, sep).write(new long[2], new int[] { 4, 4 }, new float[16]);
+			Path meta = p.resolve(".zarray");
+			String other = sep.equals(".") ? "/" : ".";
+			Files.writeString(meta, Files.readString(meta).replace("\"dimension_separator\": \"" + sep +
+				"\"", "\"dimension_separator\": \"" + other + "\""));
+			ZarrFormatException e = assertThrows(ZarrFormatException.class, () -> ZarrArray.open(p));
+			assertTrue(e.getMessage().startsWith(meta + ": dimension_separator is \"" + other + "\""),
+				e.getMessage());
+			assertTrue(e.getMessage().contains("disagrees with the chunks on disk"), e.getMessage());
+		}
+	}
+
 	static float[] samples(DataType type, int n, long seed) {
 		Random r = new Random(seed);
 		float[] v = new float[n];
