@@ -14,9 +14,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 
 /**
  * Super-resolves every 2D (y, x) plane of an OME-Zarr image's full-resolution level, chunk by
@@ -66,39 +68,51 @@ public final class ZarrUpscaler {
 		private final int pyramid;
 		private final Compressor compressor;
 		private final int tileSize;
+		private final BooleanSupplier cancelled;
 
-		private Settings(int chunk, int pyramid, Compressor compressor, int tileSize) {
+		private Settings(int chunk, int pyramid, Compressor compressor, int tileSize,
+			BooleanSupplier cancelled)
+		{
 			if (chunk < 0 || pyramid < 0 || tileSize < 1) throw new IllegalArgumentException(
 				"chunk and pyramid must not be negative, tile size at least 1");
 			this.chunk = chunk;
 			this.pyramid = pyramid;
 			this.compressor = compressor;
 			this.tileSize = tileSize;
+			this.cancelled = cancelled;
 		}
 
 		/** Output chunks shaped as the input's, the input's compressor, no pyramid. */
 		public static Settings defaults() {
-			return new Settings(0, 0, null, Tiler.DEFAULT_TILE_SIZE);
+			return new Settings(0, 0, null, Tiler.DEFAULT_TILE_SIZE, () -> false);
 		}
 
 		/** The side of output chunks in y and x; 0: the input's. */
 		public Settings withChunk(int side) {
-			return new Settings(side, pyramid, compressor, tileSize);
+			return new Settings(side, pyramid, compressor, tileSize, cancelled);
 		}
 
 		/** The number of halved levels after level 0. */
 		public Settings withPyramid(int levels) {
-			return new Settings(chunk, levels, compressor, tileSize);
+			return new Settings(chunk, levels, compressor, tileSize, cancelled);
 		}
 
 		/** The output's compressor; null: the input's (Blosc lz4 where it cannot be written). */
 		public Settings withCompressor(Compressor c) {
-			return new Settings(chunk, pyramid, c, tileSize);
+			return new Settings(chunk, pyramid, c, tileSize, cancelled);
 		}
 
 		/** The largest tile side, in input pixels, given to the network at once. */
 		public Settings withTileSize(int pixels) {
-			return new Settings(chunk, pyramid, compressor, pixels);
+			return new Settings(chunk, pyramid, compressor, pixels, cancelled);
+		}
+
+		/**
+		 * Asked before each chunk; when it answers true the work stops with a
+		 * {@link CancellationException} and the unfinished output is removed.
+		 */
+		public Settings withCancellation(BooleanSupplier check) {
+			return new Settings(chunk, pyramid, compressor, tileSize, check);
 		}
 	}
 
@@ -191,8 +205,11 @@ public final class ZarrUpscaler {
 				level0.dataType(), compressor, 0, level0.separator());
 			progress.stage("level " + k + ": " + Arrays.toString(half) + ", 2x2 mean of level " + (k -
 				1));
-			Downsampling.halve(previous, next, (done, total) -> progress.chunk(levels.size(), done,
-				total));
+			int level = k;
+			Downsampling.halve(previous, next, (done, total) -> {
+				progress.chunk(level, done, total);
+				if (done < total) stopIfCancelled(level, done, total);
+			});
 			double[] sc = levels.get(k - 1).scale(), sh = levels.get(k - 1).translation();
 			for (int d = n - 2; d < n; d++) {
 				sh[d] += sc[d] * 0.5;
@@ -245,6 +262,7 @@ public final class ZarrUpscaler {
 		List<long[]> all = ChunkGrid.indexes(grid);
 		long done = 0;
 		for (long[] c : all) {
+			stopIfCancelled(0, done, all.size());
 			long[] offset = new long[n];
 			int[] size = new int[n];
 			for (int d = 0; d < n; d++) {
@@ -328,6 +346,11 @@ public final class ZarrUpscaler {
 			throw e;
 		}
 		return up;
+	}
+
+	private void stopIfCancelled(int level, long done, long total) {
+		if (settings.cancelled.getAsBoolean()) throw new CancellationException("stopped after " +
+			done + " of " + total + " chunks of level " + level);
 	}
 
 	private static long count(long[] grid) {

@@ -197,6 +197,29 @@ class ZarrUpscalerTest {
 		assertFalse(Files.exists(dir.resolve("out.zarr")));
 	}
 
+	@Test
+	void cancellingStopsBeforeTheNextChunkAndLeavesNoOutput() throws IOException {
+		DataType type = DataType.parse("<u2");
+		Path in = image(type, ZarrArrayTest.samples(type, 20 * 20, 1), new long[] { 20, 20 },
+			new int[] { 8, 8 }, "zlib");
+		List<String> progress = new ArrayList<>();
+		for (int level = 0; level < 2; level++) {
+			int stopAt = level;
+			progress.clear();
+			java.util.concurrent.CancellationException e = assertThrows(
+				java.util.concurrent.CancellationException.class, () -> new ZarrUpscaler(new MeanUpscaler(
+					2, 1), ZarrUpscaler.Settings.defaults().withPyramid(1).withCancellation(() -> progress
+						.contains(stopAt + ":2/" + (stopAt == 0 ? 25 : 9))), (l, d, t) -> progress.add(l + ":" +
+							d + "/" + t)).write(in, dir.resolve("out.zarr"), false));
+			assertEquals("stopped after 2 of " + (stopAt == 0 ? 25 : 9) + " chunks of level " + stopAt, e
+				.getMessage());
+			assertFalse(Files.exists(dir.resolve("out.zarr")));
+			try (Stream<Path> s = Files.list(dir)) {
+				assertEquals(1, s.count(), "no temporary folder left");
+			}
+		}
+	}
+
 	// ---- helpers
 
 	/** An OME-Zarr image of {@code data} (C order) with default axes, at dir/in.zarr. */
