@@ -172,7 +172,7 @@ public final class ZarrUpscaler {
 		if (level0.dataType().kind() != DataType.Kind.UINT8) progress.stage("intensity range: " +
 			"reading every chunk of " + level0.dir().getFileName() + " once (" + count(level0
 				.chunkGrid()) + " chunks)");
-		Normalization mapping = mapping(level0);
+		Normalization mapping = mapping(level0, settings.cancelled);
 		int s = upscaler.scale();
 		long[] shape = level0.shape();
 		shape[n - 1] *= s;
@@ -228,11 +228,22 @@ public final class ZarrUpscaler {
 	 * pixel, read chunk by chunk.
 	 */
 	public static Normalization mapping(ZarrArray a) throws IOException {
+		return mapping(a, () -> false);
+	}
+
+	private static Normalization mapping(ZarrArray a, BooleanSupplier cancelled)
+		throws IOException
+	{
 		if (a.dataType().kind() == DataType.Kind.UINT8) return Normalization.unsignedByte();
 		double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
 		long[] shape = a.shape();
 		int[] chunks = a.chunks();
-		for (long[] c : ChunkGrid.indexes(a.chunkGrid())) {
+		List<long[]> all = ChunkGrid.indexes(a.chunkGrid());
+		int done = 0;
+		for (long[] c : all) {
+			if (cancelled.getAsBoolean()) throw new CancellationException("stopped after reading " +
+				done + " of " + all.size() + " chunks for the intensity range");
+			done++;
 			long[] offset = new long[c.length];
 			int[] size = new int[c.length];
 			for (int d = 0; d < c.length; d++) {

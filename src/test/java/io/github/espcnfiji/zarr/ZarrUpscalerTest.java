@@ -202,6 +202,12 @@ class ZarrUpscalerTest {
 		DataType type = DataType.parse("<u2");
 		Path in = image(type, ZarrArrayTest.samples(type, 20 * 20, 1), new long[] { 20, 20 },
 			new int[] { 8, 8 }, "zlib");
+		java.util.concurrent.CancellationException first = assertThrows(
+			java.util.concurrent.CancellationException.class, () -> new ZarrUpscaler(new MeanUpscaler(2,
+				1), ZarrUpscaler.Settings.defaults().withCancellation(() -> true), (l, d, t) -> {}).write(
+					in, dir.resolve("out.zarr"), false));
+		assertEquals("stopped after reading 0 of 9 chunks for the intensity range", first
+			.getMessage());
 		List<String> progress = new ArrayList<>();
 		for (int level = 0; level < 2; level++) {
 			int stopAt = level;
