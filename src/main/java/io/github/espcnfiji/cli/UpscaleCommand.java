@@ -28,20 +28,24 @@ final class UpscaleCommand implements Command {
 
 	@Override
 	public String summary() {
-		return "super-resolve an image file or every image in a folder";
+		return "super-resolve an image file, every image in a folder, or an OME-Zarr image";
 	}
 
 	@Override
 	public OptionSpec options() {
 		return new OptionSpec().required("model", ModelChoice.VALUE, ModelChoice.HELP).required(
-			"input", "FILE|DIR", "an image ImageJ reads (8/16/32-bit, RGB, stacks) or a folder")
-			.required("output", "FILE|DIR", "a .png/.tif file, or a folder (created if missing)")
+			"input", "FILE|DIR", "an image ImageJ reads (8/16/32-bit, RGB, stacks), a folder, or a " +
+				"Zarr folder").required("output", "FILE|DIR",
+					"a .png/.tif file, or a folder (created if missing); for Zarr, a new .zarr folder")
 			.optional("scale", "N", "check that the model is for this scale (2, 3 or 4)").optional(
 				"tile", "N", "largest tile side in input pixels (default " + Tiler.DEFAULT_TILE_SIZE +
 					"); smaller needs less memory").optional("precision", InferenceMode.PRECISIONS,
 						InferenceMode.PRECISION_HELP).optional("max-pixels", "N", "refuse inputs with more " +
 							"pixels per plane (default " + ImageFiles.DEFAULT_MAX_PIXELS + ", about 179 Mpx)")
-			.flag("overwrite", "replace existing outputs");
+			.optional("pyramid", "N", "Zarr: add N levels, each halving y and x (default 0)").optional(
+				"chunk", "N", "Zarr: output chunk side in y and x (default: the input's)").optional(
+					"compressor", "NAME", "Zarr: none, zlib, gzip, blosc-lz4, blosc-zstd or blosc-zlib " +
+						"(default: the input's)").flag("overwrite", "replace existing outputs");
 	}
 
 	@Override
@@ -50,11 +54,19 @@ final class UpscaleCommand implements Command {
 			".png, other formats .tif. Inputs are never overwritten; existing outputs only with\n" +
 			"--overwrite. Files are written complete or not at all. Truncated or damaged images,\n" +
 			"multi-page TIFFs whose pages differ in size and CMYK JPEGs are refused. In a folder,\n" +
-			"the next file is read and the last one written while one is super-resolved.";
+			"the next file is read and the last one written while one is super-resolved.\n" +
+			"A Zarr input (OME-NGFF 0.4 image or plain Zarr v2 array, uint8/uint16/float32)\n" +
+			"gives an OME-Zarr output made chunk by chunk: every (y, x) plane super-resolved,\n" +
+			"t, c and z kept, memory bounded by the chunk size; uint16 and float32 first read\n" +
+			"every chunk once for the image's min and max.";
 	}
 
 	@Override
 	public int run(Options o, Console console) throws Exception {
+		if (ZarrUpscaling.accepts(o.path("input"))) return ZarrUpscaling.run(o, console);
+		for (String zarrOnly : ZarrUpscaling.OPTIONS)
+			if (o.has(zarrOnly)) throw new UsageException("--" + zarrOnly + " is for Zarr inputs; " + o
+				.path("input") + " is not a Zarr folder");
 		Optional<Integer> scale = o.scale();
 		int tile = o.integer("tile", Tiler.DEFAULT_TILE_SIZE, 1);
 		InferenceMode precision = o.precision();
