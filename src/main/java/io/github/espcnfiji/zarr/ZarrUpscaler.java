@@ -141,10 +141,20 @@ public final class ZarrUpscaler {
 	public Multiscales write(Path input, Path output, boolean overwrite) throws IOException {
 		checkOutput(input, output, overwrite);
 		Multiscales source = Multiscales.read(input);
-		try (PendingFolder pending = PendingFolder.create(output, overwrite)) {
+		// checked above: an existing output is an empty folder or, with overwrite, a Zarr image
+		try (PendingFolder pending = PendingFolder.create(output, overwrite || isEmptyFolder(
+			output)))
+		{
 			Multiscales result = upscale(source, pending.temporary());
 			pending.commit();
 			return new Multiscales(output, result.name(), result.axes(), result.levels());
+		}
+	}
+
+	private static boolean isEmptyFolder(Path folder) throws IOException {
+		if (!Files.isDirectory(folder)) return false;
+		try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
+			return entries.findAny().isEmpty();
 		}
 	}
 
@@ -168,11 +178,7 @@ public final class ZarrUpscaler {
 		if (!Files.exists(out)) return;
 		if (!Files.isDirectory(out)) throw new FileAlreadyExistsException(output.toString(), null,
 			"exists and is not a folder; choose another name");
-		boolean empty;
-		try (java.util.stream.Stream<Path> entries = Files.list(out)) {
-			empty = entries.findAny().isEmpty();
-		}
-		if (empty) return;
+		if (isEmptyFolder(out)) return;
 		if (!overwrite) throw new FileAlreadyExistsException(output.toString(), null,
 			"the output exists; add --overwrite to replace it, or choose another name");
 		if (!Multiscales.isZarr(out)) throw new FileAlreadyExistsException(output.toString(), null,
