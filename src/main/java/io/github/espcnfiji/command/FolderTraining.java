@@ -72,6 +72,8 @@ public final class FolderTraining {
 	{
 		config.validate();
 		if (output == null) throw new IllegalArgumentException("No output folder given");
+		if (resume && overwrite) throw new IllegalArgumentException("Resume the run in " + output +
+			" or replace it (overwrite), not both");
 		checkWritable(output);
 		List<TrainingPair> extra = new ArrayList<>();
 		for (int i = 0; i < images.size(); i++)
