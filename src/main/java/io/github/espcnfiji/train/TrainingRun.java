@@ -121,20 +121,40 @@ public final class TrainingRun {
 		return FolderLock.acquire(folder);
 	}
 
+	/**
+	 * Fails at once, before any image is read, when a run could not start in this folder: a new
+	 * run in a folder that holds anything (without {@code overwrite}, or holding files a run did
+	 * not write), or a resumed one without a checkpoint. The trainer checks again under the
+	 * folder's lock.
+	 */
+	public void checkStart(boolean resume) throws IOException {
+		if (resume) {
+			if (!hasCheckpoint()) throw new IllegalArgumentException("No checkpoint to resume in " +
+				checkpoint() + (Files.isDirectory(folder) ? "" : ": the folder does not exist"));
+			return;
+		}
+		if (Files.isDirectory(folder)) refuseFresh(contents());
+		else if (Files.exists(folder)) throw new IllegalArgumentException("Output " + folder +
+			" is a file, not a folder; choose another name");
+	}
+
+	private void refuseFresh(List<String> present) {
+		if (present.isEmpty()) return;
+		if (!overwrite) throw new IllegalArgumentException("Output folder " + folder +
+			" already holds " + describe(present) + ": resume its run (--resume), replace it " +
+			"(--overwrite) or choose another folder");
+		List<String> foreign = new ArrayList<>(present);
+		foreign.removeAll(RUN_FILES);
+		if (!foreign.isEmpty()) throw new IllegalArgumentException("Output folder " + folder +
+			" holds " + describe(foreign) + ", which a training run did not write: not " +
+			"overwriting it; choose an empty or new folder");
+	}
+
 	void prepareFresh() throws IOException {
 		List<String> present = contents();
-		if (!present.isEmpty()) {
-			if (!overwrite) throw new IllegalArgumentException("Output folder " + folder +
-				" already holds " + describe(present) + ": resume its run (--resume), replace it " +
-				"(--overwrite) or choose another folder");
-			List<String> foreign = new ArrayList<>(present);
-			foreign.removeAll(RUN_FILES);
-			if (!foreign.isEmpty()) throw new IllegalArgumentException("Output folder " + folder +
-				" holds " + describe(foreign) + ", which a training run did not write: not " +
-				"overwriting it; choose an empty or new folder");
-			for (String f : present)
-				deleteTree(folder.resolve(f));
-		}
+		refuseFresh(present);
+		for (String f : present)
+			deleteTree(folder.resolve(f));
 		Files.createDirectories(checkpoint());
 		Files.deleteIfExists(folder.resolve(MACHINES));
 		writeText(folder.resolve(LOG), LOG_HEADER);
