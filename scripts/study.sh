@@ -14,6 +14,7 @@
 # (then run the last command printed, `study --runs ...`, once both are done).
 #
 # Environment (defaults in brackets):
+#   STUDY_TOOLS_JAR [target/ESPCN_-0.1.0-SNAPSHOT-tools.jar]   the developer tools (study)
 #   STUDY_JAR [target/ESPCN_-0.1.0-SNAPSHOT.jar]   STUDY_DATA [../shared/data]
 #   STUDY_DIR [study]        where the run folders go
 #   STUDY_STEPS [33600]      the budget: the reference code's 200 epochs of T91 at x3 (168 steps each)
@@ -26,6 +27,7 @@
 set -euo pipefail
 
 JAR=${STUDY_JAR:-target/ESPCN_-0.1.0-SNAPSHOT.jar}
+TOOLS_JAR=${STUDY_TOOLS_JAR:-target/ESPCN_-0.1.0-SNAPSHOT-tools.jar}
 DATA=${STUDY_DATA:-../shared/data}
 DIR=${STUDY_DIR:-study}
 B=${STUDY_STEPS:-33600}
@@ -125,4 +127,4 @@ for r in "${RUNS[@]}"; do
 	[ "$dry" = 1 ] || echo "== $name: $(( $(date +%s) - start )) s" >&2
 done
 
-run "$JAVA" "${JAVA_OPTIONS[@]}" -jar "$JAR" study --runs "$DIR" --sets "$SETS" --document "$DOC"
+run "$JAVA" "${JAVA_OPTIONS[@]}" -jar "$TOOLS_JAR" study --runs "$DIR" --sets "$SETS" --document "$DOC"

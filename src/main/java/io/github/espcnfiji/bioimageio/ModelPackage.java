@@ -1,5 +1,6 @@
 package io.github.espcnfiji.bioimageio;
 
+import io.github.espcnfiji.files.Sha256;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

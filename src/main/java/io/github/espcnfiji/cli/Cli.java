@@ -1,5 +1,7 @@
 package io.github.espcnfiji.cli;
 
+import io.github.espcnfiji.core.Suggestion;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;

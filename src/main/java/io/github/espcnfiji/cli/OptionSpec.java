@@ -1,5 +1,7 @@
 package io.github.espcnfiji.cli;
 
+import io.github.espcnfiji.core.Suggestion;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

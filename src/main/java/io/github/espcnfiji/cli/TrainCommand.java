@@ -2,6 +2,7 @@ package io.github.espcnfiji.cli;
 
 import io.github.espcnfiji.command.TrainingImages;
 import io.github.espcnfiji.files.PartFiles;
+import io.github.espcnfiji.files.PendingFile;
 import io.github.espcnfiji.io.ImageFiles;
 import io.github.espcnfiji.model.Activation;
 import io.github.espcnfiji.model.ModelCard;
@@ -98,6 +99,10 @@ final class TrainCommand implements Command {
 			"give --resume or --overwrite, not both");
 		if (o.has("validation") == o.has("validation-fraction")) throw new UsageException(
 			"give exactly one of --validation DIR and --validation-fraction F");
+		// what can be told before any image is read: the run folder, and the package beside it
+		new TrainingRun(out, new ModelCard(), o.flag("overwrite")).checkStart(resume);
+		if (o.flag("package")) PendingFile.checkTarget(TrainedPackage.target(out), resume || o.flag(
+			"overwrite"));
 
 		List<String> trainDirs = new ArrayList<>();
 		List<Path> trainFiles = new ArrayList<>();

@@ -20,10 +20,16 @@ final class TrainedPackage {
 	 */
 	static Path write(Path modelFolder) throws IOException {
 		Path folder = modelFolder.toAbsolutePath().normalize();
-		Path target = folder.resolveSibling(folder.getFileName() + ".bioimageio.zip");
+		Path target = target(folder);
 		try (EspcnModel model = ModelFiles.load(folder)) {
 			PackageExport.write(model, false, target, true);
 		}
 		return target;
+	}
+
+	/** {@code FOLDER.bioimageio.zip} beside the model folder (checked before training). */
+	static Path target(Path modelFolder) {
+		Path folder = modelFolder.toAbsolutePath().normalize();
+		return folder.resolveSibling(folder.getFileName() + ".bioimageio.zip");
 	}
 }

@@ -63,7 +63,11 @@ final class UpscaleCommand implements Command {
 
 	@Override
 	public int run(Options o, Console console) throws Exception {
-		if (ZarrUpscaling.accepts(o.path("input"))) return ZarrUpscaling.run(o, console);
+		if (ZarrUpscaling.accepts(o.path("input"))) {
+			if (o.has("max-pixels")) throw new UsageException("--max-pixels is for image files; a " +
+				"Zarr image is read chunk by chunk, whatever its size");
+			return ZarrUpscaling.run(o, console);
+		}
 		for (String zarrOnly : ZarrUpscaling.OPTIONS)
 			if (o.has(zarrOnly)) throw new UsageException("--" + zarrOnly + " is for Zarr inputs; " + o
 				.path("input") + " is not a Zarr folder");

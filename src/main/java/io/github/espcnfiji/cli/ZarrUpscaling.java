@@ -40,6 +40,7 @@ final class ZarrUpscaling {
 		catch (IllegalArgumentException e) {
 			throw new UsageException("--compressor: " + e.getMessage());
 		}
+		ZarrUpscaler.checkOutput(input, output, o.flag("overwrite")); // before the model loads
 		long start = System.nanoTime();
 		// Ctrl-C: the chunk in hand is finished, then the unfinished output is removed
 		InterruptNotice.describeWith(() -> "the output " + output + " was not completed");

@@ -72,7 +72,10 @@ public final class FolderTraining {
 	{
 		config.validate();
 		if (output == null) throw new IllegalArgumentException("No output folder given");
+		if (resume && overwrite) throw new IllegalArgumentException("Resume the run in " + output +
+			" or replace it (overwrite), not both");
 		checkWritable(output);
+		new TrainingRun(output, new ModelCard(), overwrite).checkStart(resume); // before reading
 		List<TrainingPair> extra = new ArrayList<>();
 		for (int i = 0; i < images.size(); i++)
 			extra.addAll(TrainingImages.of(images.get(i), "Training image " + (i + 1) +

@@ -7,7 +7,6 @@ import io.github.espcnfiji.bioimageio.export.PackageExport;
 import io.github.espcnfiji.model.BundledModels;
 import io.github.espcnfiji.model.EspcnModel;
 
-import java.awt.GraphicsEnvironment;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -29,16 +28,17 @@ public final class ExportModelPlugIn implements PlugIn {
 	public static final String RGB = "rgb";
 	/** Macro flag: replace an existing package. */
 	public static final String OVERWRITE = "overwrite";
-	static final String MODEL_LABEL = "Model (name or path)";
+	static final String MODEL_LABEL = "Model";
 	static final String OUTPUT_LABEL = "Output (.zip)";
 	static final String RGB_LABEL = "RGB (colour conversion built in)";
 	static final String OVERWRITE_LABEL = "Overwrite an existing file";
 
 	@Override
 	public void run(String arg) {
+		if (!MacroOptions.currentHasOnly(COMMAND, MODEL, OUTPUT, RGB, OVERWRITE)) return;
 		String model, output;
 		boolean rgb, overwrite;
-		if (GraphicsEnvironment.isHeadless()) {
+		if (Help.fromMacro()) {
 			try {
 				MacroOptions o = MacroOptions.current();
 				model = o.string(MODEL, SuperResolutionPlugIn.DEFAULT_MODEL);
@@ -52,19 +52,28 @@ public final class ExportModelPlugIn implements PlugIn {
 			}
 		}
 		else {
+			Remembered last = new Remembered(COMMAND);
 			GenericDialog gd = new GenericDialog(COMMAND);
-			gd.addStringField(MODEL_LABEL, SuperResolutionPlugIn.DEFAULT_MODEL, 30);
-			gd.addStringField(OUTPUT_LABEL, IJ.getDirectory("home") + "espcn-x3.zip", 40);
-			gd.addCheckbox(RGB_LABEL, false);
+			ModelChooser.addTo(gd, MODEL_LABEL, last.get(MODEL, SuperResolutionPlugIn.DEFAULT_MODEL));
+			gd.addFileField(OUTPUT_LABEL, last.get(OUTPUT, IJ.getDirectory("home") + "espcn-x3.zip"),
+				40);
+			gd.addCheckbox(RGB_LABEL, last.get(RGB, false));
 			gd.addCheckbox(OVERWRITE_LABEL, false);
 			gd.addMessage("A bioimage.io model package for deepImageJ and Python; the default\n" +
 				"takes one channel (luma or grey).");
+			gd.addHelp(Help.README + "#bioimageio-model-packages");
 			gd.showDialog();
-			if (gd.wasCanceled()) return;
-			model = gd.getNextString().trim();
+			if (gd.wasCanceled()) {
+				CommandRecording.skip();
+				return;
+			}
+			model = gd.getNextChoice().trim();
 			output = gd.getNextString().trim();
 			rgb = gd.getNextBoolean();
 			overwrite = gd.getNextBoolean();
+			last.set(MODEL, model);
+			last.set(OUTPUT, output);
+			last.set(RGB, rgb);
 		}
 		export(model, output, rgb, overwrite);
 	}

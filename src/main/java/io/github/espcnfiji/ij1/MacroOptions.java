@@ -1,6 +1,7 @@
 package io.github.espcnfiji.ij1;
 
 import ij.Macro;
+import io.github.espcnfiji.core.Suggestion;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -94,37 +95,11 @@ public final class MacroOptions {
 		List<String> knownKeys = Arrays.asList(known);
 		for (String key : keys()) {
 			if (knownKeys.contains(key)) continue;
-			String near = null;
-			int best = 3;
-			for (String k : known) {
-				int d = distance(key.toLowerCase(Locale.ROOT), k);
-				if (d < best) {
-					best = d;
-					near = k;
-				}
-			}
+			String near = Suggestion.closest(key.toLowerCase(Locale.ROOT), knownKeys).orElse(null);
 			throw new IllegalArgumentException("Unknown key '" + key + "'" + (near == null ? ""
 				: " (did you mean '" + near + "'?)") + "; the keys are " + String.join(", ", known));
 		}
 		return this;
-	}
-
-	/** Levenshtein distance, for suggesting the key that was meant. */
-	private static int distance(String a, String b) {
-		int[] row = new int[b.length() + 1];
-		for (int j = 0; j <= b.length(); j++)
-			row[j] = j;
-		for (int i = 1; i <= a.length(); i++) {
-			int diagonal = row[0];
-			row[0] = i;
-			for (int j = 1; j <= b.length(); j++) {
-				int up = row[j];
-				row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i -
-					1) == b.charAt(j - 1) ? 0 : 1));
-				diagonal = up;
-			}
-		}
-		return row[b.length()];
 	}
 
 	/** Whether any options were given. */

@@ -109,7 +109,13 @@ public final class TrainPlugIn implements PlugIn {
 			}
 		}
 		train(s.folder, current, s.config, s.validation, s.output, s.resume, s.overwrite,
-			new TrainingProgress(COMMAND));
+			new TrainingProgress(COMMAND, chartTitle(s.output, s.config.scale)));
+	}
+
+	/** The training window's title: the model's name (its output folder's), or the command's. */
+	private static String chartTitle(String output, int scale) {
+		return output == null || output.isBlank() ? COMMAND : ModelCard.nameFor(new File(output
+			.trim()).toPath(), scale);
 	}
 
 	private static boolean dialog(Settings s) {
@@ -165,10 +171,8 @@ public final class TrainPlugIn implements PlugIn {
 	public static CommandModule train(String folder, ImagePlus current, TrainingConfig config,
 		double validation, String output, boolean resume)
 	{
-		String name = output == null || output.isBlank() ? COMMAND : ModelCard.nameFor(new File(output
-			.trim()).toPath(), config.scale);
 		return train(folder, current, config, validation, output, resume, false,
-			new TrainingProgress(COMMAND, name));
+			new TrainingProgress(COMMAND, chartTitle(output, config.scale)));
 	}
 
 	/**

@@ -189,17 +189,18 @@ public final class VideoPlugIn implements PlugIn {
 				listener.progress(p);
 			});
 		FrameUpscaler upscaler = new FrameUpscaler(new SuperResolver(model.upscaler(mode),
-			SuperResolver.Options
-			.defaults().withTileSize(tile).withCancellation(cancelled)));
+			SuperResolver.Options.defaults().withTileSize(tile).withCancellation(cancelled)));
+		String resultTitle = ImagePlusUpscaling.titleOf(title, ImagePlusUpscaling.modelLabel(model
+			.card().name));
 		try (FrameSink sink = out != null ? VideoFiles.create(out, info, avi, overwrite)
-			: stackSink(source, info, ImagePlusUpscaling.titleOf(title, ImagePlusUpscaling.modelLabel(model.card().name))))
+			: stackSink(source, info, resultTitle))
 		{
 			VideoPipeline.Result r = VideoUpscaling.run(source, upscaler, sink, options);
 			IJ.showProgress(1.0);
 			String what = String.format(Locale.ROOT, "%d frames, %dx%d -> %dx%d, %.1f s (%.2f " +
 				"frames/s)", r.frames(), info.width() / s, info.height() / s, info.width(), info
 					.height(), r.seconds(), r.fps());
-			String where = out != null ? out.toString() : ImagePlusUpscaling.titleOf(title, ImagePlusUpscaling.modelLabel(model.card().name));
+			String where = out != null ? out.toString() : resultTitle;
 			if (r.cancelled()) CommandRecording.skip();
 			if (r.cancelled()) IJ.log(COMMAND + ": cancelled; " + (r.frames() > 0 ? where + " holds " +
 				"the first " + what : "nothing was written"));

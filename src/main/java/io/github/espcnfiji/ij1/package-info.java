@@ -1,11 +1,11 @@
 /**
- * The ImageJ 1.x front: the PlugIns listed in {@code plugins.config} ("ESPCN Super-Resolution",
- * "ESPCN Measure PSNR", "ESPCN Train", "ESPCN Macro Extensions", "ESPCN Video") and the macro
- * extension.
+ * The ImageJ 1.x front: the PlugIns listed in {@code plugins.config} ("ESPCN Super-Resolution...",
+ * "ESPCN Video...", "ESPCN Measure PSNR...", "ESPCN Train...", "ESPCN Export Model...", and the
+ * names of version 0.1 without "...") and the macro extension ("ESPCN Macro Extensions").
  * <p>
- * Each PlugIn reads its settings from a {@code GenericDialog} when a display exists (which also
- * reads and records macro options), and from {@link ij.Macro#getOptions()} without one, by the
- * same snake_case keys; the keys are API, declared as constants on each PlugIn class and never
+ * Each PlugIn reads its settings from {@link ij.Macro#getOptions()} whenever a macro gives
+ * options, with or without a display, and otherwise from a {@code GenericDialog} (which records
+ * them, and remembers the last values), by the same snake_case keys; unknown keys are an error; the keys are API, declared as constants on each PlugIn class and never
  * renamed without a test of the old form. Headless, no dialog or window is ever created, and
  * errors are logged and stop the running macro (see {@link io.github.espcnfiji.ij1.PlugInErrors}).
  * <p>

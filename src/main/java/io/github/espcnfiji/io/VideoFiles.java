@@ -1,6 +1,7 @@
 package io.github.espcnfiji.io;
 
 import io.github.espcnfiji.files.PartFiles;
+import io.github.espcnfiji.files.PendingFile;
 import io.github.espcnfiji.video.AviWriter;
 import io.github.espcnfiji.video.FrameSink;
 import io.github.espcnfiji.video.FrameSource;
@@ -108,9 +109,7 @@ public final class VideoFiles {
 		boolean folder = ext.isEmpty() || Files.isDirectory(output);
 		if (!folder && !ext.equals("y4m") && !ext.equals("avi")) throw new IllegalArgumentException(
 			"Cannot write '" + output + "': give a .y4m or .avi file, or a folder for frames");
-		if (!folder && !overwrite && Files.exists(output))
-			throw new java.nio.file.FileAlreadyExistsException(output.toString(), null,
-				"the output exists; add --overwrite or choose another name");
+		if (!folder) PendingFile.checkTarget(output, overwrite);
 		Path parent = output.toAbsolutePath().normalize().getParent();
 		if (parent == null || !Files.isDirectory(parent)) throw new NoSuchFileException(output
 			.toString(), null, "cannot write it: its folder " + parent + " does not exist");

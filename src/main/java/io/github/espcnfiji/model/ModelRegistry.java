@@ -1,12 +1,13 @@
 package io.github.espcnfiji.model;
 
+import io.github.espcnfiji.files.PendingFile;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,17 +55,9 @@ public final class ModelRegistry {
 		StringBuilder text = new StringBuilder();
 		for (Path p : entries)
 			text.append(p).append('\n');
-		Path folder = file.toAbsolutePath().getParent();
-		Files.createDirectories(folder);
-		Path pending = Files.createTempFile(folder, "." + file.getFileName(), ".part");
-		try {
-			Files.writeString(pending, text, StandardCharsets.UTF_8);
-			Files.move(pending, file, StandardCopyOption.REPLACE_EXISTING,
-				StandardCopyOption.ATOMIC_MOVE);
-		}
-		finally {
-			Files.deleteIfExists(pending);
-		}
+		Files.createDirectories(file.toAbsolutePath().getParent());
+		byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+		PendingFile.write(file.toAbsolutePath(), true, out -> out.write(bytes));
 	}
 
 	private List<Path> read() {

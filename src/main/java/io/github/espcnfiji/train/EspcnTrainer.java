@@ -208,8 +208,9 @@ public final class EspcnTrainer {
 				if (attempt == TRIES) throw new IllegalStateException("Training stopped at step " +
 					(s + 1) + " of epoch " + epoch + ": its gradients came out non-finite or " +
 					"differing in " + TRIES + " computations on " + cpu.describe() + " (a libtorch " +
-					"fault, see docs/NONFINITE-GRADIENTS.md); the checkpoint of epoch " + (epoch - 1) +
-					" is intact: continue with --resume");
+					"fault, see docs/NONFINITE-GRADIENTS.md); " + (epoch > 1 ? "the checkpoint of " +
+						"epoch " + (epoch - 1) + " is intact: resume the run" : "no checkpoint yet: " +
+						"start the run again"));
 				if (attempt > 0) retried++;
 				try (NDManager step = trainer.getManager().newSubManager()) {
 					NDArray in = step.create(fill(xb, x), new Shape(b, 1, p, p), DataType.FLOAT32);

@@ -15,18 +15,16 @@ import com.google.gson.JsonParseException;
 import io.github.espcnfiji.files.FolderLock;
 import io.github.espcnfiji.files.PartFiles;
 import io.github.espcnfiji.files.PendingFile;
+import io.github.espcnfiji.files.Sha256;
 
 import java.io.IOException;
 import java.io.BufferedOutputStream;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -123,20 +121,40 @@ public final class TrainingRun {
 		return FolderLock.acquire(folder);
 	}
 
+	/**
+	 * Fails at once, before any image is read, when a run could not start in this folder: a new
+	 * run in a folder that holds anything (without {@code overwrite}, or holding files a run did
+	 * not write), or a resumed one without a checkpoint. The trainer checks again under the
+	 * folder's lock.
+	 */
+	public void checkStart(boolean resume) throws IOException {
+		if (resume) {
+			if (!hasCheckpoint()) throw new IllegalArgumentException("No checkpoint to resume in " +
+				checkpoint() + (Files.isDirectory(folder) ? "" : ": the folder does not exist"));
+			return;
+		}
+		if (Files.isDirectory(folder)) refuseFresh(contents());
+		else if (Files.exists(folder)) throw new IllegalArgumentException("Output " + folder +
+			" is a file, not a folder; choose another name");
+	}
+
+	private void refuseFresh(List<String> present) {
+		if (present.isEmpty()) return;
+		if (!overwrite) throw new IllegalArgumentException("Output folder " + folder +
+			" already holds " + describe(present) + ": resume its run (--resume), replace it " +
+			"(--overwrite) or choose another folder");
+		List<String> foreign = new ArrayList<>(present);
+		foreign.removeAll(RUN_FILES);
+		if (!foreign.isEmpty()) throw new IllegalArgumentException("Output folder " + folder +
+			" holds " + describe(foreign) + ", which a training run did not write: not " +
+			"overwriting it; choose an empty or new folder");
+	}
+
 	void prepareFresh() throws IOException {
 		List<String> present = contents();
-		if (!present.isEmpty()) {
-			if (!overwrite) throw new IllegalArgumentException("Output folder " + folder +
-				" already holds " + describe(present) + ": resume its run (--resume), replace it " +
-				"(--overwrite) or choose another folder");
-			List<String> foreign = new ArrayList<>(present);
-			foreign.removeAll(RUN_FILES);
-			if (!foreign.isEmpty()) throw new IllegalArgumentException("Output folder " + folder +
-				" holds " + describe(foreign) + ", which a training run did not write: not " +
-				"overwriting it; choose an empty or new folder");
-			for (String f : present)
-				deleteTree(folder.resolve(f));
-		}
+		refuseFresh(present);
+		for (String f : present)
+			deleteTree(folder.resolve(f));
 		Files.createDirectories(checkpoint());
 		Files.deleteIfExists(folder.resolve(MACHINES));
 		writeText(folder.resolve(LOG), LOG_HEADER);
@@ -197,7 +215,7 @@ public final class TrainingRun {
 			Matcher m = ARRAYS.matcher(e.getKey());
 			if (!m.matches() || !m.group(1).equals(kind)) continue;
 			Path p = checkpoint().resolve(e.getKey());
-			if (!Files.isRegularFile(p) || !sha256(p).equals(e.getValue())) throw mixed(e.getKey());
+			if (!Files.isRegularFile(p) || !Sha256.of(p).equals(e.getValue())) throw mixed(e.getKey());
 			return p;
 		}
 		throw mixed(kind);
@@ -226,8 +244,8 @@ public final class TrainingRun {
 		Npz.write(weights, w);
 		Npz.write(optimizer, o);
 		state.files = new TreeMap<>();
-		state.files.put(w.getFileName().toString(), sha256(w));
-		state.files.put(o.getFileName().toString(), sha256(o));
+		state.files.put(w.getFileName().toString(), Sha256.of(w));
+		state.files.put(o.getFileName().toString(), Sha256.of(o));
 		// state.json last, in one rename: it is what makes the checkpoint count
 		writeText(checkpoint().resolve(STATE), GSON.toJson(state));
 		try (DirectoryStream<Path> files = Files.newDirectoryStream(checkpoint())) {
@@ -358,24 +376,6 @@ public final class TrainingRun {
 	private static void writeText(Path target, String text) throws IOException {
 		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
 		PendingFile.write(target, true, out -> out.write(bytes));
-	}
-
-	private static String sha256(Path file) throws IOException {
-		try {
-			MessageDigest md = MessageDigest.getInstance("SHA-256");
-			try (InputStream in = Files.newInputStream(file)) {
-				byte[] buffer = new byte[1 << 16];
-				for (int n; (n = in.read(buffer)) > 0;)
-					md.update(buffer, 0, n);
-			}
-			StringBuilder hex = new StringBuilder();
-			for (byte b : md.digest())
-				hex.append(String.format(Locale.ROOT, "%02x", b));
-			return hex.toString();
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("No SHA-256 in this Java", e);
-		}
 	}
 
 	private static void deleteTree(Path p) throws IOException {

@@ -285,7 +285,7 @@ public final class AviWriter extends VideoFileSink {
 	private void readFully(ByteBuffer b, long at) throws IOException {
 		while (b.hasRemaining())
 			if (channel.read(b, at + b.position()) < 0) throw new IOException(
-				"The AVI file being written was cut short: " + file.temporary());
+				"The AVI file being written was cut short: " + file.target());
 	}
 
 	private static ByteBuffer little(int capacity) {

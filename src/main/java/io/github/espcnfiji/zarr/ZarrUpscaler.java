@@ -8,6 +8,7 @@ import io.github.espcnfiji.core.Tiler;
 import io.github.espcnfiji.files.Inputs;
 import io.github.espcnfiji.files.PendingFolder;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,6 +139,32 @@ public final class ZarrUpscaler {
 	 * @throws ZarrFormatException naming the file when the input cannot be read
 	 */
 	public Multiscales write(Path input, Path output, boolean overwrite) throws IOException {
+		checkOutput(input, output, overwrite);
+		Multiscales source = Multiscales.read(input);
+		// checked above: an existing output is an empty folder or, with overwrite, a Zarr image
+		try (PendingFolder pending = PendingFolder.create(output, overwrite || isEmptyFolder(
+			output)))
+		{
+			Multiscales result = upscale(source, pending.temporary());
+			pending.commit();
+			return new Multiscales(output, result.name(), result.axes(), result.levels());
+		}
+	}
+
+	private static boolean isEmptyFolder(Path folder) throws IOException {
+		if (!Files.isDirectory(folder)) return false;
+		try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
+			return entries.findAny().isEmpty();
+		}
+	}
+
+	/**
+	 * Everything about the output that can be told before any work: it is not the input, does
+	 * not lie inside it or hold it, and an existing one is replaced only with {@code overwrite}
+	 * and only when it is a Zarr image itself (an empty folder counts as new): a folder of other
+	 * files is never replaced.
+	 */
+	public static void checkOutput(Path input, Path output, boolean overwrite) throws IOException {
 		Inputs.refuseOverwriting(output, input, "--output");
 		Path in = input.toAbsolutePath().normalize(), out = output.toAbsolutePath().normalize();
 		Path realIn = Files.exists(in) ? in.toRealPath() : in;
@@ -148,12 +175,14 @@ public final class ZarrUpscaler {
 			"changed)");
 		if (realIn.startsWith(outParent)) throw new IllegalArgumentException("--output " + output +
 			" holds the input " + input + "; choose another folder (inputs are never overwritten)");
-		Multiscales source = Multiscales.read(input);
-		try (PendingFolder pending = PendingFolder.create(output, overwrite)) {
-			Multiscales result = upscale(source, pending.temporary());
-			pending.commit();
-			return new Multiscales(output, result.name(), result.axes(), result.levels());
-		}
+		if (!Files.exists(out)) return;
+		if (!Files.isDirectory(out)) throw new FileAlreadyExistsException(output.toString(), null,
+			"exists and is not a folder; choose another name");
+		if (isEmptyFolder(out)) return;
+		if (!overwrite) throw new FileAlreadyExistsException(output.toString(), null,
+			"the output exists; add --overwrite to replace it, or choose another name");
+		if (!Multiscales.isZarr(out)) throw new FileAlreadyExistsException(output.toString(), null,
+			"is a folder that is not a Zarr image; not replacing it, choose a new or empty folder");
 	}
 
 	/**

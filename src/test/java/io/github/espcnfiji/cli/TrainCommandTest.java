@@ -1,6 +1,7 @@
 package io.github.espcnfiji.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.espcnfiji.model.ModelCard;
@@ -76,6 +77,34 @@ class TrainCommandTest {
 			"--patch", "7", "--stride", "7", "--batch", "4");
 		assertEquals(0, r.code, r.toString());
 		assertTrue(r.out.startsWith("Best validation PSNR "), r.out);
+	}
+
+	@Test
+	void aFolderThatCannotTakeTheRunOrAnExistingPackageIsRefusedBeforeAnyImageIsRead()
+		throws IOException
+	{
+		Path train = Files.createDirectory(dir.resolve("few"));
+		for (int i = 0; i < 3; i++)
+			Fixtures.rgb(train.resolve("img" + i + ".png"), 30, 30);
+		Path used = Files.createDirectory(dir.resolve("used"));
+		Files.writeString(used.resolve("notes.txt"), "mine");
+		CliRun r = CliRun.of("train", "--train", train.toString(), "--validation-fraction", "0.34",
+			"--output", used.toString(), "--scale", "2", "--epochs", "1");
+		assertEquals(1, r.code, r.toString());
+		assertTrue(r.lastError().contains("already holds notes.txt"), r.lastError());
+		assertFalse(r.err.contains("Loading"), "refused before the images are read: " + r.err);
+		Path fresh = dir.resolve("fresh");
+		Files.writeString(dir.resolve("fresh.bioimageio.zip"), "an earlier package");
+		r = CliRun.of("train", "--train", train.toString(), "--validation-fraction", "0.34",
+			"--output", fresh.toString(), "--scale", "2", "--epochs", "1", "--package");
+		assertEquals(1, r.code, r.toString());
+		assertTrue(r.lastError().contains("fresh.bioimageio.zip"), r.lastError());
+		assertFalse(r.err.contains("Loading"), r.err);
+		assertEquals("an earlier package", Files.readString(dir.resolve("fresh.bioimageio.zip")));
+		r = CliRun.of("train", "--train", train.toString(), "--validation-fraction", "0.34",
+			"--output", dir.resolve("none").toString(), "--resume");
+		assertEquals(1, r.code, r.toString());
+		assertTrue(r.lastError().contains("No checkpoint to resume"), r.lastError());
 	}
 
 	@Test

@@ -105,8 +105,8 @@ class VideoCommandTest {
 		CliRun r = CliRun.of("video", "--input", in.toString(), "--output", missing.toString(),
 			"--model", model);
 		assertEquals(1, r.code, r.toString());
-		assertEquals("error: " + missing + ": cannot write it: its folder " + missing.getParent() +
-			" does not exist", r.err.strip(), "one line, before the model loads");
+		assertEquals("error: " + missing + ": the output folder does not exist (" + missing
+			.getParent() + ")", r.err.strip(), "one line, before the model loads");
 		Path jpg = dir.resolve("x.jpg");
 		r = CliRun.of("video", "--input", in.toString(), "--output", jpg.toString(), "--model",
 			model);

@@ -95,4 +95,31 @@ class ZarrUpscaleCommandTest {
 		assertEquals(2, misuse.code, misuse.toString());
 		assertTrue(misuse.err.contains("--pyramid is for Zarr inputs"), misuse.err);
 	}
+
+	@Test
+	void overwriteReplacesAZarrImageButNeverAFolderOfOtherFiles() throws IOException {
+		Path in = Files.createDirectories(dir.resolve("in2.zarr"));
+		Files.writeString(in.resolve(".zarray"), "{\"zarr_format\": 2, \"shape\": [4, 4], " +
+			"\"chunks\": [4, 4], \"dtype\": \"|u1\", \"compressor\": null, \"fill_value\": 7, " +
+			"\"order\": \"C\", \"filters\": null}");
+		Path documents = Files.createDirectories(dir.resolve("Documents"));
+		Path letter = Files.writeString(documents.resolve("letter.txt"), "keep me");
+		CliRun r = CliRun.of("upscale", "--model", model, "--input", in.toString(), "--output",
+			documents.toString(), "--overwrite");
+		assertEquals(1, r.code, r.toString());
+		assertTrue(r.lastError().contains("is a folder that is not a Zarr image; not replacing it"), r
+			.toString());
+		assertEquals("keep me", Files.readString(letter), "the folder is untouched");
+		assertFalse(r.err.contains("espcn-x") && r.err.contains("loading"), "refused before work");
+		CliRun without = CliRun.of("upscale", "--model", model, "--input", in.toString(), "--output",
+			documents.toString());
+		assertTrue(without.lastError().contains("the output exists; add --overwrite"), without
+			.toString());
+		Path out = dir.resolve("out2.zarr");
+		assertEquals(0, CliRun.of("upscale", "--model", model, "--input", in.toString(), "--output",
+			out.toString()).code);
+		CliRun again = CliRun.of("upscale", "--model", model, "--input", in.toString(), "--output",
+			out.toString(), "--overwrite");
+		assertEquals(0, again.code, again.toString());
+	}
 }

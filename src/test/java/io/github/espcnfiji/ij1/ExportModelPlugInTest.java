@@ -34,7 +34,7 @@ class ExportModelPlugInTest {
 	/** The macro's error line, or null when it ran. */
 	private static String run(String options) {
 		Interpreter interpreter = new Interpreter();
-		interpreter.run("run(\"ESPCN Export Model\", \"" + options.replace("\"", "\\\"") + "\");",
+		interpreter.run("run(\"ESPCN Export Model...\", \"" + options.replace("\"", "\\\"") + "\");",
 			"");
 		return interpreter.wasError() ? PlugInErrors.takeLastMacroError() : null;
 	}
@@ -91,5 +91,9 @@ class ExportModelPlugInTest {
 		String notZip = run("model=[" + model + "] output=[" + yaml + "]");
 		assertTrue(notZip != null && notZip.contains("must be a .zip file"), notZip);
 		assertFalse(Files.exists(yaml));
+		Path zip = dir.resolve("typo.zip");
+		String typo = run("modle=x2 output=[" + zip + "]");
+		assertTrue(typo != null && typo.contains("Unknown key 'modle' (did you mean 'model'?)"), typo);
+		assertFalse(Files.exists(zip), "a misspelt key does not export the default model");
 	}
 }

@@ -272,6 +272,9 @@ class TrainPlugInTest {
 	void badOptionsStopTheMacroWithTheirReason() {
 		assertTrue(run("scale=3 output=[" + dir.resolve("o") + "]").contains(
 			"Missing 'folder=...'"));
+		String both = run("folder=[" + images + "] output=[" + dir.resolve("both") + "] resume " +
+			"overwrite");
+		assertTrue(both != null && both.contains("not both"), "as on the command line: " + both);
 		assertTrue(run("folder=[" + images + "] activation=swish output=[" + dir.resolve("o") + "]")
 			.contains("Unknown activation 'swish'"));
 		assertTrue(run("folder=[" + images + "] epochs=many output=[" + dir.resolve("o") + "]")

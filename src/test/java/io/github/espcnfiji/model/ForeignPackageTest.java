@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.espcnfiji.bioimageio.Npy;
 import io.github.espcnfiji.bioimageio.RdfYaml;
-import io.github.espcnfiji.bioimageio.Sha256;
+import io.github.espcnfiji.files.Sha256;
 import io.github.espcnfiji.bioimageio.TorchArchive;
 import io.github.espcnfiji.bioimageio.export.PackageExport;
 import io.github.espcnfiji.core.FloatPlane;

@@ -193,7 +193,7 @@ class EspcnTrainerTest {
 				attempt) -> epoch == 2 && step == 1).run(false));
 		assertTrue(e.getMessage().startsWith("Training stopped at step 2 of epoch 2"), e
 			.getMessage());
-		assertTrue(e.getMessage().contains("--resume"), e.getMessage());
+		assertTrue(e.getMessage().contains("is intact: resume the run"), e.getMessage());
 		assertEquals(1, Files.readAllLines(folder.resolve("training-log.csv")).size() - 1);
 		new EspcnTrainer(smallConfig(2), train, val, run(folder), null).run(true);
 		assertSameWeights(tmp.resolve("clean/weights.npz"), folder.resolve("weights.npz"), "");

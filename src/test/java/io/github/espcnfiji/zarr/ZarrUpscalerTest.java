@@ -153,8 +153,12 @@ class ZarrUpscalerTest {
 		assertThrows(IllegalArgumentException.class, () -> z.write(in, in, true));
 		assertThrows(IllegalArgumentException.class, () -> z.write(in, in.resolve("sr.zarr"), true));
 		assertThrows(IllegalArgumentException.class, () -> z.write(in, dir, true));
-		z.write(in, out, true);
-		assertFalse(Files.exists(out.resolve("keep.txt")));
+		assertThrows(FileAlreadyExistsException.class, () -> z.write(in, out, true),
+			"a folder of other files is never replaced, even with overwrite");
+		assertEquals("mine", Files.readString(out.resolve("keep.txt")));
+		Files.delete(out.resolve("keep.txt"));
+		z.write(in, out, false); // an empty folder counts as new
+		z.write(in, out, true); // a Zarr image is replaced when asked
 		assertTrue(Files.exists(out.resolve("0/.zarray")));
 		assertEquals(keys(before), keys(snapshot(in)));
 		Map<String, byte[]> after = snapshot(in);

@@ -1,7 +1,7 @@
 package io.github.espcnfiji.bioimageio.export;
 
 import io.github.espcnfiji.bioimageio.RdfYaml;
-import io.github.espcnfiji.bioimageio.Sha256;
+import io.github.espcnfiji.files.Sha256;
 import io.github.espcnfiji.bioimageio.TorchArchive;
 import io.github.espcnfiji.model.EspcnSpec;
 import io.github.espcnfiji.model.ModelCard;

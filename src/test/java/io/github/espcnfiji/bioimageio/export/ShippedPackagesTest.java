@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.espcnfiji.bioimageio.ModelPackage;
 import io.github.espcnfiji.bioimageio.RdfNode;
 import io.github.espcnfiji.bioimageio.RdfYaml;
-import io.github.espcnfiji.bioimageio.Sha256;
+import io.github.espcnfiji.files.Sha256;
 import io.github.espcnfiji.model.BundledModels;
 import io.github.espcnfiji.model.EspcnModel;
 

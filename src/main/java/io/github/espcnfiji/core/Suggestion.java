@@ -1,4 +1,4 @@
-package io.github.espcnfiji.cli;
+package io.github.espcnfiji.core;
 
 import java.util.Collection;
 import java.util.Optional;
@@ -7,11 +7,11 @@ import java.util.Optional;
  * The known name closest to a mistyped one, for "did you mean" hints: a name it is a prefix of,
  * or one at most two edits away (a third of the typed length for long names).
  */
-final class Suggestion {
+public final class Suggestion {
 
 	private Suggestion() {}
 
-	static Optional<String> closest(String typed, Collection<String> known) {
+	public static Optional<String> closest(String typed, Collection<String> known) {
 		String best = null;
 		int bestDistance = Integer.MAX_VALUE;
 		for (String name : known) {
@@ -26,7 +26,7 @@ final class Suggestion {
 	}
 
 	/** Levenshtein distance: insertions, deletions and substitutions. */
-	static int distance(String a, String b) {
+	public static int distance(String a, String b) {
 		int[] previous = new int[b.length() + 1], current = new int[b.length() + 1];
 		for (int j = 0; j <= b.length(); j++)
 			previous[j] = j;
