@@ -145,7 +145,18 @@ public final class ZarrUpscaler {
 		try (PendingFolder pending = PendingFolder.create(output, overwrite || isEmptyFolder(
 			output)))
 		{
-			Multiscales result = upscale(source, pending.temporary());
+			Multiscales result;
+			try {
+				result = upscale(source, pending.temporary());
+			}
+			catch (java.nio.file.FileSystemException e) {
+				// a full disk or a lost folder while writing chunks: name the output, not the
+				// hidden temporary folder its chunks go to until the end
+				String file = e.getFile() == null ? "" : e.getFile();
+				if (!file.startsWith(pending.temporary().toString())) throw e;
+				throw new IOException("cannot write " + output + ": " + (e.getReason() != null ? e
+					.getReason() : e.getClass().getSimpleName()), e);
+			}
 			pending.commit();
 			return new Multiscales(output, result.name(), result.axes(), result.levels());
 		}
