@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.espcnfiji.testing.BoxUpscaler;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.espcnfiji.core.PlaneUpscaler;
 import io.github.espcnfiji.core.SuperResolver;
 import io.github.espcnfiji.model.EspcnModel;
+import io.github.espcnfiji.testing.BoxUpscaler;
 import io.github.espcnfiji.testing.TestModels;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -49,14 +50,14 @@ class ZarrUpscalerTest {
 		float[] data = ZarrArrayTest.samples(type, 2 * height * width, 9);
 		Path in = image(type, data, new long[] { 2, height, width }, new int[] { 1, chunk, chunk },
 			"blosc-lz4");
-		MeanUpscaler network = new MeanUpscaler(scale, 2);
+		BoxUpscaler network = new BoxUpscaler(scale, 2);
 		new ZarrUpscaler(network, ZarrUpscaler.Settings.defaults(), (l, d, t) -> {}).write(in, dir
 			.resolve("out.zarr"), false);
 		ZarrArray out = ZarrArray.open(dir.resolve("out.zarr/0"));
 		assertArrayEquals(new long[] { 2, height * scale, width * scale }, out.shape());
 		assertArrayEquals(new int[] { 1, chunk, chunk }, out.chunks());
 		float[] got = out.read(new long[3], new int[] { 2, height * scale, width * scale });
-		float[] whole = whole(new MeanUpscaler(scale, 2), type, data, width, height, 2);
+		float[] whole = whole(new BoxUpscaler(scale, 2), type, data, width, height, 2);
 		assertArrayEquals(whole, got);
 		int side = (chunk + scale - 1) / scale + 1 + 2 * 2;
 		assertTrue(network.largestInput <= side * side, "network saw " + network.largestInput +
@@ -101,7 +102,7 @@ class ZarrUpscalerTest {
 			"micrometer"), Axis.named("x", "micrometer")), List.of(new Multiscales.Level("0",
 				new double[] { 2, 0.5, 0.5 }, new double[] { 10, 1, 1 }))).write();
 		List<String> progress = new ArrayList<>();
-		Multiscales out = new ZarrUpscaler(new MeanUpscaler(2, 1), ZarrUpscaler.Settings.defaults()
+		Multiscales out = new ZarrUpscaler(new BoxUpscaler(2, 1), ZarrUpscaler.Settings.defaults()
 			.withPyramid(2).withCompressor(Compressor.named("blosc-zstd")), (l, d, t) -> progress.add(
 				l + ":" + d + "/" + t)).write(in, dir.resolve("out.zarr"), false);
 		Multiscales read = Multiscales.read(dir.resolve("out.zarr"));
@@ -146,7 +147,7 @@ class ZarrUpscalerTest {
 		Map<String, byte[]> before = snapshot(in);
 		Path out = Files.createDirectory(dir.resolve("out.zarr"));
 		Files.writeString(out.resolve("keep.txt"), "mine");
-		ZarrUpscaler z = new ZarrUpscaler(new MeanUpscaler(2, 1), ZarrUpscaler.Settings.defaults(), (
+		ZarrUpscaler z = new ZarrUpscaler(new BoxUpscaler(2, 1), ZarrUpscaler.Settings.defaults(), (
 			l, d, t) -> {});
 		assertThrows(FileAlreadyExistsException.class, () -> z.write(in, out, false));
 		assertTrue(Files.exists(out.resolve("keep.txt")));
@@ -177,7 +178,7 @@ class ZarrUpscalerTest {
 		byte[] b = Files.readAllBytes(chunk);
 		Files.write(chunk, java.util.Arrays.copyOf(b, b.length - 5));
 		ZarrFormatException e = assertThrows(ZarrFormatException.class, () -> new ZarrUpscaler(
-			new MeanUpscaler(2, 1), ZarrUpscaler.Settings.defaults(), (l, d, t) -> {}).write(in, dir
+			new BoxUpscaler(2, 1), ZarrUpscaler.Settings.defaults(), (l, d, t) -> {}).write(in, dir
 				.resolve("out.zarr"), false));
 		assertTrue(e.getMessage().startsWith(chunk + ": truncated"), e.getMessage());
 		assertFalse(Files.exists(dir.resolve("out.zarr")));
@@ -194,7 +195,7 @@ class ZarrUpscalerTest {
 		new Multiscales(in, null, List.of(Axis.named("y", null), Axis.named("x", null), Axis.named(
 			"c", null)), List.of(new Multiscales.Level("0", new double[] { 1, 1, 1 }, null))).write();
 		ZarrFormatException e = assertThrows(ZarrFormatException.class, () -> new ZarrUpscaler(
-			new MeanUpscaler(2, 1), ZarrUpscaler.Settings.defaults(), (l, d, t) -> {}).write(in, dir
+			new BoxUpscaler(2, 1), ZarrUpscaler.Settings.defaults(), (l, d, t) -> {}).write(in, dir
 				.resolve("out.zarr"), false));
 		assertEquals(in.resolve(".zattrs") + ": axes [y, x, c] are not supported: the last two " +
 			"must be y and x", e.getMessage());
@@ -207,7 +208,7 @@ class ZarrUpscalerTest {
 		Path in = image(type, ZarrArrayTest.samples(type, 20 * 20, 1), new long[] { 20, 20 },
 			new int[] { 8, 8 }, "zlib");
 		java.util.concurrent.CancellationException first = assertThrows(
-			java.util.concurrent.CancellationException.class, () -> new ZarrUpscaler(new MeanUpscaler(2,
+			java.util.concurrent.CancellationException.class, () -> new ZarrUpscaler(new BoxUpscaler(2,
 				1), ZarrUpscaler.Settings.defaults().withCancellation(() -> true), (l, d, t) -> {}).write(
 					in, dir.resolve("out.zarr"), false));
 		assertEquals("stopped after reading 0 of 9 chunks for the intensity range", first
@@ -217,7 +218,7 @@ class ZarrUpscalerTest {
 			int stopAt = level;
 			progress.clear();
 			java.util.concurrent.CancellationException e = assertThrows(
-				java.util.concurrent.CancellationException.class, () -> new ZarrUpscaler(new MeanUpscaler(
+				java.util.concurrent.CancellationException.class, () -> new ZarrUpscaler(new BoxUpscaler(
 					2, 1), ZarrUpscaler.Settings.defaults().withPyramid(1).withCancellation(() -> progress
 						.contains(stopAt + ":2/" + (stopAt == 0 ? 25 : 9))), (l, d, t) -> progress.add(l + ":" +
 							d + "/" + t)).write(in, dir.resolve("out.zarr"), false));

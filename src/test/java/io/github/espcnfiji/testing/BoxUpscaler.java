@@ -1,20 +1,21 @@
-package io.github.espcnfiji.zarr;
+package io.github.espcnfiji.testing;
 
 import io.github.espcnfiji.core.FloatPlane;
 import io.github.espcnfiji.core.PlaneUpscaler;
 
 /**
- * A pure-Java stand-in for the network: the mean of the (2 radius + 1)^2 box around each pixel
- * (zeros beyond the edge), then nearest-neighbour enlargement; exact whatever the tiling. It
- * records the largest plane it was given.
+ * A pure-Java stand-in for the network in tests: the mean of the (2 radius + 1)^2 box around each
+ * pixel, with zeros beyond the edge, then nearest-neighbour enlargement. Its halo is the radius.
+ * It counts its calls and the largest input it was given (tiles may come from several threads).
  */
-final class MeanUpscaler implements PlaneUpscaler {
+public final class BoxUpscaler implements PlaneUpscaler {
 
 	private final int scale;
 	private final int radius;
-	int largestInput;
+	public int calls;
+	public int largestInput;
 
-	MeanUpscaler(int scale, int radius) {
+	public BoxUpscaler(int scale, int radius) {
 		this.scale = scale;
 		this.radius = radius;
 	}
@@ -31,6 +32,7 @@ final class MeanUpscaler implements PlaneUpscaler {
 
 	@Override
 	public synchronized FloatPlane upscale(FloatPlane in) {
+		calls++;
 		largestInput = Math.max(largestInput, in.width() * in.height());
 		int w = in.width(), h = in.height(), side = 2 * radius + 1;
 		FloatPlane out = FloatPlane.zeros(w * scale, h * scale);
