@@ -33,7 +33,8 @@ if [ "$1" = --snapshot ]; then
 	# A checkpoint is rewritten after every epoch: copy until the copy matches a finished one.
 	while :; do
 		rm -rf "$SNAP.tmp" && mkdir -p "$SNAP.tmp/checkpoint"
-		cp "$RUN"/checkpoint/state.json "$RUN"/checkpoint/weights.npz "$RUN"/checkpoint/optimizer.npz "$SNAP.tmp/checkpoint/"
+		# -p keeps the times: an old-layout checkpoint resumes only with state.json the newest
+		cp -p "$RUN"/checkpoint/state.json "$RUN"/checkpoint/weights.npz "$RUN"/checkpoint/optimizer.npz "$SNAP.tmp/checkpoint/"
 		cp "$RUN"/card.json "$RUN"/weights.npz "$RUN"/training-log.csv "$RUN"/train.log "$SNAP.tmp/"
 		# state.json is written last: weights newer than it mean a checkpoint is being written
 		if [ ! "$RUN/checkpoint/weights.npz" -nt "$RUN/checkpoint/state.json" ] &&
