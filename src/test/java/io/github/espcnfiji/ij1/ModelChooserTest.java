@@ -37,7 +37,7 @@ class ModelChooserTest {
 		String line = ModelChooser.describe(BundledModels.shipped(), model.toString());
 		assertTrue(line.startsWith(name + ": x2"), line);
 		String x3 = ModelChooser.describe(BundledModels.shipped(), "x3");
-		assertTrue(x3.startsWith("espcn-x3: x3, 64/32 filters, Set5 32.56 dB (bicubic 30.40)"), x3);
+		assertTrue(x3.startsWith("espcn-x3: x3, 64/32 filters, Set5 32.64 dB (bicubic 30.40)"), x3);
 	}
 
 	@Test

@@ -17,14 +17,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The shipped models keep their quality under the paper's protocol (Y, border = scale, MATLAB
  * bicubic LR), so a retrained or damaged model that falls below it fails here. The floors are the
- * core engine's targets (x2 Set5 36.3, x3 Set5 32.5 and Set14 29.0, x4 Set5 30.2), which the
- * shipped models reach (36.48, 32.56, 29.08, 30.22); the named variant ESPCN-wide must do at
- * least as well as the default x3 is asked to.
+ * core engine's targets (x2 Set5 36.3, x4 Set5 30.2), which the shipped models reach (36.48,
+ * 30.22), and for x3 the figures of the model trained on corpus v1 (issue 18: Set5 32.64, Set14
+ * 29.16; floors 32.6 and 29.1); the named variant ESPCN-wide must do at least as well as the
+ * T91 x3 was asked to (32.5, 29.0).
  */
 class ShippedModelsTest {
 
 	@ParameterizedTest(name = "{0} on {1} >= {2} dB")
-	@CsvSource({ "x2, Set5, 36.3", "x3, Set5, 32.5", "x3, Set14, 29.0", "x4, Set5, 30.2",
+	@CsvSource({ "x2, Set5, 36.3", "x3, Set5, 32.6", "x3, Set14, 29.1", "x4, Set5, 30.2",
 		"wide-x3, Set5, 32.5", "wide-x3, Set14, 29.0" })
 	void meetsItsPsnrFloor(String name, String set, double floor) throws IOException {
 		BundledModels shipped = BundledModels.shipped();
