@@ -1,0 +1,82 @@
+#!/bin/sh
+# The long runs of issue 18 on corpus v1, one per scale, resumable:
+#   scripts/train-corpus.sh SCALE            (SCALE 2, 3 or 4)
+# starts the run, or resumes it from its checkpoint (per epoch) when RUN already holds one.
+# When RUN is missing (a fresh machine) and the repository carries a copy of the run in
+# runs-in-progress/corpus-xSCALE, it starts from that copy. Meant to be launched in the
+# background so that it survives the shell:
+#   setsid nohup scripts/train-corpus.sh 2 > /dev/null 2>&1 < /dev/null &
+# and launched again, the same way, after a restart. Its output goes to $RUN/train.log.
+# Needs the corpus built first: scripts/build-corpus.sh /work/corpus/v1 (checked by its tag).
+#   RUN     run folder                    [/work/runs/corpus-xSCALE]
+#   STEPS   the step budget               [937800, three times the T91 x3's]
+#   CORPUS  the corpus folder             [/work/corpus/v1]
+#   DATA    the shared data folder        [/work/shared/data]
+#   BIN     a private copy of the jar and its jars/, so rebuilds do not touch the run
+#           [/work/runs/bin-corpus; made from target/ when missing]
+#   JAVA_OPTS                             [-Xmx6g]
+#
+#   scripts/train-corpus.sh SCALE --snapshot
+# copies the run's last checkpoint, best model and logs (a few hundred KB) into
+# runs-in-progress/corpus-xSCALE of this repository, to be committed, and leaves the run going.
+set -e
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+SCALE=$1
+case "$SCALE" in 2|3|4) shift ;; *) echo "usage: train-corpus.sh 2|3|4 [--snapshot]" >&2; exit 2 ;; esac
+NAME=corpus-x$SCALE
+RUN=${RUN:-/work/runs/$NAME}
+STEPS=${STEPS:-937800}
+CORPUS=${CORPUS:-/work/corpus/v1}
+DATA=${DATA:-/work/shared/data}
+BIN=${BIN:-/work/runs/bin-corpus}
+JAVA_OPTS=${JAVA_OPTS:--Xmx6g}
+TAG=corpus-v1-ad15e7e5d36c
+JAR=ESPCN_-0.1.0-SNAPSHOT.jar
+export OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
+
+if [ "$1" = --snapshot ]; then
+	SNAP="$REPO/runs-in-progress/$NAME"
+	[ -f "$RUN/checkpoint/state.json" ] || { echo "train-corpus: no checkpoint in $RUN" >&2; exit 1; }
+	# A checkpoint is rewritten after every epoch: copy until the copy matches a finished one.
+	while :; do
+		rm -rf "$SNAP.tmp" && mkdir -p "$SNAP.tmp/checkpoint"
+		# -p keeps the times: an old-layout checkpoint resumes only with state.json the newest
+		cp -p "$RUN"/checkpoint/state.json "$RUN"/checkpoint/weights.npz "$RUN"/checkpoint/optimizer.npz "$SNAP.tmp/checkpoint/"
+		cp "$RUN"/card.json "$RUN"/weights.npz "$RUN"/training-log.csv "$RUN"/train.log "$SNAP.tmp/"
+		# state.json is written last: weights newer than it mean a checkpoint is being written
+		if [ ! "$RUN/checkpoint/weights.npz" -nt "$RUN/checkpoint/state.json" ] &&
+			[ ! "$RUN/checkpoint/optimizer.npz" -nt "$RUN/checkpoint/state.json" ] &&
+			cmp -s "$RUN/checkpoint/state.json" "$SNAP.tmp/checkpoint/state.json" &&
+			cmp -s "$RUN/checkpoint/weights.npz" "$SNAP.tmp/checkpoint/weights.npz" &&
+			cmp -s "$RUN/checkpoint/optimizer.npz" "$SNAP.tmp/checkpoint/optimizer.npz" &&
+			cmp -s "$RUN/training-log.csv" "$SNAP.tmp/training-log.csv"; then break; fi
+		sleep 5
+	done
+	[ -f "$SNAP/README.md" ] && cp "$SNAP/README.md" "$SNAP.tmp/"
+	rm -rf "$SNAP" && mv "$SNAP.tmp" "$SNAP"
+	echo "runs-in-progress/$NAME: $(grep -o '"epochsDone": [0-9]*' "$SNAP/checkpoint/state.json")"
+	exit 0
+fi
+if [ "$(cat "$CORPUS/VERSION" 2>/dev/null)" != "$TAG" ]; then
+	echo "train-corpus: $CORPUS is not corpus $TAG (build it with scripts/build-corpus.sh $CORPUS)" >&2
+	exit 1
+fi
+if [ ! -f "$BIN/$JAR" ]; then
+	[ -f "$REPO/target/$JAR" ] || { echo "train-corpus: no $BIN/$JAR; build first (mvn -B -q package -DskipTests)" >&2; exit 1; }
+	mkdir -p "$BIN"
+	cp "$REPO/target/$JAR" "$BIN/" && cp -r "$REPO/target/jars" "$BIN/"
+fi
+if [ ! -f "$RUN/checkpoint/state.json" ] && [ -f "$REPO/runs-in-progress/$NAME/checkpoint/state.json" ]; then
+	[ -e "$RUN" ] && { echo "train-corpus: $RUN exists without a checkpoint; move it away first" >&2; exit 1; }
+	mkdir -p "$(dirname "$RUN")"
+	cp -r "$REPO/runs-in-progress/$NAME" "$RUN"
+fi
+RESUME=
+[ -f "$RUN/checkpoint/state.json" ] && RESUME=--resume
+mkdir -p "$RUN"
+echo "$(date -u '+%F %T') train-corpus x$SCALE: ${RESUME:-start} (corpus $TAG, jar $BIN/$JAR)" >> "$RUN/train.log"
+# shellcheck disable=SC2086
+exec java $JAVA_OPTS -jar "$BIN/$JAR" train \
+	--train "$CORPUS" --validation "$DATA/BSD200" --validation-count 20 \
+	--scale "$SCALE" --steps "$STEPS" --augment --rescales 0.9,0.8,0.7,0.6 --seed 1 --threads 1 \
+	--output "$RUN" $RESUME >> "$RUN/train.log" 2>&1
