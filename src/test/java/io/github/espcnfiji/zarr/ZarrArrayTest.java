@@ -216,6 +216,30 @@ class ZarrArrayTest {
 		}
 	}
 
+	/**
+	 * A chunk cut anywhere, even in the last bytes, which hold only a checksum (zlib, gzip) or
+	 * the end of the last block: refused, never read as if whole.
+	 */
+	@Test
+	void aChunkCutByItsLastBytesIsRefused() throws IOException {
+		for (String codec : new String[] { "none", "zlib", "gzip", "blosc-lz4", "blosc-zstd",
+			"blosc-zlib" })
+		{
+			Path p = dir.resolve("cut-" + codec);
+			ZarrArray a = ZarrArray.create(p, new long[] { 16, 16 }, new int[] { 16, 16 }, DataType
+				.parse("<u2"), Compressor.named(codec), 0, ".");
+			a.write(new long[2], new int[] { 16, 16 }, samples(a.dataType(), 16 * 16, 3));
+			Path chunk = p.resolve("0.0");
+			byte[] stored = Files.readAllBytes(chunk);
+			for (int cut = 1; cut <= 8; cut++) {
+				Files.write(chunk, Arrays.copyOf(stored, stored.length - cut));
+				ZarrFormatException e = assertThrows(ZarrFormatException.class, () -> ZarrArray.open(p)
+					.read(new long[2], new int[] { 1, 1 }), codec + " cut by " + cut);
+				assertTrue(e.getMessage().startsWith(chunk + ": "), e.getMessage());
+			}
+		}
+	}
+
 	@Test
 	void chunksStoredWithAnotherSeparatorThanTheZarraySaysAreRefused() throws IOException {
 		for (String sep : new String[] { ".", "/" }) {
