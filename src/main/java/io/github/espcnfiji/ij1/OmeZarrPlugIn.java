@@ -180,7 +180,10 @@ public final class OmeZarrPlugIn implements PlugIn {
 			new ZarrProgress(COMMAND));
 	}
 
-	/** As {@link #upscale(String, String, String, ZarrUpscaler.Settings, String, boolean)}, watched by {@code progress}. */
+	/**
+	 * As {@link #upscale(String, String, String, ZarrUpscaler.Settings, String, boolean)},
+	 * watched by {@code progress} (which Esc, or a test, cancels).
+	 */
 	static boolean upscale(String input, String output, String model,
 		ZarrUpscaler.Settings settings, String precision, boolean overwrite, ZarrProgress progress)
 	{
