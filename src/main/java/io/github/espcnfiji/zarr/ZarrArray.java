@@ -22,8 +22,9 @@ import java.util.Map;
  * <p>
  * Supported: {@code dtype} {@code |u1}, {@code <u2}/{@code >u2}, {@code <f4}/{@code >f4};
  * {@code order} C; {@code dimension_separator} {@code .} or {@code /}; no {@code filters}; the
- * compressors of {@link Compressor}. A missing chunk reads as {@code fill_value} (null: 0); edge
- * chunks are stored whole, padded with the fill value, as Zarr stores them. A few decoded chunks
+ * compressors of {@link Compressor}; a {@code fill_value} the dtype holds; at least one pixel.
+ * A missing chunk reads as {@code fill_value} (null: 0); edge chunks are stored whole, padded
+ * with the fill value, as Zarr stores them. A few decoded chunks
  * are cached, so reading neighbouring boxes decodes each chunk about once.
  * <pre>{@code
  * ZarrArray a = ZarrArray.open(Path.of("image.zarr/0"));
@@ -106,6 +107,9 @@ public final class ZarrArray {
 				chunks[i] = (int) c[i];
 			}
 			if (shape.length < 1) throw new IllegalArgumentException("a 0-dimensional array");
+			for (long extent : shape)
+				if (extent == 0) throw new IllegalArgumentException("shape " + Arrays.toString(shape) +
+					" holds no pixels (an empty array)");
 			DataType type = DataType.parse(o.get("dtype").getAsString());
 			String sep = o.has("dimension_separator") ? o.get("dimension_separator").getAsString()
 				: ".";

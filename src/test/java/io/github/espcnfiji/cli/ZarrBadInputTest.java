@@ -176,6 +176,12 @@ class ZarrBadInputTest {
 	}
 
 	@Test
+	void anArrayWithoutPixelsNamesTheZarray() throws IOException {
+		zarray("\"shape\": [2, 0, 14]");
+		assertRefused(in.resolve("0/.zarray"), "shape [2, 0, 14] holds no pixels");
+	}
+
+	@Test
 	void aMultiscalesDatasetThatIsMissingNamesItsZarray() throws IOException {
 		Files.delete(in.resolve("0/.zarray"));
 		assertRefused(in.resolve("0/.zarray"), "missing: not a Zarr v2 array");
