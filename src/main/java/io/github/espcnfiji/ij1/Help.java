@@ -11,6 +11,7 @@ final class Help {
 	static final String README = "https://github.com/espcn-fiji/ESPCN_/blob/main/README.md";
 	static final String MENUS = README + "#fiji-menus-and-macros";
 	static final String VIDEO = README + "#video";
+	static final String ZARR = README + "#ome-zarr-images";
 	static final String TRAINING = README + "#training";
 
 	private Help() {}

@@ -1,6 +1,6 @@
 /**
  * The ImageJ 1.x front: the PlugIns listed in {@code plugins.config} ("ESPCN Super-Resolution...",
- * "ESPCN Video...", "ESPCN Measure PSNR...", "ESPCN Train...", "ESPCN Export Model...", and the
+ * "ESPCN Video...", "ESPCN OME-Zarr...", "ESPCN Measure PSNR...", "ESPCN Train...", "ESPCN Export Model...", and the
  * names of version 0.1 without "...") and the macro extension ("ESPCN Macro Extensions").
  * <p>
  * Each PlugIn reads its settings from {@link ij.Macro#getOptions()} whenever a macro gives
@@ -18,7 +18,12 @@
  * numbers a script wants) does not give, and its one-image mode (the evaluation protocol with
  * bicubic beside) has no command; a command made only to be called from here would add a layer,
  * not remove one. Neither needs Esc or a plugin index, and the model it may load goes through
- * {@link io.github.espcnfiji.model.DjlRuntime} like every DJL call.
+ * {@link io.github.espcnfiji.model.DjlRuntime} like every DJL call. "ESPCN Video" and "ESPCN
+ * OME-Zarr" call their engines ({@link io.github.espcnfiji.video.VideoPipeline},
+ * {@link io.github.espcnfiji.zarr.ZarrUpscaler}) themselves for the same reason: they go from
+ * files to files, streamed, and never hold the image that a command's {@code Img} parameters
+ * would; the command line's {@code video} and {@code upscale} of a Zarr folder call the same
+ * engines, so the results are the same files.
  * <p>
  * Batch macros write files through {@code Ext.save} and {@code Ext.saveText} (see
  * {@link io.github.espcnfiji.ij1.MacroOutputs}) rather than ImageJ's {@code saveAs}, so that
@@ -30,6 +35,7 @@
  * run("ESPCN Train...", "folder=[/data/T91] scale=3 epochs=100 activation=tanh output=[/models/mine]");
  * run("ESPCN Train...", "folder=[/data/T91] scale=3 epochs=100 output=[/models/mine] current_image");
  * run("ESPCN Video...", "input=[/data/bus.y4m] output=[/data/bus-x3.y4m] model=[x3]");
+ * run("ESPCN OME-Zarr...", "input=[/data/cells.zarr] output=[/data/cells-x3.zarr] model=[x3] pyramid=2");
  * </pre>
  */
 package io.github.espcnfiji.ij1;

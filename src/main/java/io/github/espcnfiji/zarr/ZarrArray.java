@@ -22,8 +22,9 @@ import java.util.Map;
  * <p>
  * Supported: {@code dtype} {@code |u1}, {@code <u2}/{@code >u2}, {@code <f4}/{@code >f4};
  * {@code order} C; {@code dimension_separator} {@code .} or {@code /}; no {@code filters}; the
- * compressors of {@link Compressor}. A missing chunk reads as {@code fill_value} (null: 0); edge
- * chunks are stored whole, padded with the fill value, as Zarr stores them. A few decoded chunks
+ * compressors of {@link Compressor}; a {@code fill_value} the dtype holds; at least one pixel.
+ * A missing chunk reads as {@code fill_value} (null: 0); edge chunks are stored whole, padded
+ * with the fill value, as Zarr stores them. A few decoded chunks
  * are cached, so reading neighbouring boxes decodes each chunk about once.
  * <pre>{@code
  * ZarrArray a = ZarrArray.open(Path.of("image.zarr/0"));
@@ -106,6 +107,9 @@ public final class ZarrArray {
 				chunks[i] = (int) c[i];
 			}
 			if (shape.length < 1) throw new IllegalArgumentException("a 0-dimensional array");
+			for (long extent : shape)
+				if (extent == 0) throw new IllegalArgumentException("shape " + Arrays.toString(shape) +
+					" holds no pixels (an empty array)");
 			DataType type = DataType.parse(o.get("dtype").getAsString());
 			String sep = o.has("dimension_separator") ? o.get("dimension_separator").getAsString()
 				: ".";
@@ -113,7 +117,7 @@ public final class ZarrArray {
 				"dimension_separator " + sep + " is not supported (only . and /)");
 			checkLayout(dir, sep, shape.length);
 			return new ZarrArray(dir, shape, chunks, type, Compressor.of(o.get("compressor")), fill(o
-				.get("fill_value")), sep);
+				.get("fill_value"), type), sep);
 		}
 		catch (JsonParseException e) {
 			throw new ZarrFormatException(meta, "not valid JSON (" + (e.getCause() != null ? e
@@ -322,16 +326,36 @@ public final class ZarrArray {
 		}
 	}
 
-	private static float fill(JsonElement e) {
+	/**
+	 * The value missing chunks read as: null is 0; a number the dtype holds (for uint8 and
+	 * uint16 a whole number in range, which Zarr would otherwise store wrapped or truncated);
+	 * for float32 also {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}.
+	 */
+	private static float fill(JsonElement e, DataType type) {
 		if (e == null || e.isJsonNull()) return 0;
-		if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
+		if (!e.isJsonPrimitive() || e.getAsJsonPrimitive().isBoolean())
+			throw new IllegalArgumentException("fill_value " + e + " is not supported (a number, " +
+				"\"NaN\", \"Infinity\", \"-Infinity\" or null)");
+		boolean floating = type.kind() == DataType.Kind.FLOAT32;
+		if (e.getAsJsonPrimitive().isString()) {
 			String s = e.getAsString();
-			if (s.equals("NaN")) return Float.NaN;
-			if (s.equals("Infinity")) return Float.POSITIVE_INFINITY;
-			if (s.equals("-Infinity")) return Float.NEGATIVE_INFINITY;
-			throw new IllegalArgumentException("fill_value " + e + " is not supported");
+			if (floating && s.equals("NaN")) return Float.NaN;
+			if (floating && s.equals("Infinity")) return Float.POSITIVE_INFINITY;
+			if (floating && s.equals("-Infinity")) return Float.NEGATIVE_INFINITY;
+			throw new IllegalArgumentException("fill_value " + e + " is not supported for dtype " +
+				type + (floating ? " (a number, \"NaN\", \"Infinity\", \"-Infinity\" or null)"
+					: " (a whole number from 0 to " + max(type) + ", or null)"));
 		}
-		return e.getAsFloat();
+		double v = e.getAsDouble();
+		if (floating) return (float) v;
+		if (v != Math.rint(v) || v < 0 || v > max(type)) throw new IllegalArgumentException(
+			"fill_value " + e + " does not fit dtype " + type + " (a whole number from 0 to " + max(
+				type) + ", or null)");
+		return (float) v;
+	}
+
+	private static int max(DataType type) {
+		return type.kind() == DataType.Kind.UINT8 ? 255 : 65535;
 	}
 
 	private static long[] longs(JsonArray a, String name) {

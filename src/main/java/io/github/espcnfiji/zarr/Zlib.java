@@ -58,7 +58,10 @@ final class Zlib implements Compressor {
 		}
 	}
 
-	/** Inflates exactly {@code length} bytes, which must be the whole stream. */
+	/**
+	 * Inflates exactly {@code length} bytes, which must be the whole stream, up to its end (and,
+	 * unless {@code nowrap}, its checksum, which is checked).
+	 */
 	static byte[] inflate(byte[] stored, int offset, int count, int length, boolean nowrap)
 		throws IOException
 	{
@@ -77,6 +80,10 @@ final class Zlib implements Compressor {
 					" are needed");
 			if (!inf.finished() && inf.inflate(new byte[1]) > 0) throw new IOException(
 				"zlib data decodes to more than the " + length + " bytes needed");
+			// the last bytes of a zlib stream are its checksum, read only once the data is done:
+			// a stream cut there decodes in full, so its end must be there too
+			if (!inf.finished()) throw new IOException("truncated zlib data: " + (nowrap
+				? "the end of the stream is missing" : "the end of the stream and its checksum are missing"));
 			return out;
 		}
 		catch (DataFormatException e) {

@@ -12,6 +12,7 @@
  * float[] plane = level0.read(new long[] { 0, 0, 0 }, new int[] { 1, 512, 512 });
  * }</pre>
  * It imports nothing of ImageJ, SciJava or AWT; above {@code core} (normalisation, tiles) and
- * {@code files} (outputs complete or absent), below the command line.
+ * {@code files} (outputs complete or absent), below the command line's {@code upscale} and
+ * Fiji's "ESPCN OME-Zarr..." ({@code ij1}), which both call {@code ZarrUpscaler}.
  */
 package io.github.espcnfiji.zarr;

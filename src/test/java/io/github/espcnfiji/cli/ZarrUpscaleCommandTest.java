@@ -122,4 +122,61 @@ class ZarrUpscaleCommandTest {
 			out.toString(), "--overwrite");
 		assertEquals(0, again.code, again.toString());
 	}
+
+	/**
+	 * The Fiji command "ESPCN OME-Zarr..." run by the jar's {@code macro} runner writes the same
+	 * files, byte for byte, as {@code upscale} with the same settings; a bad input makes the
+	 * runner exit non-zero with the one line naming the file.
+	 */
+	@Test
+	void theFijiCommandInAMacroWritesTheSameFilesAsUpscale() throws Exception {
+		Path in = dir.resolve("in.zarr");
+		java.util.Random r = new java.util.Random(9);
+		float[] data = new float[3 * 21 * 26];
+		for (int i = 0; i < data.length; i++)
+			data[i] = r.nextInt(256);
+		ZarrArray.create(in.resolve("0"), new long[] { 3, 21, 26 }, new int[] { 1, 16, 16 }, DataType
+			.parse("|u1"), Compressor.named("blosc-zstd"), 0, ".").write(new long[3], new int[] { 3, 21,
+				26 }, data);
+		new Multiscales(in, "cells", Multiscales.defaultAxes(3), List.of(new Multiscales.Level("0",
+			new double[] { 2, 0.3, 0.3 }, new double[] { 0, 5, 5 }))).write();
+		Path cli = dir.resolve("cli.zarr"), fiji = dir.resolve("fiji.zarr");
+		CliRun upscale = CliRun.of("upscale", "--model", model, "--input", in.toString(), "--output",
+			cli.toString(), "--pyramid", "2", "--chunk", "24", "--compressor", "blosc-lz4", "--tile",
+			"20");
+		assertEquals(0, upscale.code, upscale.toString());
+		java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+		Path macro = Files.writeString(dir.resolve("zarr.ijm"), "args = split(getArgument(), \"|\");\n" +
+			"run(\"ESPCN OME-Zarr...\", \"input=[\" + args[0] + \"] output=[\" + args[1] + \"] model=[" +
+			model + "] pyramid=2 chunk=24 compressor=blosc-lz4 tile=20\");\n");
+		int code = MacroRunner.run(new String[] { macro.toString(), in + "|" + fiji }, System.out,
+			new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+		assertEquals(0, code, err.toString(java.nio.charset.StandardCharsets.UTF_8));
+		java.util.Map<String, byte[]> expected = files(cli), got = files(fiji);
+		assertEquals(expected.keySet(), got.keySet());
+		assertTrue(got.containsKey("2/.zarray") && got.containsKey(".zattrs"), got.keySet()
+			.toString());
+		expected.forEach((k, v) -> assertArrayEquals(v, got.get(k), k));
+
+		Files.writeString(in.resolve("0/.zarray"), Files.readString(in.resolve("0/.zarray"))
+			.replace("\"C\"", "\"F\""));
+		err.reset();
+		code = MacroRunner.run(new String[] { macro.toString(), in + "|" + dir.resolve("bad.zarr") },
+			System.out, new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+		String message = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+		assertEquals(1, code, message);
+		assertTrue(message.contains("ESPCN OME-Zarr: " + in.resolve("0/.zarray") + ": order F is " +
+			"not supported (only C)"), message);
+		assertFalse(message.contains("\tat "), message);
+		assertFalse(Files.exists(dir.resolve("bad.zarr")));
+	}
+
+	private static java.util.Map<String, byte[]> files(Path root) throws IOException {
+		java.util.Map<String, byte[]> m = new java.util.TreeMap<>();
+		try (java.util.stream.Stream<Path> s = Files.walk(root)) {
+			for (Path p : (Iterable<Path>) s.filter(Files::isRegularFile)::iterator)
+				m.put(root.relativize(p).toString(), Files.readAllBytes(p));
+		}
+		return m;
+	}
 }

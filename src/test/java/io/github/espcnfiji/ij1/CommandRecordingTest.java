@@ -84,6 +84,37 @@ class CommandRecordingTest {
 	}
 
 	@Test
+	void aFailedOrCancelledOmeZarrRunIsNotRecorded() throws Throwable {
+		Path model = TestModels.save(dir, 2);
+		recording(OmeZarrPlugIn.COMMAND);
+		assertThrows(PlugInFailure.class, () -> runWith("input=[" + dir.resolve("none.zarr") +
+			"] output=[" + dir.resolve("out.zarr") + "] model=[" + model + "]", () -> new OmeZarrPlugIn()
+				.run("")));
+		assertNull(Recorder.getCommand());
+		Path in = dir.resolve("in.zarr");
+		io.github.espcnfiji.zarr.ZarrArray.create(in, new long[] { 20, 20 }, new int[] { 8, 8 },
+			io.github.espcnfiji.zarr.DataType.parse("|u1"), io.github.espcnfiji.zarr.Compressor.NONE, 0,
+			".");
+		recording(OmeZarrPlugIn.COMMAND);
+		ZarrProgress escape = new ZarrProgress("test") {
+
+			@Override
+			public void chunk(int level, long done, long total) {
+				ij.IJ.setKeyDown(java.awt.event.KeyEvent.VK_ESCAPE);
+			}
+		};
+		try {
+			runWith("", () -> assertEquals(false, OmeZarrPlugIn.upscale(in.toString(), dir.resolve(
+				"out.zarr").toString(), model.toString(), io.github.espcnfiji.zarr.ZarrUpscaler.Settings
+					.defaults(), "fp32", false, escape)));
+		}
+		finally {
+			ij.IJ.resetEscape();
+		}
+		assertNull(Recorder.getCommand());
+	}
+
+	@Test
 	void aSuccessfulRunStaysRecorded() throws Exception {
 		Path model = TestModels.save(dir, 2);
 		ImagePlus imp = new ImagePlus("img", new ByteProcessor(12, 10));

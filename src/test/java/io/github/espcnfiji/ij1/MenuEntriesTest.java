@@ -36,6 +36,7 @@ class MenuEntriesTest {
 		Map<String, String> expected = new LinkedHashMap<>();
 		expected.put(SuperResolutionPlugIn.COMMAND + "...", p + "SuperResolutionPlugIn");
 		expected.put(VideoPlugIn.COMMAND + "...", p + "VideoPlugIn");
+		expected.put(OmeZarrPlugIn.COMMAND + "...", p + "OmeZarrPlugIn");
 		expected.put(MeasurePsnrPlugIn.COMMAND + "...", p + "MeasurePsnrPlugIn");
 		expected.put(TrainPlugIn.COMMAND + "...", p + "TrainPlugIn");
 		expected.put(ExportModelPlugIn.COMMAND + "...", p + "ExportModelPlugIn");
@@ -47,7 +48,7 @@ class MenuEntriesTest {
 	void theNamesOfVersion01StillNameTheSamePlugIns() throws IOException {
 		Map<String, String> current = entries("Plugins>ESPCN");
 		Map<String, String> old = entries("Plugins>ESPCN>Macro names of version 0.1");
-		assertEquals(4, old.size()); // Export Model came after 0.1
+		assertEquals(4, old.size()); // Export Model and OME-Zarr came after 0.1
 		for (Map.Entry<String, String> e : old.entrySet())
 			assertEquals(current.get(e.getKey() + "..."), e.getValue(), e.getKey());
 	}

@@ -139,6 +139,40 @@ class ZarrArrayTest {
 		assertRefused("\"shape\": [4, 4, 4]", "differ in dimensions");
 	}
 
+	/**
+	 * Missing chunks read as the fill value, so it must be a value of the dtype: Zarr itself
+	 * would store 70000 as a uint16 wrapped, and NaN has no uint16 at all.
+	 */
+	@Test
+	void fillValuesTheDtypeCannotHoldAreRefusedNamingTheZarray() throws IOException {
+		assertRefused("\"fill_value\": 70000", "fill_value 70000 does not fit dtype <u2 (a whole " +
+			"number from 0 to 65535, or null)");
+		assertRefused("\"fill_value\": -1", "fill_value -1 does not fit dtype <u2");
+		assertRefused("\"fill_value\": 1.5", "fill_value 1.5 does not fit dtype <u2");
+		assertRefused("\"fill_value\": \"NaN\"", "fill_value \"NaN\" is not supported for dtype " +
+			"<u2 (a whole number from 0 to 65535, or null)");
+		assertRefused("\"fill_value\": \"zero\"", "fill_value \"zero\" is not supported");
+		assertRefused("\"fill_value\": true", "fill_value true is not supported");
+		assertRefused("\"fill_value\": [0]", "fill_value [0] is not supported");
+		assertRefused("\"dtype\": \"|u1\", \"fill_value\": 256", "fill_value 256 does not fit dtype " +
+			"|u1 (a whole number from 0 to 255, or null)");
+		// what the dtype holds opens
+		for (String ok : new String[] { "65535", "0", "null" }) {
+			Path a = dir.resolve("fill" + ok);
+			ZarrArray.create(a, new long[] { 2, 2 }, new int[] { 2, 2 }, DataType.parse("<u2"),
+				Compressor.NONE, 0, ".");
+			Path meta = a.resolve(".zarray");
+			Files.writeString(meta, Files.readString(meta).replace("\"fill_value\": 0",
+				"\"fill_value\": " + ok));
+			assertEquals(ok.equals("null") ? 0 : Float.parseFloat(ok), ZarrArray.open(a).read(
+				new long[2], new int[] { 1, 1 })[0]);
+		}
+		Path f = dir.resolve("fillnan");
+		ZarrArray.create(f, new long[] { 2, 2 }, new int[] { 2, 2 }, DataType.parse("<f4"),
+			Compressor.NONE, Float.NaN, ".");
+		assertTrue(Float.isNaN(ZarrArray.open(f).read(new long[2], new int[] { 1, 1 })[0]));
+	}
+
 	private void assertRefused(String entry, String message) throws IOException {
 		Path a = dir.resolve("bad" + Math.abs(entry.hashCode()));
 		ZarrArray.create(a, new long[] { 4, 4 }, new int[] { 2, 2 }, DataType.parse("<u2"),
@@ -179,6 +213,30 @@ class ZarrArrayTest {
 				new int[] { 1, 1 }), codec);
 			assertTrue(e.getMessage().startsWith(p.resolve("0.0") + ": "), e.getMessage());
 			assertTrue(e.getMessage().contains("[16, 16]"), e.getMessage());
+		}
+	}
+
+	/**
+	 * A chunk cut anywhere, even in the last bytes, which hold only a checksum (zlib, gzip) or
+	 * the end of the last block: refused, never read as if whole.
+	 */
+	@Test
+	void aChunkCutByItsLastBytesIsRefused() throws IOException {
+		for (String codec : new String[] { "none", "zlib", "gzip", "blosc-lz4", "blosc-zstd",
+			"blosc-zlib" })
+		{
+			Path p = dir.resolve("cut-" + codec);
+			ZarrArray a = ZarrArray.create(p, new long[] { 16, 16 }, new int[] { 16, 16 }, DataType
+				.parse("<u2"), Compressor.named(codec), 0, ".");
+			a.write(new long[2], new int[] { 16, 16 }, samples(a.dataType(), 16 * 16, 3));
+			Path chunk = p.resolve("0.0");
+			byte[] stored = Files.readAllBytes(chunk);
+			for (int cut = 1; cut <= 8; cut++) {
+				Files.write(chunk, Arrays.copyOf(stored, stored.length - cut));
+				ZarrFormatException e = assertThrows(ZarrFormatException.class, () -> ZarrArray.open(p)
+					.read(new long[2], new int[] { 1, 1 }), codec + " cut by " + cut);
+				assertTrue(e.getMessage().startsWith(chunk + ": "), e.getMessage());
+			}
 		}
 	}
 
