@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -213,12 +214,21 @@ public final class BenchCommand implements Command {
 							python.get(), model.spec(), kind == InferenceBench.Kind.FORWARD
 								? PythonBench.Task.FORWARD : PythonBench.Task.RGB, in[0], in[1], Math.min(warmup,
 									1), Math.min(repeats, 5), console);
+						Map<Boolean, Optional<PythonBench.Result>> best = new HashMap<>();
 						for (InferenceMode mode : plan.modes) {
 							console.progress("Timing %s x%d %dx%d -> %dx%d, %s", kind.id, s, in[0], in[1], in[0] *
 								s, in[1] * s, mode.id());
 							Timings t = bench.time(kind, mode);
+							boolean bf16 = mode == InferenceMode.BF16;
+							Optional<PythonBench.Result> peer = Optional.empty();
+							if (python.isPresent() && kind == InferenceBench.Kind.FORWARD) {
+								if (!best.containsKey(bf16)) best.put(bf16, fastestTorch(python.get(), model.spec(),
+									bf16 ? PythonBench.Task.FORWARD_BEST_BF16 : PythonBench.Task.FORWARD_BEST, in[0],
+									in[1], Math.min(warmup, 1), Math.min(repeats, 5), console));
+								peer = best.get(bf16);
+							}
 							report.inference(s, in[0], in[1], kind.id, mode.id(), t, bench.gigaflop(), ceiling,
-								torch);
+								torch, peer);
 						}
 					}
 				}

@@ -57,16 +57,20 @@ final class BenchReport {
 	}
 
 	void inference(int scale, int w, int h, String kind, String mode, Timings t,
-		double gigaflop, double ceiling, Optional<PythonBench.Result> torch)
+		double gigaflop, double ceiling, Optional<PythonBench.Result> torch,
+		Optional<PythonBench.Result> best)
 	{
 		if (inference == null) inference = new Table("scale", "output", "input", "path", "mode",
-			"median ms", "min-max ms", "CPU ms", "GFLOP/s", "of ceiling", "PyTorch ms", "x PyTorch");
+			"median ms", "min-max ms", "CPU ms", "GFLOP/s", "of ceiling", "PyTorch ms", "x PyTorch",
+			"best PyTorch ms", "x best");
 		double rate = gigaflop / (t.median() / 1000);
 		inference.row("x" + scale, (w * scale) + "x" + (h * scale), w + "x" + h, kind, mode, ms(t
 			.median()), t.spread(), ms(t.cpuPerRun()), kind.equals("forward") ? fixed(rate, 1) : "-",
 			kind.equals("forward") && !Double.isNaN(ceiling) ? fixed(100 * rate / ceiling, 0) + "%"
 				: "-", torch.map(r -> ms(r.median) + " (" + r.threads + " thr)").orElse("-"), torch.map(
-					r -> fixed(r.median / t.median(), 2) + "x").orElse("-"));
+					r -> fixed(r.median / t.median(), 2) + "x").orElse("-"), best.map(r -> ms(r.median) +
+						" (" + r.threads + " thr)").orElse("-"), best.map(r -> fixed(t.median() / r.median, 2) +
+							"x").orElse("-"));
 	}
 
 	void training(int scale, int threads, TrainingBench.Result r,
@@ -160,7 +164,10 @@ final class BenchReport {
 		if (inference != null) {
 			console.result("%nInference (median of timed runs after warm-up; CPU ms: process CPU per " +
 				"run; PyTorch: the faster of 1 and %d threads, forward under no_grad, rgb the reference " +
-				"code's test.py pipeline):", Runtime.getRuntime().availableProcessors());
+				"code's test.py pipeline; x PyTorch: its time / ours; best PyTorch: frozen, " +
+				"optimize_for_inference (bf16: channels-last, autocast), tiles of 192, the faster of " +
+				"the same threads; x best: ours / its time):", Runtime.getRuntime()
+					.availableProcessors());
 			console.out.print(inference);
 		}
 		if (training != null) {
