@@ -87,7 +87,9 @@ public final class BenchCommand implements Command {
 										"result side of the memory test (default 16384)").optional("memory-xmx",
 											"SIZE", "the memory test's -Xmx (default 1g)").optional("cold-runs", "N",
 												"cold starts (default 3)").optional("files-rounds", "N",
-													"rounds over the files section's 12 frames (default 3)").optional("python", "CMD",
+													"rounds over the files section's 12 frames (default 3)").optional("files-kinds",
+														"rgb-png,grey8-png,grey16-png,grey8-tif,grey16-tif",
+														"the files section's frames (default rgb-png)").optional("python", "CMD",
 													"the Python to try (default python3, then /usr/bin/python3)").flag(
 														"no-python", "skip the PyTorch comparisons").flag("video",
 															"frames/s of video super-resolution instead (x3, x4; --outputs default " +
@@ -301,8 +303,16 @@ public final class BenchCommand implements Command {
 		try (EspcnModel model = ModelChoice.load(o.string("model").orElse("x3"), Optional
 			.empty()))
 		{
+			List<FilesBench.Kind> kinds = new ArrayList<>();
+			for (String k : o.string("files-kinds").orElse("rgb-png").split(","))
+				try {
+					kinds.add(FilesBench.Kind.parse(k));
+				}
+				catch (IllegalArgumentException e) {
+					throw new UsageException(e.getMessage());
+				}
 			new FilesBench(model, in[0], in[1], tile, Math.min(1, o.integer("warmup", 2, 0)), o
-				.integer("files-rounds", 3, 1)).run(modes, python, report, console);
+				.integer("files-rounds", 3, 1)).run(kinds, modes, python, report, console);
 		}
 	}
 

@@ -18,16 +18,19 @@ final class BenchReport {
 	private Table inference, training, memory, cold;
 	private final List<FileRow> fileRows = new ArrayList<>();
 	private final List<String> fileNotes = new ArrayList<>();
-	private Map<String, String> opencv;
+	private final Map<FilesBench.Kind, Map<String, String>> opencv = new java.util.EnumMap<>(
+		FilesBench.Kind.class);
 
 	/** A row of the files table, with the key of OpenCV's figure for the same step. */
 	private static final class FileRow {
 
+		final FilesBench.Kind kind;
 		final String step, mode, peer;
 		final Timings t;
 		final long bytes;
 
-		FileRow(String step, String mode, Timings t, long bytes, String peer) {
+		FileRow(FilesBench.Kind kind, String step, String mode, Timings t, long bytes, String peer) {
+			this.kind = kind;
 			this.step = step;
 			this.mode = mode;
 			this.t = t;
@@ -113,13 +116,15 @@ final class BenchReport {
 	}
 
 	/** One step of the files section, per frame; {@code bytes} -1 when no file is made. */
-	void filesStep(String step, String mode, Timings t, long bytes, String opencvKey) {
-		fileRows.add(new FileRow(step, mode, t, bytes, opencvKey));
+	void filesStep(FilesBench.Kind kind, String step, String mode, Timings t, long bytes,
+		String opencvKey)
+	{
+		fileRows.add(new FileRow(kind, step, mode, t, bytes, opencvKey));
 	}
 
 	/** OpenCV's figures for the files section, as {@code opencv_files.py} prints them. */
-	void filesOpencv(Map<String, String> values) {
-		opencv = values;
+	void filesOpencv(FilesBench.Kind kind, Map<String, String> values) {
+		opencv.put(kind, values);
 	}
 
 	void filesNote(String note) {
@@ -128,13 +133,15 @@ final class BenchReport {
 
 	private static final Map<String, String> OPENCV_STEPS = Map.of("decode",
 		"cv2.imdecode", "forward", "cv2.dnn forward (Y)", "encode",
-		"cv2.imencode (its default: level 1, Sub, RLE)", "pipeline",
+		"cv2.imencode (PNG: its default, level 1, Sub, RLE)", "pipeline",
 		"imread, ESPCN in cv2.dnn, imwrite");
 
-	private Table filesTable() {
+	private Table filesTable(FilesBench.Kind kind) {
+		Map<String, String> opencv = this.opencv.get(kind);
 		Table t = new Table("step (per frame)", "mode", "median ms", "min-max ms", "CPU ms",
 			"file KB", "OpenCV", "OpenCV ms", "OpenCV KB", "x OpenCV");
 		for (FileRow r : fileRows) {
+			if (r.kind != kind) continue;
 			double peer = opencv == null ? Double.NaN : number(opencv.get(r.peer + "_ms"));
 			double peerBytes = opencv == null ? Double.NaN : number(opencv.get(r.peer + "_bytes"));
 			t.row(r.step, r.mode, ms(r.t.median()), r.t.spread(), ms(r.t.cpuPerRun()), r.bytes < 0
@@ -142,7 +149,7 @@ final class BenchReport {
 				fixed(peerBytes / 1024, 0), fixed(r.t.median() / peer, 2) + (Double.isNaN(peer) ? ""
 					: "x"));
 		}
-		if (opencv != null) t.row("libpng's default (level 6, adaptive filters), by cv2.imencode",
+		if (opencv != null && opencv.containsKey("encode6_ms")) t.row("libpng's default (level 6, adaptive filters), by cv2.imencode",
 			"-", "-", "-", "-", "-", "cv2.imencode level 6", ms(number(opencv.get("encode6_ms"))),
 			fixed(number(opencv.get("encode6_bytes")) / 1024, 0), "-");
 		return t;
@@ -183,16 +190,18 @@ final class BenchReport {
 			console.result("%nStart-up (launch to exit of a fresh JVM, PNG read and written):");
 			console.out.print(cold);
 		}
-		if (!fileRows.isEmpty()) {
-			console.result("%nFiles: a folder of %d RGB PNG frames to PNG files (median per frame over " +
+		for (FilesBench.Kind kind : FilesBench.Kind.values()) {
+			if (fileRows.stream().noneMatch(r -> r.kind == kind)) continue;
+			Map<String, String> cv = opencv.get(kind);
+			console.result("%nFiles: a folder of %d %s frames to %s files (median per frame over " +
 				"rounds x frames; folder rows: a whole folder's time / frames; CPU ms: process CPU per " +
-				"frame; x OpenCV: ours / OpenCV's, in this run)%s:", FilesBench.FRAMES, opencv == null
-					? "" : " OpenCV " + opencv.getOrDefault("opencv", "?") + ", " + opencv.getOrDefault(
-						"threads", "?") + " threads");
-			console.out.print(filesTable());
-			for (String n : fileNotes)
-				console.result("%s", n);
+				"frame; x OpenCV: ours / OpenCV's, in this run)%s:", FilesBench.FRAMES, kind.label,
+				kind.extension.toUpperCase(Locale.ROOT), cv == null ? "" : " OpenCV " + cv.getOrDefault(
+					"opencv", "?") + ", " + cv.getOrDefault("threads", "?") + " threads");
+			console.out.print(filesTable(kind));
 		}
+		for (String n : fileNotes)
+			console.result("%s", n);
 		console.result("%nVideo frames per second: bench --video.");
 	}
 
