@@ -296,7 +296,8 @@ final class FilesBench {
 					Double::sum);
 			}
 		for (Way way : ways)
-			report.filesStep(kind, way.label + ", " + sizeLabel, mode.id(), new Timings(perFrame.get(way)
+			report.filesStep(kind, (kind.extension.equals("png") ? way.label : way.label.replace(
+				", fast PNG", "")) + ", " + sizeLabel, mode.id(), new Timings(perFrame.get(way)
 				.stream().mapToDouble(Double::doubleValue).toArray(), cpu.getOrDefault(way,
 					Double.NaN)), -1, "pipeline");
 	}
