@@ -45,7 +45,7 @@ import java.util.Set;
 public final class BenchCommand implements Command {
 
 	private static final List<String> SECTIONS = List.of("ceiling", "inference", "train",
-		"memory", "cold", "files");
+		"memory", "cold", "files", "fiji");
 	/** What a plain {@code bench} measures: all but files. */
 	private static final List<String> DEFAULT_SECTIONS = SECTIONS.subList(0, 5);
 	private static final Map<String, int[]> OUTPUTS = new LinkedHashMap<>();
@@ -89,7 +89,8 @@ public final class BenchCommand implements Command {
 												"cold starts (default 3)").optional("files-rounds", "N",
 													"rounds over the files section's 12 frames (default 3)").optional("files-kinds",
 														"rgb-png,grey8-png,grey16-png,grey8-tif,grey16-tif",
-														"the files section's frames (default rgb-png)").optional("python", "CMD",
+														"the files section's frames (default rgb-png)").optional("macro", "FILE",
+															"the fiji section's folder macro (default macros/upscale_folder.ijm)").optional("python", "CMD",
 													"the Python to try (default python3, then /usr/bin/python3)").flag(
 														"no-python", "skip the PyTorch comparisons").flag("video",
 															"frames/s of video super-resolution instead (x3, x4; --outputs default " +
@@ -154,6 +155,7 @@ public final class BenchCommand implements Command {
 		}
 		if (sections.contains("cold")) cold(o, coldRuns, report, console);
 		if (sections.contains("files")) files(o, tile, python, report, console);
+		if (sections.contains("fiji")) fiji(o, tile, report, console);
 		report.print();
 		return 0;
 	}
@@ -313,6 +315,40 @@ public final class BenchCommand implements Command {
 				}
 			new FilesBench(model, in[0], in[1], tile, Math.min(1, o.integer("warmup", 2, 0)), o
 				.integer("files-rounds", 3, 1)).run(kinds, modes, python, report, console);
+		}
+	}
+
+	/**
+	 * The Fiji section: a 100-slice stack through the ImageJ adapter (slices of 320x180, or
+	 * --size), beside OpenCV; upscale_folder.ijm against upscale on a folder of 640x360 frames.
+	 */
+	private void fiji(Options o, int tile, BenchReport report, Console console) throws Exception {
+		int[] in = o.has("size") ? size(o.string("size").get(), "--size") : new int[] { 320, 180 };
+		List<InferenceMode> modes = new ArrayList<>();
+		for (String m : o.string("modes").orElse("fp32,bf16").split(","))
+			try {
+				modes.add(InferenceMode.parse(m));
+			}
+			catch (IllegalArgumentException e) {
+				throw new UsageException(e.getMessage());
+			}
+		Optional<String> python = Optional.empty();
+		if (!o.flag("no-python")) {
+			List<String> candidates = new ArrayList<>();
+			o.string("python").ifPresent(candidates::add);
+			candidates.addAll(List.of("python3", "/usr/bin/python3"));
+			python = PythonBench.findPython(candidates, "cv2, torch");
+		}
+		String name = o.string("model").orElse("x3");
+		int rounds = o.integer("files-rounds", 3, 1);
+		Path macro = o.optionalPath("macro").orElse(Path.of("macros", "upscale_folder.ijm"));
+		try (EspcnModel model = ModelChoice.load(name, Optional.empty())) {
+			FijiBench bench = new FijiBench(model, name, in[0], in[1], tile, rounds);
+			bench.stack(modes, python, report, console);
+			if (Files.isRegularFile(macro)) bench.macro(macro, new FilesBench(model, 640, 360, tile, 0,
+				rounds), report, console);
+			else report.filesNote("No " + macro + " (run from the repository, or give --macro): " +
+				"no macro row");
 		}
 	}
 

@@ -15,7 +15,10 @@ final class BenchReport {
 	private final Console console;
 	private final List<String> header = new ArrayList<>();
 	private String ceilingLine;
-	private Table inference, training, memory, cold;
+	private Table inference, training, memory, cold, fiji;
+	private final List<String[]> fijiRows = new ArrayList<>();
+	private final List<Double> fijiTimes = new ArrayList<>();
+	private Map<String, String> fijiOpencv;
 	private final List<FileRow> fileRows = new ArrayList<>();
 	private final List<String> fileNotes = new ArrayList<>();
 	private final Map<FilesBench.Kind, Map<String, String>> opencv = new java.util.EnumMap<>(
@@ -127,6 +130,19 @@ final class BenchReport {
 		opencv.put(kind, values);
 	}
 
+	/** A row of the Fiji section, per slice or per frame; {@code peer}: OpenCV's key. */
+	void fijiStep(String step, String mode, Timings t, String peer) {
+		if (fiji == null) fiji = new Table("Fiji path", "mode", "median ms", "min-max ms", "CPU ms",
+			"OpenCV ms", "x OpenCV");
+		fijiRows.add(new String[] { step, mode, ms(t.median()), t.spread(), ms(t.cpuPerRun()), peer });
+		fijiTimes.add(t.median());
+	}
+
+	/** OpenCV's figures for the stack, as {@code opencv_files.py --stack} prints them. */
+	void fijiOpencv(Map<String, String> values) {
+		fijiOpencv = values;
+	}
+
 	void filesNote(String note) {
 		fileNotes.add(note);
 	}
@@ -202,6 +218,19 @@ final class BenchReport {
 		}
 		for (String n : fileNotes)
 			console.result("%s", n);
+		if (fiji != null) {
+			for (int i = 0; i < fijiRows.size(); i++) {
+				String[] r = fijiRows.get(i);
+				double peer = fijiOpencv == null ? Double.NaN : number(fijiOpencv.get(r[5] + "_ms"));
+				fiji.row(r[0], r[1], r[2], r[3], r[4], ms(peer), Double.isNaN(peer) ? "-" : fixed(
+					fijiTimes.get(i) / peer, 2) + "x");
+			}
+			console.result("%nFiji paths (median per slice or per frame; CPU ms: process CPU per " +
+				"slice; x OpenCV: ours / OpenCV's, in this run%s):", fijiOpencv == null ? ""
+					: "; OpenCV " + fijiOpencv.getOrDefault("opencv", "?") + ": imreadmulti, its grey " +
+						"pipeline per slice, imwritemulti; alone: net.forward per slice");
+			console.out.print(fiji);
+		}
 		console.result("%nVideo frames per second: bench --video.");
 	}
 

@@ -129,7 +129,7 @@ final class FilesBench {
 	 * their luma (ImageJ's RGB to 8-bit; times 257 for 16 bits) written by ImageJ's TIFF writer
 	 * or the project's PNG writer.
 	 */
-	private List<Path> makeFrames(Kind kind, Path dir, Console console) throws IOException {
+	List<Path> makeFrames(Kind kind, Path dir, Console console) throws IOException {
 		List<BufferedImage> sources = new ArrayList<>();
 		Path set = BenchCommand.findData("BSDS500-test");
 		if (set != null) try (Stream<Path> s = Files.list(set)) {
