@@ -107,6 +107,21 @@ class BenchCommandTest {
 	}
 
 	@Test
+	void timesAStackThroughTheAdapterAndTheFolderMacroAgainstUpscale() throws IOException {
+		Path model = Fixtures.model(dir.resolve("tiny"), 3);
+		Path macro = Path.of("macros", "upscale_folder.ijm").toAbsolutePath();
+		CliRun r = CliRun.of("bench", "--model", model.toString(), "--size", "24x16", "--sections",
+			"fiji", "--files-rounds", "1", "--modes", "fp32", "--no-python", "--macro", macro
+				.toString());
+		assertEquals(0, r.code, r.toString());
+		for (String step : List.of("stack 100 x 24x16 -> 72x48, TIFF in", "stack 100 x 24x16 -> " +
+			"72x48, the adapter's upscale alone", "folder by macros/upscale_folder.ijm",
+			"folder by upscale (command line)"))
+			assertTrue(r.out.matches("(?s).*\\| " + java.util.regex.Pattern.quote(step) +
+				"[^|]* \\| +fp32 \\| +[0-9.]+ \\|.*"), step + ":\n" + r.out);
+	}
+
+	@Test
 	void comparesWithOpenCvWhenAPythonWithCv2AndTorchIsFound() throws IOException {
 		Optional<String> python = PythonBench.findPython(List.of("python3", "/usr/bin/python3"),
 			"cv2, torch");

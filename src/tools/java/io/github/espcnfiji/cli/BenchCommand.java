@@ -345,8 +345,9 @@ public final class BenchCommand implements Command {
 		try (EspcnModel model = ModelChoice.load(name, Optional.empty())) {
 			FijiBench bench = new FijiBench(model, name, in[0], in[1], tile, rounds);
 			bench.stack(modes, python, report, console);
-			if (Files.isRegularFile(macro)) bench.macro(macro, new FilesBench(model, 640, 360, tile, 0,
-				rounds), report, console);
+			int[] frames = o.has("size") ? in : new int[] { 640, 360 };
+			if (Files.isRegularFile(macro)) bench.macro(macro, new FilesBench(model, frames[0],
+				frames[1], tile, 0, rounds), report, console);
 			else report.filesNote("No " + macro + " (run from the repository, or give --macro): " +
 				"no macro row");
 		}

@@ -120,6 +120,7 @@ final class FijiBench {
 	void macro(Path macro, FilesBench frames, BenchReport report, Console console)
 		throws Exception
 	{
+		int width = frames.width(), height = frames.height();
 		Path root = Files.createTempDirectory("espcn-bench-macro-");
 		try {
 			Path in = Files.createDirectory(root.resolve("in"));

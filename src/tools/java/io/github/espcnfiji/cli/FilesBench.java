@@ -91,6 +91,14 @@ final class FilesBench {
 		this.rounds = rounds;
 	}
 
+	int width() {
+		return width;
+	}
+
+	int height() {
+		return height;
+	}
+
 	void run(List<Kind> kinds, List<InferenceMode> modes, Optional<String> python,
 		BenchReport report, Console console) throws Exception
 	{
