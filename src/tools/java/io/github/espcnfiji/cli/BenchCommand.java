@@ -34,8 +34,10 @@ import java.util.Set;
  * 16384 x 16384 result;</li>
  * <li><b>cold</b>: a fresh JVM's time from launch to its first written result
  * ({@code upscale} of a 640x360 RGB PNG);</li>
- * <li><b>files</b> (only when asked for): a folder of PNG frames to PNG files, step by step and
- * end to end, beside OpenCV ({@link FilesBench}).</li>
+ * <li><b>files</b> (only when asked for): a folder of PNG frames to PNG files (or grey PNG and
+ * TIFF), step by step and end to end, beside OpenCV ({@link FilesBench}).</li>
+ * <li><b>fiji</b> (only when asked for): a stack through the ImageJ adapter beside OpenCV, and
+ * the folder macro against {@code upscale} ({@link FijiBench}).</li>
  * </ul>
  * Video frames per second are measured by {@code bench --video}, the video package's benchmark.
  * Every timing is the median of repeated runs after warm-up, with min-max; CPU ms is the whole
@@ -46,7 +48,7 @@ public final class BenchCommand implements Command {
 
 	private static final List<String> SECTIONS = List.of("ceiling", "inference", "train",
 		"memory", "cold", "files", "fiji");
-	/** What a plain {@code bench} measures: all but files. */
+	/** What a plain {@code bench} measures: all but files and fiji. */
 	private static final List<String> DEFAULT_SECTIONS = SECTIONS.subList(0, 5);
 	private static final Map<String, int[]> OUTPUTS = new LinkedHashMap<>();
 	static {
@@ -73,8 +75,8 @@ public final class BenchCommand implements Command {
 					"720p|1080p|4k|WxH[,...]", "output sizes; inputs are these / scale, rounded up " +
 						"(default 1080p)").optional("size", "WxH", "an input size instead of --outputs")
 			.optional("paths", "forward,gray,rgb", "what to time (default all three)").optional(
-				"modes", "fp32,bf16,fp32-ops,plain", "inference modes (default fp32,bf16)").optional(
-					"sections", String.join(",", SECTIONS), "what to measure (default all but files)").flag("all",
+				"modes", "fp32,bf16,fp32-ops,fp32-reorder,fp32-blocked,plain", "inference modes (default fp32,bf16)").optional(
+					"sections", String.join(",", SECTIONS), "what to measure (default all but files and fiji)").flag("all",
 						"every scale, output size and path (takes long)").optional("repeats", "N",
 							"timed runs (default 10)").optional("warmup", "N", "untimed runs first (default 2)")
 			.optional("tile", "N", "largest tile side, as upscale's --tile (default " +
@@ -105,7 +107,11 @@ public final class BenchCommand implements Command {
 			"--sections files (not in the default run) times a folder of 640x360 RGB PNGs (--size)\n" +
 			"super-resolved to PNG files as upscale does it, step by step and end to end, beside\n" +
 			"OpenCV's PNG codecs and its whole pipeline with the same network (Python with cv2 and\n" +
-			"torch); it reads --model, --modes, --files-rounds, --tile and --python.";
+			"torch); it reads --model, --modes, --files-rounds, --files-kinds (also 8- and 16-bit grey\n" +
+			"PNG and TIFF), --tile and --python. --sections fiji times a 100-slice stack (320x180, or\n" +
+			"--size) through the ImageJ adapter, TIFF in and out, beside OpenCV, and\n" +
+			"macros/upscale_folder.ijm (--macro) against upscale of a folder, each in a fresh JVM.\n" +
+			"Modes fp32-reorder and fp32-blocked are the fp32 network's other layouts, for comparison.";
 	}
 
 	@Override
