@@ -17,7 +17,8 @@ import java.util.zip.ZipOutputStream;
  * <p>
  * Each hidden layer is one {@code mkldnn::_convolution_pointwise} call, oneDNN's convolution
  * with the activation applied in registers before the result is stored (the fusion PyTorch's own
- * compiler uses on CPUs); the last layer is a plain {@code conv2d}. In bfloat16 the weights are
+ * compiler uses on CPUs); the last layer is a plain {@code conv2d}, or one more such call
+ * without activation where the weights are reordered once ({@link Layout}). In bfloat16 the weights are
  * given in bfloat16 (the module's {@code cast} method makes them, once), the input is cast on
  * entry, oneDNN accumulates in float32, and the output is cast back to float32. The pixel
  * shuffle is left to the caller.
@@ -114,9 +115,11 @@ final class EspcnScript {
 	}
 
 	/**
-	 * The {@code reorder(w, pad, c)} method: a weight in oneDNN's layout and format for a
-	 * convolution with that padding on {@code c} channels, for tiles of
-	 * {@link FastUpscaler#TILE} channels-last ({@code forTile}) or any size and layout.
+	 * The {@code reorder(w, pad, c)} method: a weight in oneDNN's layout, in the format oneDNN
+	 * chooses for a convolution with that padding on {@code c} input channels: for channels-last
+	 * tiles of {@link FastUpscaler#TILE} pixels ({@code forTile}; other tile sizes give the same
+	 * results, oneDNN reordering again if it would choose otherwise), or for its blocked
+	 * layout.
 	 */
 	private static void reorder(StringBuilder s, boolean forTile) {
 		s.append("  def reorder(self: __torch__.").append(CLASS).append(
