@@ -6,6 +6,10 @@ them, the last one giving scale^2 channels, then a pixel shuffle. Weights are ra
 time matters. Tasks:
 
   forward  the network on a random (1, 1, H, W) luma plane, under torch.no_grad()
+  forward-best  the same, configured as a careful user would: torch.jit.freeze and
+           torch.jit.optimize_for_inference (oneDNN's blocked layout, weights reordered once),
+           in tiles of --tile input pixels with the receptive halo, one piece after another;
+           with --bf16, channels-last, frozen, under torch.cpu.amp.autocast(bfloat16) instead
   rgb      the reference code's test.py from an RGB image in memory to an RGB uint8 array:
            PIL bicubic enlargement of the RGB image for the chroma, its YCbCr conversion
            (numpy, as the reference's utils.py), Y / 255 through the network, clamp, back to
@@ -80,6 +84,35 @@ def make_rgb_task(net, scale, width, height):
     return run
 
 
+def make_best_forward(net, scale, halo, width, height, tile, bf16):
+    x = torch.rand(1, 1, height, width)
+    out = torch.empty(1, 1, height * scale, width * scale)
+    with torch.no_grad():
+        if bf16:
+            frozen = torch.jit.freeze(torch.jit.script(net.to(memory_format=torch.channels_last)))
+        else:
+            frozen = torch.jit.optimize_for_inference(torch.jit.freeze(torch.jit.script(net)))
+    pieces = []
+    for y0 in range(0, height, tile):
+        for x0 in range(0, width, tile):
+            y1, x1 = min(y0 + tile, height), min(x0 + tile, width)
+            cy0, cx0 = max(y0 - halo, 0), max(x0 - halo, 0)
+            cy1, cx1 = min(y1 + halo, height), min(x1 + halo, width)
+            pieces.append((y0, x0, y1, x1, cy0, cx0, cy1, cx1))
+
+    def run():
+        with torch.no_grad(), torch.cpu.amp.autocast(enabled=bf16, dtype=torch.bfloat16):
+            for y0, x0, y1, x1, cy0, cx0, cy1, cx1 in pieces:
+                piece = x[:, :, cy0:cy1, cx0:cx1]
+                if bf16:
+                    piece = piece.contiguous(memory_format=torch.channels_last)
+                y = frozen(piece)
+                out[:, :, y0 * scale:y1 * scale, x0 * scale:x1 * scale] = y[
+                    :, :, (y0 - cy0) * scale:(y1 - cy0) * scale,
+                    (x0 - cx0) * scale:(x1 - cx0) * scale]
+    return run
+
+
 def make_train_task(net, scale, batch, patch):
     last = net[-2]
     first = [p for m in list(net)[:-2] for p in m.parameters()]
@@ -100,7 +133,9 @@ def make_train_task(net, scale, batch, patch):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--task", default="forward", choices=["forward", "rgb", "train"])
+    p.add_argument("--task", default="forward", choices=["forward", "forward-best", "rgb", "train"])
+    p.add_argument("--tile", type=int, default=192)
+    p.add_argument("--bf16", action="store_true")
     p.add_argument("--scale", type=int, required=True)
     p.add_argument("--filters", required=True)
     p.add_argument("--kernels", required=True)
@@ -125,6 +160,9 @@ def main():
             with torch.no_grad():
                 y = net(x)
             assert y.shape == (1, 1, a.height * a.scale, a.width * a.scale), y.shape
+    elif a.task == "forward-best":
+        run = make_best_forward(net, a.scale, sum(int(k) // 2 for k in a.kernels.split(",")),
+                                a.width, a.height, a.tile, a.bf16)
     elif a.task == "rgb":
         run = make_rgb_task(net, a.scale, a.width, a.height)
     else:

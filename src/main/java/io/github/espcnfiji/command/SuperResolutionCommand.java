@@ -8,6 +8,7 @@ import io.github.espcnfiji.model.InferenceMode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import net.imglib2.RandomAccessibleInterval;
@@ -72,7 +73,9 @@ public final class SuperResolutionCommand implements Command {
 		if (progress != null) options = options.withProgress(progress);
 		if (cancel != null) options = options.withCancellation(cancel);
 		InferenceMode mode = InferenceMode.precision(precision);
-		try (EspcnModel m = BundledModels.shipped().resolve(model)) {
+		Optional<EspcnModel> kept = ShippedModelCache.get(model);
+		try (EspcnModel own = kept.isPresent() ? null : BundledModels.shipped().resolve(model)) {
+			EspcnModel m = kept.orElse(own);
 			SuperResolver sr = new SuperResolver(m.upscaler(mode), options);
 			scale = sr.scale();
 			model_name = m.card().name;

@@ -43,6 +43,13 @@ public final class PngEncoder {
 	 */
 	public static final int DEFAULT_LEVEL = 4;
 
+	/**
+	 * zlib level for 16-bit grey: super-resolved 16-bit planes have noisy low bytes that no level
+	 * compresses much; on 1080p frames level 1 made files 0.5% larger than level 4 (and 3% smaller
+	 * than libpng's default) in about half the time (docs/PERFORMANCE.md).
+	 */
+	public static final int DEFAULT_LEVEL_16 = 1;
+
 	/** Filtered bytes per band; 32 KiB of the band before primes each. */
 	static final int BAND_BYTES = 256 * 1024;
 
@@ -55,10 +62,10 @@ public final class PngEncoder {
 	private static final int WINDOW = 32 * 1024;
 	private static final byte[] SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a,
 		'\n' };
-	private static final PngEncoder STANDARD = new PngEncoder(DEFAULT_LEVEL, ForkJoinPool
-		.commonPool(), Runtime.getRuntime().availableProcessors() - 1);
+	private static final PngEncoder STANDARD = new PngEncoder(DEFAULT_LEVEL, DEFAULT_LEVEL_16,
+		ForkJoinPool.commonPool(), Runtime.getRuntime().availableProcessors() - 1);
 
-	private final int level;
+	private final int level, level16;
 	private final Executor helpers;
 	private final int helperCount;
 
@@ -67,21 +74,34 @@ public final class PngEncoder {
 	 * @param helpers where up to {@code helperCount} helpers run beside the caller; null for none
 	 */
 	public PngEncoder(int level, Executor helpers, int helperCount) {
-		if (level < 0 || level > 9) throw new IllegalArgumentException("zlib level must be 0-9, got " +
-			level);
+		this(level, level, helpers, helperCount);
+	}
+
+	/**
+	 * @param level zlib compression level for 8-bit grey and RGB, 0-9
+	 * @param level16 zlib compression level for 16-bit grey, 0-9
+	 * @param helpers where up to {@code helperCount} helpers run beside the caller; null for none
+	 */
+	public PngEncoder(int level, int level16, Executor helpers, int helperCount) {
+		for (int l : new int[] { level, level16 })
+			if (l < 0 || l > 9) throw new IllegalArgumentException("zlib level must be 0-9, got " + l);
 		this.level = level;
+		this.level16 = level16;
 		this.helpers = helperCount > 0 ? helpers : null;
 		this.helperCount = this.helpers == null ? 0 : helperCount;
 	}
 
-	/** Level {@link #DEFAULT_LEVEL}, helpers from the common fork-join pool. */
+	/**
+	 * Level {@link #DEFAULT_LEVEL} ({@link #DEFAULT_LEVEL_16} for 16-bit grey), helpers from the
+	 * common fork-join pool.
+	 */
 	public static PngEncoder standard() {
 		return STANDARD;
 	}
 
 	/** An encoder like this one with no helpers: all work on the calling thread. */
 	public PngEncoder serial() {
-		return helpers == null ? this : new PngEncoder(level, null, 0);
+		return helpers == null ? this : new PngEncoder(level, level16, null, 0);
 	}
 
 	/**
@@ -192,6 +212,7 @@ public final class PngEncoder {
 	private void write(Rows rows, int bitDepth, int colourType, OutputStream out)
 		throws IOException
 	{
+		int level = bitDepth == 16 ? level16 : this.level;
 		int stride = 1 + rows.rowBytes;
 		byte[] filtered = new byte[Math.multiplyExact(stride, rows.height)];
 		int rowsPerBand = Math.max(1, BAND_BYTES / stride);
@@ -205,7 +226,7 @@ public final class PngEncoder {
 		together(bands, b -> {
 			int from = b * rowsPerBand * stride, to = Math.min(rows.height, (b + 1) * rowsPerBand) *
 				stride;
-			packed[b] = deflate(filtered, from, to, b == bands - 1);
+			packed[b] = deflate(filtered, from, to, b == bands - 1, level);
 			Adler32 a = new Adler32();
 			a.update(filtered, from, to - from);
 			adler[b] = a.getValue();
@@ -393,7 +414,7 @@ public final class PngEncoder {
 	}
 
 	/** Raw deflate of data[from, to), primed with the window before it; byte-aligned at the end. */
-	private byte[] deflate(byte[] data, int from, int to, boolean last) {
+	private static byte[] deflate(byte[] data, int from, int to, boolean last, int level) {
 		Deflater d = new Deflater(level, true);
 		try {
 			if (from > 0) {

@@ -13,6 +13,7 @@ import io.github.espcnfiji.core.Tiler;
 
 import java.nio.FloatBuffer;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -192,6 +193,13 @@ public final class EspcnModel implements PlaneUpscaler, AutoCloseable {
 		return u instanceof FastUpscaler && ((FastUpscaler) u).network() instanceof ScriptedNetwork;
 	}
 
+	/** Whether {@link #upscale} runs the fused network with its weights reordered once. */
+	boolean runsPrepacked() {
+		PlaneUpscaler u = fast();
+		return runsFused() && ((ScriptedNetwork) ((FastUpscaler) u).network())
+			.layout() == EspcnScript.Layout.PREPACKED;
+	}
+
 	private PlaneUpscaler fast() {
 		if (network != null) return network;
 		return fastUpscaler(InferenceMode.FP32);
@@ -213,6 +221,8 @@ public final class EspcnModel implements PlaneUpscaler, AutoCloseable {
 		EspcnSpec spec = spec();
 		if (mode == InferenceMode.FP32_OPS) return new FastUpscaler(spec, new OpsNetwork(manager,
 			spec, weights), manager);
+		if (mode == InferenceMode.FP32_BLOCKED) return compiled(new ScriptedNetwork(manager, spec,
+			weights, new boolean[spec.layers()], EspcnScript.Layout.BLOCKED));
 		boolean bf16 = mode == InferenceMode.BF16;
 		// in bfloat16 every layer but the first: with one input channel the first gains no speed
 		// from it and would round the 8-bit input (measured on Set5: x2 loses 0.033 dB this way,
@@ -220,17 +230,28 @@ public final class EspcnModel implements PlaneUpscaler, AutoCloseable {
 		boolean[] layers = new boolean[spec.layers()];
 		for (int i = 1; i < layers.length; i++)
 			layers[i] = bf16;
-		try {
-			FastUpscaler u = new FastUpscaler(spec, new ScriptedNetwork(manager, spec, weights, layers),
-				manager);
-			u.upscale(FloatPlane.zeros(8, 8)); // compiles the script; fails here if it cannot run
-			return u;
-		}
-		catch (RuntimeException e) {
-			if (bf16) throw new IllegalStateException("bfloat16 inference does not run here: " + e
-				.getMessage(), e);
-			return new FastUpscaler(spec, new OpsNetwork(manager, spec, weights), manager);
-		}
+		if (mode == InferenceMode.FP32_REORDER) return compiled(new ScriptedNetwork(manager, spec,
+			weights, layers, EspcnScript.Layout.CHANNELS_LAST));
+		RuntimeException failure = null;
+		// weights reordered for oneDNN once; where that cannot be done, in every call
+		for (EspcnScript.Layout layout : List.of(EspcnScript.Layout.PREPACKED,
+			EspcnScript.Layout.CHANNELS_LAST))
+			try {
+				return compiled(new ScriptedNetwork(manager, spec, weights, layers, layout));
+			}
+			catch (RuntimeException e) {
+				failure = e;
+			}
+		if (bf16) throw new IllegalStateException("bfloat16 inference does not run here: " + failure
+			.getMessage(), failure);
+		return new FastUpscaler(spec, new OpsNetwork(manager, spec, weights), manager);
+	}
+
+	/** The fast path around {@code network}, run once on a tiny plane (which compiles it). */
+	private FastUpscaler compiled(TileNetwork network) {
+		FastUpscaler u = new FastUpscaler(spec(), network, manager);
+		u.upscale(FloatPlane.zeros(8, 8)); // fails here if it cannot run
+		return u;
 	}
 
 	private void checkEspcn() {

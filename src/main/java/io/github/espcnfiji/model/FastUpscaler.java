@@ -104,9 +104,34 @@ final class FastUpscaler implements PlaneUpscaler {
 			PtNDArray nhwc = JniUtils.createNdFromByteBuffer(m, in, new Shape(1, ch, cw, 1),
 				DataType.FLOAT32, SparseFormat.DENSE, Device.cpu());
 			PtNDArray y = network.forward(JniUtils.permute(nhwc, new long[] { 0, 3, 1, 2 }));
+			if (!network.channelsLastOutput()) {
+				shufflePlanes(JniUtils.getByteBuffer(y, true).order(ByteOrder.nativeOrder())
+					.asFloatBuffer(), t, out);
+				return;
+			}
 			PtNDArray maps = JniUtils.permute(y, new long[] { 0, 2, 3, 1 }); // (1, H, W, r*r)
 			shuffle(JniUtils.getByteBuffer(maps, true).order(ByteOrder.nativeOrder())
 				.asFloatBuffer(), t, out);
+		}
+	}
+
+	/**
+	 * As {@link #shuffle} from contiguous (r*r, H, W) maps:
+	 * {@code out[(y r + i), (x r + j)] = maps[i r + j, y, x]}.
+	 */
+	private void shufflePlanes(FloatBuffer maps, Tile t, FloatPlane out) {
+		int r = spec.scale(), cw = t.contextWidth(), plane = cw * t.contextHeight(), tw = t.width();
+		float[] row = new float[tw], o = out.data();
+		int outWidth = out.width();
+		for (int c = 0; c < r * r; c++) {
+			int i = c / r, j = c % r;
+			for (int y = t.y0(); y < t.y1(); y++) {
+				maps.position(c * plane + (y - t.contextY()) * cw + t.x0() - t.contextX());
+				maps.get(row);
+				int to = (y * r + i) * outWidth + t.x0() * r + j;
+				for (int x = 0; x < tw; x++)
+					o[to + x * r] = row[x];
+			}
 		}
 	}
 

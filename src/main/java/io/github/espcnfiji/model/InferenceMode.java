@@ -22,9 +22,24 @@ public enum InferenceMode {
 	FP32_OPS("fp32-ops"),
 	/**
 	 * The default: each tile through one TorchScript call of oneDNN convolutions with the
-	 * activation fused in, channels-last, on worker threads with one PyTorch thread each.
+	 * activation fused in, channels-last, on worker threads with one PyTorch thread each; the
+	 * weights reordered into oneDNN's format once per model (where that fails, as
+	 * {@link #FP32_REORDER}).
 	 */
 	FP32("fp32"),
+	/**
+	 * As {@link #FP32} with the weights handed to oneDNN channels-last, which reorders them in
+	 * every call (the default before December 2026; kept to measure against).
+	 */
+	FP32_REORDER("fp32-reorder"),
+	/**
+	 * As {@link #FP32} with the activations in oneDNN's blocked layout from the first layer to
+	 * the last and the weights reordered for it once, as PyTorch's
+	 * {@code torch.jit.optimize_for_inference} runs the same network (the activation a separate
+	 * in-place pass); slower than {@link #FP32} here, kept to measure against. Tanh and ReLU
+	 * only.
+	 */
+	FP32_BLOCKED("fp32-blocked"),
 	/**
 	 * As {@link #FP32} with every layer but the first in bfloat16 (weights and activations;
 	 * oneDNN accumulates in float32) and a float32 output: about 1.5 times as fast on CPUs with
@@ -38,7 +53,8 @@ public enum InferenceMode {
 		this.id = id;
 	}
 
-	/** The name used on command lines: {@code plain}, {@code fp32-ops}, {@code fp32}, {@code bf16}. */
+	/** The name used on command lines: {@code plain}, {@code fp32-ops}, {@code fp32}, {@code fp32-reorder},
+	 * {@code fp32-blocked}, {@code bf16}. */
 	public String id() {
 		return id;
 	}
@@ -69,6 +85,6 @@ public enum InferenceMode {
 		for (InferenceMode m : values())
 			if (m.id.equals(n)) return m;
 		throw new IllegalArgumentException("Unknown inference mode '" + name +
-			"': use plain, fp32-ops, fp32 or bf16");
+			"': use plain, fp32-ops, fp32, fp32-reorder, fp32-blocked or bf16");
 	}
 }

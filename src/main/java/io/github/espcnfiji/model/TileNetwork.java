@@ -11,4 +11,12 @@ import ai.djl.pytorch.engine.PtNDArray;
 interface TileNetwork {
 
 	PtNDArray forward(PtNDArray input);
+
+	/**
+	 * Whether {@link #forward}'s output has channels-last strides; if not, it is contiguous
+	 * (1, r², H, W).
+	 */
+	default boolean channelsLastOutput() {
+		return true;
+	}
 }

@@ -7,8 +7,13 @@ import io.github.espcnfiji.core.Planes;
 import io.github.espcnfiji.core.SuperResolver;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
@@ -61,15 +66,44 @@ public final class FrameUpscaler {
 		return Frame.of(frame.index(), sr.upscaleImage(frame.image(), series));
 	}
 
+	/**
+	 * The luma through the network (in tiles, on the inference threads) while Cb and Cr are
+	 * enlarged on the common pool's threads, so that the chroma does not wait for the luma
+	 * with a core idle.
+	 */
 	private YuvPicture upscale(YuvPicture p) {
 		int s = sr.scale(), w = p.width() * s, h = p.height() * s;
+		Chroma c = p.chroma();
+		int cw = c.chromaWidth(w), ch = c.chromaHeight(h);
+		CompletableFuture<byte[]> cb = c.hasChroma() ? CompletableFuture.supplyAsync(
+			() -> YuvPicture.bytes(MatlabResize.resize(p.cb(), cw, ch))) : null;
+		CompletableFuture<byte[]> cr = c.hasChroma() ? CompletableFuture.supplyAsync(
+			() -> YuvPicture.bytes(MatlabResize.resize(p.cr(), cw, ch))) : null;
 		Img<UnsignedByteType> y = sr.upscale(ArrayImgs.unsignedBytes(p.yBytes(), p.width(), p
 			.height()));
-		FloatPlane luma = new FloatPlane(Planes.readReal(y, 0), w, h);
-		Chroma c = p.chroma();
-		if (!c.hasChroma()) return YuvPicture.of(c, luma, null, null);
-		int cw = c.chromaWidth(w), ch = c.chromaHeight(h);
-		return YuvPicture.of(c, luma, MatlabResize.resize(p.cb(), cw, ch), MatlabResize.resize(p
-			.cr(), cw, ch));
+		byte[] luma = bytes(y, w, h);
+		return new YuvPicture(c, w, h, luma, c.hasChroma() ? join(cb) : null, c.hasChroma() ? join(
+			cr) : null);
+	}
+
+	/** The samples of an 8-bit image: its own array where it has one, else copied. */
+	private static byte[] bytes(Img<UnsignedByteType> img, int w, int h) {
+		Object storage = img instanceof ArrayImg ? ((ArrayImg<?, ?>) img).update(null)
+			: img instanceof PlanarImg && ((PlanarImg<?, ?>) img).numSlices() == 1
+				? ((PlanarImg<?, ?>) img).getPlane(0) : null;
+		if (storage instanceof ByteArray && ((ByteArray) storage).getCurrentStorageArray()
+			.length == w * h) return ((ByteArray) storage).getCurrentStorageArray();
+		return YuvPicture.bytes(new FloatPlane(Planes.readReal(img, 0), w, h));
+	}
+
+	private static byte[] join(CompletableFuture<byte[]> plane) {
+		try {
+			return plane.join();
+		}
+		catch (CompletionException e) {
+			if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
+			if (e.getCause() instanceof Error) throw (Error) e.getCause();
+			throw e;
+		}
 	}
 }

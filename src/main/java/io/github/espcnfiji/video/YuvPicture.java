@@ -146,7 +146,8 @@ public final class YuvPicture {
 		return new FloatPlane(v, w, h);
 	}
 
-	private static byte[] bytes(FloatPlane p) {
+	/** A plane rounded and clamped to 0-255, as {@link #of} stores it. */
+	static byte[] bytes(FloatPlane p) {
 		float[] v = p.data();
 		byte[] out = new byte[v.length];
 		for (int i = 0; i < v.length; i++)

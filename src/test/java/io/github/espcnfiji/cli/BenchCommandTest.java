@@ -83,13 +83,42 @@ class BenchCommandTest {
 		CliRun r = CliRun.of("bench", "--model", model.toString(), "--size", "32x20", "--sections",
 			"files", "--files-rounds", "1", "--warmup", "0", "--modes", "fp32", "--no-python");
 		assertEquals(0, r.code, r.toString());
-		for (String step : List.of("decode 32x20 PNG", "network 32x20 -> 96x60",
-			"encode 96x60 PNG, fast writer", "encode 96x60 PNG, ImageIO (before)",
+		for (String step : List.of("decode 32x20 RGB PNG", "network 32x20 -> 96x60",
+			"encode 96x60 RGB PNG, fast writer", "encode 96x60 PNG, ImageIO (before)",
 			"folder, serial, ImageIO PNG (before)", "folder, serial, fast PNG",
 			"folder, overlapped, fast PNG"))
 			assertTrue(r.out.matches("(?s).*\\| " + java.util.regex.Pattern.quote(step) +
 				"[^|]* \\| +fp32 \\| +[0-9.]+ \\|.*"), step + ":\n" + r.out);
 		assertTrue(r.out.contains("no OpenCV comparison"), r.out);
+	}
+
+	@Test
+	void timesFoldersOfGreyPngAndTiffFiles() throws IOException {
+		Path model = Fixtures.model(dir.resolve("tiny"), 3);
+		CliRun r = CliRun.of("bench", "--model", model.toString(), "--size", "32x20", "--sections",
+			"files", "--files-kinds", "grey8-png,grey16-png,grey8-tif,grey16-tif", "--files-rounds",
+			"1", "--warmup", "0", "--modes", "fp32", "--no-python");
+		assertEquals(0, r.code, r.toString());
+		for (String step : List.of("decode 32x20 8-bit grey PNG", "encode 96x60 16-bit grey PNG, " +
+			"fast writer", "decode 32x20 16-bit grey TIFF", "encode 96x60 8-bit grey TIFF",
+			"folder, overlapped (upscale now)", "folder, overlapped, fast PNG (upscale now)"))
+			assertTrue(r.out.matches("(?s).*\\| " + java.util.regex.Pattern.quote(step) +
+				"[^|]* \\| +fp32 \\| +[0-9.]+ \\|.*"), step + ":\n" + r.out);
+	}
+
+	@Test
+	void timesAStackThroughTheAdapterAndTheFolderMacroAgainstUpscale() throws IOException {
+		Path model = Fixtures.model(dir.resolve("tiny"), 3);
+		Path macro = Path.of("macros", "upscale_folder.ijm").toAbsolutePath();
+		CliRun r = CliRun.of("bench", "--model", model.toString(), "--size", "24x16", "--sections",
+			"fiji", "--files-rounds", "1", "--modes", "fp32", "--no-python", "--macro", macro
+				.toString());
+		assertEquals(0, r.code, r.toString());
+		for (String step : List.of("stack 100 x 24x16 -> 72x48, TIFF in", "stack 100 x 24x16 -> " +
+			"72x48, the adapter's upscale alone", "folder by macros/upscale_folder.ijm",
+			"folder by upscale (command line)"))
+			assertTrue(r.out.matches("(?s).*\\| " + java.util.regex.Pattern.quote(step) +
+				"[^|]* \\| +fp32 \\| +[0-9.]+ \\|.*"), step + ":\n" + r.out);
 	}
 
 	@Test

@@ -43,6 +43,15 @@ final class Fixtures {
 		return file;
 	}
 
+	/** One 16-bit plane, values from 1000 to about 21000. */
+	static Path gray16(Path file, int w, int h) throws IOException {
+		FloatPlane p = plane(w, h, 0);
+		for (int i = 0; i < p.data().length; i++)
+			p.data()[i] = p.data()[i] * 80 + 1000;
+		ImageFiles.write(file, new FloatPlane[] { p }, 16, false);
+		return file;
+	}
+
 	static Path rgb(Path file, int w, int h) throws IOException {
 		ImageFiles.write(file, new FloatPlane[] { plane(w, h, 0), plane(w, h, 5), plane(w, h, 9) },
 			24, false);

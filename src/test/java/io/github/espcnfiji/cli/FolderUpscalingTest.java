@@ -149,14 +149,16 @@ class FolderUpscalingTest {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "rgb", "gray8", "stack16" })
+	@ValueSource(strings = { "rgb", "gray8", "stack16", "gray16", "gray8tif", "gray16tif" })
 	void aFolderRunWritesTheBytesOfOneFileRuns(String kind) throws IOException {
 		String model = Fixtures.model(dir.resolve("tiny-x3"), 3).toString();
 		Path in = Files.createDirectory(dir.resolve("in"));
 		for (int i = 0; i < 4; i++) {
-			Path f = in.resolve("f" + i + (kind.equals("stack16") ? ".tif" : ".png"));
+			Path f = in.resolve("f" + i + (kind.startsWith("stack") || kind.endsWith("tif") ? ".tif"
+				: ".png"));
 			if (kind.equals("rgb")) Fixtures.rgb(f, 40 + i, 30);
-			else if (kind.equals("gray8")) Fixtures.gray8(f, 40, 30 + i);
+			else if (kind.startsWith("gray8")) Fixtures.gray8(f, 40, 30 + i);
+			else if (kind.startsWith("gray16")) Fixtures.gray16(f, 40 + i, 30);
 			else Fixtures.stack16(f, 20 + i, 12, 2);
 		}
 		Path folderOut = dir.resolve("folder"), singleOut = Files.createDirectory(dir.resolve(

@@ -1,6 +1,8 @@
 package io.github.espcnfiji.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,6 +98,21 @@ class CommandsTest {
 		assertEquals(60, out.dimension(0));
 		assertEquals(42, out.dimension(1));
 		assertEquals(2, out.dimension(2));
+	}
+
+	@Test
+	void aShippedModelIsLoadedOnceAndServesEveryRun() throws Exception {
+		ArrayImg<UnsignedByteType, ByteArray> in = randomBytes(4, 18, 12);
+		CommandModule first = run(SuperResolutionCommand.class, "input", in, "model", "x3");
+		CommandModule second = run(SuperResolutionCommand.class, "input", in, "model", "X3");
+		EspcnModel kept = ShippedModelCache.get("x3").get();
+		assertSame(kept, ShippedModelCache.get("espcn-x3").get());
+		@SuppressWarnings("unchecked")
+		Img<UnsignedByteType> a = (Img<UnsignedByteType>) first.getOutput("output"),
+			b = (Img<UnsignedByteType>) second.getOutput("output");
+		assertSameImage(new SuperResolver(kept).upscale(in), a); // still open after two runs
+		assertSameImage(a, b);
+		assertFalse(ShippedModelCache.get(dir.toString()).isPresent(), "paths are not kept");
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -113,7 +114,12 @@ class PngEncoderTest {
 				s[i] = (short) values[i];
 			px = s;
 		}
-		BufferedImage img = decode(encode(new PngEncoder(4, helpers, 2), bitDepth, px, w, h));
+		for (PngEncoder e : List.of(new PngEncoder(4, helpers, 2), PngEncoder.standard()))
+			assertDecodesTo(values, bitDepth, decode(encode(e, bitDepth, px, w, h)));
+	}
+
+	private static void assertDecodesTo(int[] values, int bitDepth, BufferedImage img) {
+		int w = img.getWidth(), h = img.getHeight();
 		Raster raster = img.getRaster();
 		assertEquals(1, raster.getNumBands());
 		assertEquals(bitDepth, img.getColorModel().getComponentSize(0));

@@ -28,7 +28,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Every float32 fast path gives what the straightforward one gives: the channels-last operator
  * path with tanh through the sigmoid ({@code fp32-ops}) and the fused TorchScript path
- * ({@code fp32}, the default of {@link EspcnModel#upscale}), whole planes and tiles, on worker
+ * ({@code fp32}, the default of {@link EspcnModel#upscale}, weights reordered for oneDNN once;
+ * {@code fp32-reorder}, reordered in every call; {@code fp32-blocked}, PyTorch's
+ * optimize_for_inference layout), whole planes and tiles of sizes other than the one the
+ * weights were reordered for, on worker
  * threads, for every scale and activation; at most 1e-5 apart on outputs that span about 0.2.
  */
 class FastInferenceTest {
@@ -63,7 +66,11 @@ class FastInferenceTest {
 	@CsvSource({ "3, TANH, fp32, 301, 157", "3, TANH, fp32-ops, 301, 157", "2, TANH, fp32, 64, 200",
 		"2, TANH, fp32-ops, 64, 200", "4, TANH, fp32, 131, 129", "4, TANH, fp32-ops, 131, 129",
 		"3, RELU, fp32, 150, 140", "3, RELU, fp32-ops, 150, 140", "3, GELU, fp32, 140, 150",
-		"3, GELU, fp32-ops, 140, 150", "3, TANH, fp32, 1, 1", "3, TANH, fp32-ops, 5, 3" })
+		"3, GELU, fp32-ops, 140, 150", "3, TANH, fp32, 1, 1", "3, TANH, fp32-ops, 5, 3",
+		"3, TANH, fp32-reorder, 301, 157", "3, GELU, fp32-reorder, 140, 150",
+		"3, TANH, fp32-blocked, 301, 157", "2, TANH, fp32-blocked, 64, 200",
+		"4, TANH, fp32-blocked, 131, 129", "3, RELU, fp32-blocked, 150, 140",
+		"3, TANH, fp32-blocked, 1, 1" })
 	void equalsThePlainPath(int scale, Activation activation, String mode, int w, int h) {
 		try (EspcnModel model = model(scale, activation, scale * 10L + activation.ordinal())) {
 			FloatPlane in = random(w, h, w * 7L + h);
@@ -82,7 +89,10 @@ class FastInferenceTest {
 		try (EspcnModel model = model(3, Activation.TANH, 5)) {
 			assertSame(model, model.upscaler(InferenceMode.FP32));
 			if (System.getProperty("os.name").startsWith("Linux") && System.getProperty("os.arch")
-				.equals("amd64")) assertTrue(model.runsFused(), "fell back to the operator path");
+				.equals("amd64")) {
+				assertTrue(model.runsFused(), "fell back to the operator path");
+				assertTrue(model.runsPrepacked(), "weights are reordered in every call");
+			}
 			int t = model.preferredTileSize();
 			FloatPlane in = random(2 * t + 77, t + 9, 3); // 3 x 2 tiles of the preferred size
 			assertEquals(6, new Tiler(model, 100000).tileCount(in.width(), in.height()));

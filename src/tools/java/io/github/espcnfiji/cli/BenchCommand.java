@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,8 +34,10 @@ import java.util.Set;
  * 16384 x 16384 result;</li>
  * <li><b>cold</b>: a fresh JVM's time from launch to its first written result
  * ({@code upscale} of a 640x360 RGB PNG);</li>
- * <li><b>files</b> (only when asked for): a folder of PNG frames to PNG files, step by step and
- * end to end, beside OpenCV ({@link FilesBench}).</li>
+ * <li><b>files</b> (only when asked for): a folder of PNG frames to PNG files (or grey PNG and
+ * TIFF), step by step and end to end, beside OpenCV ({@link FilesBench}).</li>
+ * <li><b>fiji</b> (only when asked for): a stack through the ImageJ adapter beside OpenCV, and
+ * the folder macro against {@code upscale} ({@link FijiBench}).</li>
  * </ul>
  * Video frames per second are measured by {@code bench --video}, the video package's benchmark.
  * Every timing is the median of repeated runs after warm-up, with min-max; CPU ms is the whole
@@ -44,8 +47,8 @@ import java.util.Set;
 public final class BenchCommand implements Command {
 
 	private static final List<String> SECTIONS = List.of("ceiling", "inference", "train",
-		"memory", "cold", "files");
-	/** What a plain {@code bench} measures: all but files. */
+		"memory", "cold", "files", "fiji");
+	/** What a plain {@code bench} measures: all but files and fiji. */
 	private static final List<String> DEFAULT_SECTIONS = SECTIONS.subList(0, 5);
 	private static final Map<String, int[]> OUTPUTS = new LinkedHashMap<>();
 	static {
@@ -72,8 +75,8 @@ public final class BenchCommand implements Command {
 					"720p|1080p|4k|WxH[,...]", "output sizes; inputs are these / scale, rounded up " +
 						"(default 1080p)").optional("size", "WxH", "an input size instead of --outputs")
 			.optional("paths", "forward,gray,rgb", "what to time (default all three)").optional(
-				"modes", "fp32,bf16,fp32-ops,plain", "inference modes (default fp32,bf16)").optional(
-					"sections", String.join(",", SECTIONS), "what to measure (default all but files)").flag("all",
+				"modes", "fp32,bf16,fp32-ops,fp32-reorder,fp32-blocked,plain", "inference modes (default fp32,bf16)").optional(
+					"sections", String.join(",", SECTIONS), "what to measure (default all but files and fiji)").flag("all",
 						"every scale, output size and path (takes long)").optional("repeats", "N",
 							"timed runs (default 10)").optional("warmup", "N", "untimed runs first (default 2)")
 			.optional("tile", "N", "largest tile side, as upscale's --tile (default " +
@@ -86,7 +89,10 @@ public final class BenchCommand implements Command {
 										"result side of the memory test (default 16384)").optional("memory-xmx",
 											"SIZE", "the memory test's -Xmx (default 1g)").optional("cold-runs", "N",
 												"cold starts (default 3)").optional("files-rounds", "N",
-													"rounds over the files section's 12 frames (default 3)").optional("python", "CMD",
+													"rounds over the files section's 12 frames (default 3)").optional("files-kinds",
+														"rgb-png,grey8-png,grey16-png,grey8-tif,grey16-tif",
+														"the files section's frames (default rgb-png)").optional("macro", "FILE",
+															"the fiji section's folder macro (default macros/upscale_folder.ijm)").optional("python", "CMD",
 													"the Python to try (default python3, then /usr/bin/python3)").flag(
 														"no-python", "skip the PyTorch comparisons").flag("video",
 															"frames/s of video super-resolution instead (x3, x4; --outputs default " +
@@ -101,7 +107,11 @@ public final class BenchCommand implements Command {
 			"--sections files (not in the default run) times a folder of 640x360 RGB PNGs (--size)\n" +
 			"super-resolved to PNG files as upscale does it, step by step and end to end, beside\n" +
 			"OpenCV's PNG codecs and its whole pipeline with the same network (Python with cv2 and\n" +
-			"torch); it reads --model, --modes, --files-rounds, --tile and --python.";
+			"torch); it reads --model, --modes, --files-rounds, --files-kinds (also 8- and 16-bit grey\n" +
+			"PNG and TIFF), --tile and --python. --sections fiji times a 100-slice stack (320x180, or\n" +
+			"--size) through the ImageJ adapter, TIFF in and out, beside OpenCV, and\n" +
+			"macros/upscale_folder.ijm (--macro) against upscale of a folder, each in a fresh JVM.\n" +
+			"Modes fp32-reorder and fp32-blocked are the fp32 network's other layouts, for comparison.";
 	}
 
 	@Override
@@ -151,6 +161,7 @@ public final class BenchCommand implements Command {
 		}
 		if (sections.contains("cold")) cold(o, coldRuns, report, console);
 		if (sections.contains("files")) files(o, tile, python, report, console);
+		if (sections.contains("fiji")) fiji(o, tile, report, console);
 		report.print();
 		return 0;
 	}
@@ -213,12 +224,21 @@ public final class BenchCommand implements Command {
 							python.get(), model.spec(), kind == InferenceBench.Kind.FORWARD
 								? PythonBench.Task.FORWARD : PythonBench.Task.RGB, in[0], in[1], Math.min(warmup,
 									1), Math.min(repeats, 5), console);
+						Map<Boolean, Optional<PythonBench.Result>> best = new HashMap<>();
 						for (InferenceMode mode : plan.modes) {
 							console.progress("Timing %s x%d %dx%d -> %dx%d, %s", kind.id, s, in[0], in[1], in[0] *
 								s, in[1] * s, mode.id());
 							Timings t = bench.time(kind, mode);
+							boolean bf16 = mode == InferenceMode.BF16;
+							Optional<PythonBench.Result> peer = Optional.empty();
+							if (python.isPresent() && kind == InferenceBench.Kind.FORWARD) {
+								if (!best.containsKey(bf16)) best.put(bf16, fastestTorch(python.get(), model.spec(),
+									bf16 ? PythonBench.Task.FORWARD_BEST_BF16 : PythonBench.Task.FORWARD_BEST, in[0],
+									in[1], Math.min(warmup, 1), Math.min(repeats, 5), console));
+								peer = best.get(bf16);
+							}
 							report.inference(s, in[0], in[1], kind.id, mode.id(), t, bench.gigaflop(), ceiling,
-								torch);
+								torch, peer);
 						}
 					}
 				}
@@ -291,8 +311,51 @@ public final class BenchCommand implements Command {
 		try (EspcnModel model = ModelChoice.load(o.string("model").orElse("x3"), Optional
 			.empty()))
 		{
+			List<FilesBench.Kind> kinds = new ArrayList<>();
+			for (String k : o.string("files-kinds").orElse("rgb-png").split(","))
+				try {
+					kinds.add(FilesBench.Kind.parse(k));
+				}
+				catch (IllegalArgumentException e) {
+					throw new UsageException(e.getMessage());
+				}
 			new FilesBench(model, in[0], in[1], tile, Math.min(1, o.integer("warmup", 2, 0)), o
-				.integer("files-rounds", 3, 1)).run(modes, python, report, console);
+				.integer("files-rounds", 3, 1)).run(kinds, modes, python, report, console);
+		}
+	}
+
+	/**
+	 * The Fiji section: a 100-slice stack through the ImageJ adapter (slices of 320x180, or
+	 * --size), beside OpenCV; upscale_folder.ijm against upscale on a folder of 640x360 frames.
+	 */
+	private void fiji(Options o, int tile, BenchReport report, Console console) throws Exception {
+		int[] in = o.has("size") ? size(o.string("size").get(), "--size") : new int[] { 320, 180 };
+		List<InferenceMode> modes = new ArrayList<>();
+		for (String m : o.string("modes").orElse("fp32,bf16").split(","))
+			try {
+				modes.add(InferenceMode.parse(m));
+			}
+			catch (IllegalArgumentException e) {
+				throw new UsageException(e.getMessage());
+			}
+		Optional<String> python = Optional.empty();
+		if (!o.flag("no-python")) {
+			List<String> candidates = new ArrayList<>();
+			o.string("python").ifPresent(candidates::add);
+			candidates.addAll(List.of("python3", "/usr/bin/python3"));
+			python = PythonBench.findPython(candidates, "cv2, torch");
+		}
+		String name = o.string("model").orElse("x3");
+		int rounds = o.integer("files-rounds", 3, 1);
+		Path macro = o.optionalPath("macro").orElse(Path.of("macros", "upscale_folder.ijm"));
+		try (EspcnModel model = ModelChoice.load(name, Optional.empty())) {
+			FijiBench bench = new FijiBench(model, name, in[0], in[1], tile, rounds);
+			bench.stack(modes, python, report, console);
+			int[] frames = o.has("size") ? in : new int[] { 640, 360 };
+			if (Files.isRegularFile(macro)) bench.macro(macro, new FilesBench(model, frames[0],
+				frames[1], tile, 0, rounds), report, console);
+			else report.filesNote("No " + macro + " (run from the repository, or give --macro): " +
+				"no macro row");
 		}
 	}
 

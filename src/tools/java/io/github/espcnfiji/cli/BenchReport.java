@@ -15,19 +15,25 @@ final class BenchReport {
 	private final Console console;
 	private final List<String> header = new ArrayList<>();
 	private String ceilingLine;
-	private Table inference, training, memory, cold;
+	private Table inference, training, memory, cold, fiji;
+	private final List<String[]> fijiRows = new ArrayList<>();
+	private final List<Double> fijiTimes = new ArrayList<>();
+	private Map<String, String> fijiOpencv;
 	private final List<FileRow> fileRows = new ArrayList<>();
 	private final List<String> fileNotes = new ArrayList<>();
-	private Map<String, String> opencv;
+	private final Map<FilesBench.Kind, Map<String, String>> opencv = new java.util.EnumMap<>(
+		FilesBench.Kind.class);
 
 	/** A row of the files table, with the key of OpenCV's figure for the same step. */
 	private static final class FileRow {
 
+		final FilesBench.Kind kind;
 		final String step, mode, peer;
 		final Timings t;
 		final long bytes;
 
-		FileRow(String step, String mode, Timings t, long bytes, String peer) {
+		FileRow(FilesBench.Kind kind, String step, String mode, Timings t, long bytes, String peer) {
+			this.kind = kind;
 			this.step = step;
 			this.mode = mode;
 			this.t = t;
@@ -57,16 +63,20 @@ final class BenchReport {
 	}
 
 	void inference(int scale, int w, int h, String kind, String mode, Timings t,
-		double gigaflop, double ceiling, Optional<PythonBench.Result> torch)
+		double gigaflop, double ceiling, Optional<PythonBench.Result> torch,
+		Optional<PythonBench.Result> best)
 	{
 		if (inference == null) inference = new Table("scale", "output", "input", "path", "mode",
-			"median ms", "min-max ms", "CPU ms", "GFLOP/s", "of ceiling", "PyTorch ms", "x PyTorch");
+			"median ms", "min-max ms", "CPU ms", "GFLOP/s", "of ceiling", "PyTorch ms", "x PyTorch",
+			"best PyTorch ms", "x best");
 		double rate = gigaflop / (t.median() / 1000);
 		inference.row("x" + scale, (w * scale) + "x" + (h * scale), w + "x" + h, kind, mode, ms(t
 			.median()), t.spread(), ms(t.cpuPerRun()), kind.equals("forward") ? fixed(rate, 1) : "-",
 			kind.equals("forward") && !Double.isNaN(ceiling) ? fixed(100 * rate / ceiling, 0) + "%"
 				: "-", torch.map(r -> ms(r.median) + " (" + r.threads + " thr)").orElse("-"), torch.map(
-					r -> fixed(r.median / t.median(), 2) + "x").orElse("-"));
+					r -> fixed(r.median / t.median(), 2) + "x").orElse("-"), best.map(r -> ms(r.median) +
+						" (" + r.threads + " thr)").orElse("-"), best.map(r -> fixed(t.median() / r.median, 2) +
+							"x").orElse("-"));
 	}
 
 	void training(int scale, int threads, TrainingBench.Result r,
@@ -109,13 +119,28 @@ final class BenchReport {
 	}
 
 	/** One step of the files section, per frame; {@code bytes} -1 when no file is made. */
-	void filesStep(String step, String mode, Timings t, long bytes, String opencvKey) {
-		fileRows.add(new FileRow(step, mode, t, bytes, opencvKey));
+	void filesStep(FilesBench.Kind kind, String step, String mode, Timings t, long bytes,
+		String opencvKey)
+	{
+		fileRows.add(new FileRow(kind, step, mode, t, bytes, opencvKey));
 	}
 
 	/** OpenCV's figures for the files section, as {@code opencv_files.py} prints them. */
-	void filesOpencv(Map<String, String> values) {
-		opencv = values;
+	void filesOpencv(FilesBench.Kind kind, Map<String, String> values) {
+		opencv.put(kind, values);
+	}
+
+	/** A row of the Fiji section, per slice or per frame; {@code peer}: OpenCV's key. */
+	void fijiStep(String step, String mode, Timings t, String peer) {
+		if (fiji == null) fiji = new Table("Fiji path", "mode", "median ms", "min-max ms", "CPU ms",
+			"OpenCV ms", "x OpenCV");
+		fijiRows.add(new String[] { step, mode, ms(t.median()), t.spread(), ms(t.cpuPerRun()), peer });
+		fijiTimes.add(t.median());
+	}
+
+	/** OpenCV's figures for the stack, as {@code opencv_files.py --stack} prints them. */
+	void fijiOpencv(Map<String, String> values) {
+		fijiOpencv = values;
 	}
 
 	void filesNote(String note) {
@@ -124,13 +149,15 @@ final class BenchReport {
 
 	private static final Map<String, String> OPENCV_STEPS = Map.of("decode",
 		"cv2.imdecode", "forward", "cv2.dnn forward (Y)", "encode",
-		"cv2.imencode (its default: level 1, Sub, RLE)", "pipeline",
+		"cv2.imencode (PNG: its default, level 1, Sub, RLE)", "pipeline",
 		"imread, ESPCN in cv2.dnn, imwrite");
 
-	private Table filesTable() {
+	private Table filesTable(FilesBench.Kind kind) {
+		Map<String, String> opencv = this.opencv.get(kind);
 		Table t = new Table("step (per frame)", "mode", "median ms", "min-max ms", "CPU ms",
 			"file KB", "OpenCV", "OpenCV ms", "OpenCV KB", "x OpenCV");
 		for (FileRow r : fileRows) {
+			if (r.kind != kind) continue;
 			double peer = opencv == null ? Double.NaN : number(opencv.get(r.peer + "_ms"));
 			double peerBytes = opencv == null ? Double.NaN : number(opencv.get(r.peer + "_bytes"));
 			t.row(r.step, r.mode, ms(r.t.median()), r.t.spread(), ms(r.t.cpuPerRun()), r.bytes < 0
@@ -138,7 +165,7 @@ final class BenchReport {
 				fixed(peerBytes / 1024, 0), fixed(r.t.median() / peer, 2) + (Double.isNaN(peer) ? ""
 					: "x"));
 		}
-		if (opencv != null) t.row("libpng's default (level 6, adaptive filters), by cv2.imencode",
+		if (opencv != null && opencv.containsKey("encode6_ms")) t.row("libpng's default (level 6, adaptive filters), by cv2.imencode",
 			"-", "-", "-", "-", "-", "cv2.imencode level 6", ms(number(opencv.get("encode6_ms"))),
 			fixed(number(opencv.get("encode6_bytes")) / 1024, 0), "-");
 		return t;
@@ -160,7 +187,10 @@ final class BenchReport {
 		if (inference != null) {
 			console.result("%nInference (median of timed runs after warm-up; CPU ms: process CPU per " +
 				"run; PyTorch: the faster of 1 and %d threads, forward under no_grad, rgb the reference " +
-				"code's test.py pipeline):", Runtime.getRuntime().availableProcessors());
+				"code's test.py pipeline; x PyTorch: its time / ours; best PyTorch: frozen, " +
+				"optimize_for_inference (bf16: channels-last, autocast), tiles of 192, the faster of " +
+				"the same threads; x best: ours / its time):", Runtime.getRuntime()
+					.availableProcessors());
 			console.out.print(inference);
 		}
 		if (training != null) {
@@ -176,15 +206,30 @@ final class BenchReport {
 			console.result("%nStart-up (launch to exit of a fresh JVM, PNG read and written):");
 			console.out.print(cold);
 		}
-		if (!fileRows.isEmpty()) {
-			console.result("%nFiles: a folder of %d RGB PNG frames to PNG files (median per frame over " +
+		for (FilesBench.Kind kind : FilesBench.Kind.values()) {
+			if (fileRows.stream().noneMatch(r -> r.kind == kind)) continue;
+			Map<String, String> cv = opencv.get(kind);
+			console.result("%nFiles: a folder of %d %s frames to %s files (median per frame over " +
 				"rounds x frames; folder rows: a whole folder's time / frames; CPU ms: process CPU per " +
-				"frame; x OpenCV: ours / OpenCV's, in this run)%s:", FilesBench.FRAMES, opencv == null
-					? "" : " OpenCV " + opencv.getOrDefault("opencv", "?") + ", " + opencv.getOrDefault(
-						"threads", "?") + " threads");
-			console.out.print(filesTable());
-			for (String n : fileNotes)
-				console.result("%s", n);
+				"frame; x OpenCV: ours / OpenCV's, in this run)%s:", FilesBench.FRAMES, kind.label,
+				kind.extension.toUpperCase(Locale.ROOT), cv == null ? "" : " OpenCV " + cv.getOrDefault(
+					"opencv", "?") + ", " + cv.getOrDefault("threads", "?") + " threads");
+			console.out.print(filesTable(kind));
+		}
+		for (String n : fileNotes)
+			console.result("%s", n);
+		if (fiji != null) {
+			for (int i = 0; i < fijiRows.size(); i++) {
+				String[] r = fijiRows.get(i);
+				double peer = fijiOpencv == null ? Double.NaN : number(fijiOpencv.get(r[5] + "_ms"));
+				fiji.row(r[0], r[1], r[2], r[3], r[4], ms(peer), Double.isNaN(peer) ? "-" : fixed(
+					fijiTimes.get(i) / peer, 2) + "x");
+			}
+			console.result("%nFiji paths (median per slice or per frame; CPU ms: process CPU per " +
+				"slice; x OpenCV: ours / OpenCV's, in this run%s):", fijiOpencv == null ? ""
+					: "; OpenCV " + fijiOpencv.getOrDefault("opencv", "?") + ": imreadmulti, its grey " +
+						"pipeline per slice, imwritemulti; alone: net.forward per slice");
+			console.out.print(fiji);
 		}
 		console.result("%nVideo frames per second: bench --video.");
 	}

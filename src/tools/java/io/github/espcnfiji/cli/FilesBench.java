@@ -30,9 +30,9 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /**
- * {@code bench --sections files}: a folder of RGB PNG frames super-resolved to PNG files, as
- * {@code upscale} does it, end to end and step by step (decode, network, encode) per frame,
- * with the files' sizes; beside OpenCV's PNG codecs on the same files and OpenCV's whole
+ * {@code bench --sections files}: a folder of frames (RGB PNG; 8- and 16-bit grey PNG and TIFF)
+ * super-resolved to files of the same kind, as {@code upscale} does it, end to end and step by step (decode, network, encode) per frame,
+ * with the files' sizes; beside OpenCV's codecs on the same files and OpenCV's whole
  * pipeline with the same network (script {@code bench/opencv_files.py}), when a Python with
  * {@code cv2} and {@code torch} is found. The frames are photographs of the benchmark sets
  * ({@code BSDS500-test}, else the bundled sample) resized to the input size, written by
@@ -42,6 +42,30 @@ final class FilesBench {
 
 	/** Frames in the folder. */
 	static final int FRAMES = 12;
+
+	/** What the frames are: RGB PNG (issue 16's first case), 8- and 16-bit grey PNG and TIFF. */
+	enum Kind {
+		RGB_PNG("rgb-png", "RGB PNG", 24, "png"), GREY8_PNG("grey8-png", "8-bit grey PNG", 8, "png"),
+		GREY16_PNG("grey16-png", "16-bit grey PNG", 16, "png"), GREY8_TIF("grey8-tif",
+			"8-bit grey TIFF", 8, "tif"), GREY16_TIF("grey16-tif", "16-bit grey TIFF", 16, "tif");
+
+		final String id, label, extension;
+		final int bitDepth;
+
+		Kind(String id, String label, int bitDepth, String extension) {
+			this.id = id;
+			this.label = label;
+			this.bitDepth = bitDepth;
+			this.extension = extension;
+		}
+
+		static Kind parse(String id) {
+			for (Kind k : values())
+				if (k.id.equals(id.trim())) return k;
+			throw new IllegalArgumentException("Unknown kind of frames '" + id + "': use " + Arrays
+				.stream(values()).map(k -> k.id).collect(Collectors.joining(", ")));
+		}
+	}
 
 	/** The end-to-end ways timed, in this order, interleaved round by round. */
 	private enum Way {
@@ -67,13 +91,28 @@ final class FilesBench {
 		this.rounds = rounds;
 	}
 
-	void run(List<InferenceMode> modes, Optional<String> python, BenchReport report,
-		Console console) throws Exception
+	int width() {
+		return width;
+	}
+
+	int height() {
+		return height;
+	}
+
+	void run(List<Kind> kinds, List<InferenceMode> modes, Optional<String> python,
+		BenchReport report, Console console) throws Exception
+	{
+		for (Kind kind : kinds)
+			run(kind, modes, python, report, console);
+	}
+
+	private void run(Kind kind, List<InferenceMode> modes, Optional<String> python,
+		BenchReport report, Console console) throws Exception
 	{
 		Path root = Files.createTempDirectory("espcn-bench-files-");
 		try {
 			Path in = Files.createDirectory(root.resolve("in"));
-			List<Path> frames = makeFrames(in, console);
+			List<Path> frames = makeFrames(kind, in, console);
 			String sizeLabel = width + "x" + height + " -> " + width * model.scale() + "x" + height *
 				model.scale();
 			Path firstResults = null;
@@ -81,10 +120,11 @@ final class FilesBench {
 				Path out = Files.createDirectory(root.resolve("out-" + mode.id()));
 				Path old = Files.createDirectory(root.resolve("imageio-" + mode.id()));
 				if (firstResults == null) firstResults = out;
-				steps(frames, mode, out, old, sizeLabel, report, console);
-				endToEnd(frames, mode, root, sizeLabel, report, console);
+				steps(kind, frames, mode, out, old, sizeLabel, report, console);
+				endToEnd(kind, frames, mode, root, sizeLabel, report, console);
 			}
-			if (python.isPresent()) opencv(python.get(), in, firstResults, root, report, console);
+			if (python.isPresent()) opencv(kind, python.get(), in, firstResults, root, report,
+				console);
 			else report.filesNote("No Python with cv2 and torch found: no OpenCV comparison");
 		}
 		finally {
@@ -92,8 +132,12 @@ final class FilesBench {
 		}
 	}
 
-	/** The frames: photographs resized to the input size, written by ImageIO. */
-	private List<Path> makeFrames(Path dir, Console console) throws IOException {
+	/**
+	 * The frames: photographs resized to the input size, as RGB PNG written by ImageIO, or
+	 * their luma (ImageJ's RGB to 8-bit; times 257 for 16 bits) written by ImageJ's TIFF writer
+	 * or the project's PNG writer.
+	 */
+	List<Path> makeFrames(Kind kind, Path dir, Console console) throws IOException {
 		List<BufferedImage> sources = new ArrayList<>();
 		Path set = BenchCommand.findData("BSDS500-test");
 		if (set != null) try (Stream<Path> s = Files.list(set)) {
@@ -110,17 +154,31 @@ final class FilesBench {
 		{
 			sources.add(ImageIO.read(s));
 		}
-		console.progress("Making %d %dx%d RGB PNG frames from %s", FRAMES, width, height, origin);
+		console.progress("Making %d %dx%d %s frames from %s", FRAMES, width, height, kind.label,
+			origin);
 		List<Path> frames = new ArrayList<>();
 		for (int i = 0; i < FRAMES; i++) {
 			ImageProcessor ip = new ImagePlus("", sources.get(i % sources.size())).getProcessor()
 				.convertToRGB();
 			ip.setInterpolationMethod(ImageProcessor.BICUBIC);
 			ImageProcessor frame = ip.resize(width, height);
-			BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-			img.getRaster().setDataElements(0, 0, width, height, frame.getPixels());
-			Path f = dir.resolve(String.format("frame%02d.png", i));
-			ImageIO.write(img, "png", f.toFile());
+			Path f = dir.resolve(String.format("frame%02d.%s", i, kind.extension));
+			if (kind == Kind.RGB_PNG) {
+				BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+				img.getRaster().setDataElements(0, 0, width, height, frame.getPixels());
+				ImageIO.write(img, "png", f.toFile());
+			}
+			else {
+				ImageProcessor grey = frame.convertToByte(false);
+				if (kind.bitDepth == 16) {
+					byte[] b = (byte[]) grey.getPixels();
+					short[] s = new short[b.length];
+					for (int j = 0; j < b.length; j++)
+						s[j] = (short) ((b[j] & 0xff) * 257);
+					grey = new ij.process.ShortProcessor(width, height, s, null);
+				}
+				ImageFiles.write(f, new ImagePlus(f.getFileName().toString(), grey), false);
+			}
 			frames.add(f);
 		}
 		return frames;
@@ -132,11 +190,12 @@ final class FilesBench {
 	}
 
 	/** Each step on its own, frame after frame; the old PNG writer beside the new one. */
-	private void steps(List<Path> frames, InferenceMode mode, Path out, Path old,
+	private void steps(Kind kind, List<Path> frames, InferenceMode mode, Path out, Path old,
 		String sizeLabel, BenchReport report, Console console) throws IOException
 	{
-		console.progress("Timing the steps per frame, %s (%d rounds of %d frames)", mode.id(),
-			rounds, frames.size());
+		console.progress("Timing the steps per frame, %s, %s (%d rounds of %d frames)", kind.label,
+			mode.id(), rounds, frames.size());
+		boolean imageIo = kind == Kind.RGB_PNG;
 		SuperResolver sr = resolver(mode);
 		List<Double> decode = new ArrayList<>(), network = new ArrayList<>(), encode =
 			new ArrayList<>(), imageio = new ArrayList<>();
@@ -153,7 +212,7 @@ final class FilesBench {
 				ImageFiles.write(target, result, true);
 				long t3 = System.nanoTime();
 				Path oldTarget = old.resolve(f.getFileName());
-				writeWithImageIo(result, oldTarget);
+				if (imageIo) writeWithImageIo(result, oldTarget);
 				long t4 = System.nanoTime();
 				in.close();
 				if (!timed) continue;
@@ -162,17 +221,18 @@ final class FilesBench {
 				encode.add((t3 - t2) / 1e6);
 				imageio.add((t4 - t3) / 1e6);
 				sizes.add(Files.size(target));
-				oldSizes.add(Files.size(oldTarget));
+				if (imageIo) oldSizes.add(Files.size(oldTarget));
 			}
-		report.filesStep("decode " + width + "x" + height + " PNG (ImageJ)", mode.id(), timings(
-			decode), -1, "decode");
-		report.filesStep("network " + sizeLabel + " (ImagePlus in and out)", mode.id(), timings(
-			network), -1, "forward");
+		String format = kind.label;
+		report.filesStep(kind, "decode " + width + "x" + height + " " + format + " (ImageJ)", mode
+			.id(), timings(decode), -1, "decode");
+		report.filesStep(kind, "network " + sizeLabel + " (ImagePlus in and out)", mode.id(),
+			timings(network), -1, "forward");
 		String output = width * model.scale() + "x" + height * model.scale();
-		report.filesStep("encode " + output + " PNG, fast writer", mode.id(), timings(encode),
-			median(sizes), "encode");
-		report.filesStep("encode " + output + " PNG, ImageIO (before)", mode.id(), timings(imageio),
-			median(oldSizes), "encode");
+		report.filesStep(kind, "encode " + output + " " + format + (kind.extension.equals("png")
+			? ", fast writer" : " (ImageJ)"), mode.id(), timings(encode), median(sizes), "encode");
+		if (imageIo) report.filesStep(kind, "encode " + output + " PNG, ImageIO (before)", mode.id(),
+			timings(imageio), median(oldSizes), "encode");
 	}
 
 	/** The old PNG writer: ImageIO's, on a BufferedImage, as ImageFiles wrote before. */
@@ -186,18 +246,20 @@ final class FilesBench {
 	}
 
 	/** The folder through FolderUpscaling: before (serial, ImageIO), serial, overlapped. */
-	private void endToEnd(List<Path> frames, InferenceMode mode, Path root, String sizeLabel,
-		BenchReport report, Console console) throws Exception
+	private void endToEnd(Kind kind, List<Path> frames, InferenceMode mode, Path root,
+		String sizeLabel, BenchReport report, Console console) throws Exception
 	{
+		// the grey kinds: the way upscale now works only (ImageIO never wrote their TIFFs)
+		List<Way> ways = kind == Kind.RGB_PNG ? List.of(Way.values()) : List.of(Way.OVERLAPPED);
 		SuperResolver sr = resolver(mode);
 		Map<Way, List<Double>> perFrame = new java.util.EnumMap<>(Way.class);
 		Map<Way, Double> cpu = new java.util.EnumMap<>(Way.class);
 		java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
 			.getOperatingSystemMXBean();
 		for (int r = 0; r < warmup + rounds; r++)
-			for (Way way : Way.values()) {
-				console.progress("Timing the folder, %s, %s, round %d of %d", way.name().toLowerCase(
-					java.util.Locale.ROOT), mode.id(), r + 1, warmup + rounds);
+			for (Way way : ways) {
+				console.progress("Timing the folder, %s, %s, %s, round %d of %d", kind.label, way.name()
+					.toLowerCase(java.util.Locale.ROOT), mode.id(), r + 1, warmup + rounds);
 				Path out = root.resolve("e2e-" + mode.id() + "-" + way + "-" + r);
 				Files.createDirectory(out);
 				FolderUpscaling.Steps<Path> steps = new FolderUpscaling.Steps<Path>() {
@@ -241,17 +303,18 @@ final class FilesBench {
 				if (cpu0 >= 0 && cpu1 >= 0) cpu.merge(way, (cpu1 - cpu0) / 1e6 / frames.size() / rounds,
 					Double::sum);
 			}
-		for (Way way : Way.values())
-			report.filesStep(way.label + ", " + sizeLabel, mode.id(), new Timings(perFrame.get(way)
+		for (Way way : ways)
+			report.filesStep(kind, (kind.extension.equals("png") ? way.label : way.label.replace(
+				", fast PNG", "")) + ", " + sizeLabel, mode.id(), new Timings(perFrame.get(way)
 				.stream().mapToDouble(Double::doubleValue).toArray(), cpu.getOrDefault(way,
 					Double.NaN)), -1, "pipeline");
 	}
 
-	private void opencv(String python, Path in, Path results, Path root, BenchReport report,
-		Console console) throws IOException
+	private void opencv(Kind kind, String python, Path in, Path results, Path root,
+		BenchReport report, Console console) throws IOException
 	{
-		console.progress("Timing OpenCV's PNG codecs and its pipeline on the same frames (%s)",
-			python);
+		console.progress("Timing OpenCV's codecs and its pipeline on the same %s frames (%s)",
+			kind.label, python);
 		Path npz = root.resolve("weights.npz");
 		ModelFiles.exportPyTorch(model, npz);
 		EspcnSpec spec = model.spec();
@@ -259,8 +322,8 @@ final class FilesBench {
 			"--inputs", in.toString(), "--results", results.toString(), "--weights", npz.toString(),
 			"--scale", Integer.toString(spec.scale()), "--filters", join(spec.filters()),
 			"--kernels", join(spec.kernels()), "--rounds", Integer.toString(rounds), "--warmup",
-			Integer.toString(Math.min(1, warmup))), 3600);
-		report.filesOpencv(v);
+			Integer.toString(Math.min(1, warmup)), "--extension", kind.extension), 3600);
+		report.filesOpencv(kind, v);
 	}
 
 	private static String join(int[] values) {

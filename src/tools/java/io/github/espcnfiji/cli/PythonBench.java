@@ -28,15 +28,24 @@ final class PythonBench {
 	enum Task {
 		/** The network on a random luma plane. */
 		FORWARD("forward"),
+		/**
+		 * The same, frozen and optimised for inference, in tiles of 192 (see the script): the
+		 * best-configured float32 forward.
+		 */
+		FORWARD_BEST("forward-best"),
+		/** The same in bfloat16 autocast, channels-last and frozen. */
+		FORWARD_BEST_BF16("forward-best", "--bf16"),
 		/** The reference code's test.py from RGB pixels to RGB pixels. */
 		RGB("rgb"),
 		/** One training step of the reference code's train.py. */
 		TRAIN("train");
 
 		final String id;
+		final List<String> flags;
 
-		Task(String id) {
+		Task(String id, String... flags) {
 			this.id = id;
+			this.flags = List.of(flags);
 		}
 	}
 
@@ -111,6 +120,7 @@ final class PythonBench {
 				Integer.toString(width), "--height", Integer.toString(height), "--threads", Integer
 					.toString(threads), "--warmup", Integer.toString(warmup), "--repeats", Integer
 						.toString(repeats)));
+			command.addAll(task.flags);
 			Run r = run(command, 1800);
 			if (r.exitCode != 0) throw new IOException("the PyTorch benchmark failed (" + python +
 				", exit " + r.exitCode + "): " + lastLine(r.output));
