@@ -14,6 +14,10 @@ final class JobFailure {
 	static String describe(Throwable t) {
 		for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause())
 			if (c instanceof ExecutorModel.ModelUnavailableException) return c.getMessage();
+		// in local mode the task's own exception travels as the cause: say it as the command line
+		for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause())
+			if (!c.getClass().getName().startsWith("org.apache.spark.")) return Failures.describe(c,
+				true);
 		String m = t.getMessage();
 		if (m != null) {
 			int at = m.indexOf("ModelUnavailableException: ");

@@ -3,7 +3,6 @@ package io.github.espcnfiji.spark;
 import io.github.espcnfiji.cli.OptionSpec;
 import io.github.espcnfiji.cli.Options;
 import io.github.espcnfiji.cli.UpscalePlan;
-import io.github.espcnfiji.cli.ZarrUpscaling;
 import io.github.espcnfiji.cli.UsageException;
 import io.github.espcnfiji.core.Tiler;
 import io.github.espcnfiji.io.ImageFiles;
@@ -49,7 +48,7 @@ final class UpscaleJob implements SparkJob.Kind {
 
 	@Override
 	public SparkJob.Planned plan(Options o) throws Exception {
-		if (ZarrUpscaling.accepts(o.path("input"))) throw new UsageException("Zarr inputs: not yet on Spark; use the command line's upscale");
+		if (ZarrJob.accepts(o.path("input"))) return ZarrJob.plan(o);
 		for (String zarrOnly : new String[] { "pyramid", "chunk", "compressor", "chunks-per-task" })
 			if (o.has(zarrOnly)) throw new UsageException("--" + zarrOnly + " is for Zarr inputs");
 		Optional<Integer> scale = o.scale();
