@@ -149,6 +149,24 @@ class FolderUpscaleTest {
 		assertFalse(run.err.contains("\tat "), "no stack trace");
 	}
 
+	@Test
+	void aModelThatTheExecutorsCannotLoadStopsTheJobWithOneLine(@TempDir Path tmp)
+		throws IOException
+	{
+		// the driver reads the card; the executors find the weights damaged
+		Path model = Files.createDirectories(tmp.resolve("damaged-x2"));
+		Files.copy(Path.of("models", "espcn-x2", "card.json"), model.resolve("card.json"));
+		Files.writeString(model.resolve("weights.npz"), "not a weights file");
+		Path out = tmp.resolve("out");
+		SparkRun run = SparkRun.job(sc, "upscale", "--model", model.toString(), "--input", images
+			.toString(), "--output", out.toString());
+		assertEquals(1, run.code, run::toString);
+		assertTrue(run.lastError().startsWith("error: model " + model +
+			" cannot be loaded on executor "), run::toString);
+		assertEquals(1, run.err.strip().split("\\R").length, run::toString);
+		assertEquals(List.of(), names(out));
+	}
+
 	/** The CSV rows of a manifest (fields quoted where they hold a comma or a quote). */
 	static List<String[]> manifest(Path file) throws IOException {
 		List<String> lines = Files.readAllLines(file);
