@@ -44,7 +44,7 @@ public final class SparkJob {
 
 	public static void main(String[] args) {
 		int code = run(args, System.out, System.err, () -> new JavaSparkContext(new SparkConf()
-			.setAppName("ESPCN " + String.join(" ", args.length > 0 ? args[0] : ""))));
+			.setAppName("ESPCN " + (args.length > 0 ? args[0] : ""))));
 		System.exit(code);
 	}
 
@@ -60,14 +60,8 @@ public final class SparkJob {
 		try {
 			planned = plan(args);
 		}
-		catch (UsageException e) {
-			err.println("error: " + e.getMessage());
-			err.println("usage: SparkJob upscale|evaluate --option value ...");
-			return 2;
-		}
 		catch (Exception e) {
-			err.println("error: " + Failures.describe(e, true));
-			return 1;
+			return refused(e, err);
 		}
 		JavaSparkContext sc = contexts.open();
 		try {
@@ -84,15 +78,20 @@ public final class SparkJob {
 		try {
 			planned = plan(args);
 		}
-		catch (UsageException e) {
+		catch (Exception e) {
+			return refused(e, err);
+		}
+		return runIn(sc, planned, out, err);
+	}
+
+	/** Says why the job was not planned; returns the exit code (2: a wrong option). */
+	private static int refused(Exception e, PrintStream err) {
+		if (e instanceof UsageException) {
 			err.println("error: " + e.getMessage());
 			return 2;
 		}
-		catch (Exception e) {
-			err.println("error: " + Failures.describe(e, true));
-			return 1;
-		}
-		return runIn(sc, planned, out, err);
+		err.println("error: " + Failures.describe(e, true));
+		return 1;
 	}
 
 	private static int runIn(JavaSparkContext sc, Planned planned, PrintStream out,
