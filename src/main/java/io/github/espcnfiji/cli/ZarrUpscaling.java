@@ -15,7 +15,7 @@ import java.util.concurrent.CancellationException;
  * {@code upscale} of an OME-Zarr (or plain Zarr v2) image: the options read, the model loaded,
  * one call to {@link ZarrUpscaler}, a line per output chunk on stderr.
  */
-public final class ZarrUpscaling {
+final class ZarrUpscaling {
 
 	/** The options only a Zarr input takes. */
 	static final String[] OPTIONS = { "pyramid", "chunk", "compressor" };
@@ -23,7 +23,7 @@ public final class ZarrUpscaling {
 	private ZarrUpscaling() {}
 
 	/** Whether {@code input} is a Zarr folder, which upscale hands to {@link #run}. */
-	public static boolean accepts(Path input) {
+	static boolean accepts(Path input) {
 		return Multiscales.isZarr(input);
 	}
 
