@@ -262,6 +262,59 @@ public final class ZarrUpscaler {
 	public static Multiscales finish(Multiscales source, Path target, ZarrArray out, int s,
 		Settings settings, Progress progress) throws IOException
 	{
+		ZarrArray previous = out;
+		for (int k = 1; k <= settings.pyramid; k++) {
+			ZarrArray next = createLevel(previous, target, k);
+			progress.stage("level " + k + ": " + Arrays.toString(next.shape()) +
+				", 2x2 mean of level " + (k - 1));
+			int level = k;
+			Downsampling.halve(previous, next, (done, total) -> {
+				progress.chunk(level, done, total);
+				if (done < total) stopIfCancelled(settings, level, done, total);
+			});
+			previous = next;
+		}
+		return writeMetadata(source, target, s, settings.pyramid);
+	}
+
+	/** How many halved levels the settings ask for after level 0. */
+	public static int pyramidLevels(Settings settings) {
+		return settings.pyramid;
+	}
+
+	/**
+	 * Creates level {@code k} of the output ({@code target/k}, no chunks yet): y and x of
+	 * {@code previous} halved (rounded up), its chunks, dtype and compressor.
+	 */
+	public static ZarrArray createLevel(ZarrArray previous, Path target, int k)
+		throws IOException
+	{
+		long[] half = previous.shape();
+		int n = half.length;
+		half[n - 1] = (half[n - 1] + 1) / 2;
+		half[n - 2] = (half[n - 2] + 1) / 2;
+		return ZarrArray.create(target.resolve(Integer.toString(k)), half, previous.chunks(),
+			previous.dataType(), previous.compressor(), 0, previous.separator());
+	}
+
+	/**
+	 * Writes chunk {@code c} of a pyramid level from the level before: the mean of each 2 x 2
+	 * block; complete or absent, in any order, on any machine.
+	 */
+	public static void halveChunk(ZarrArray previous, ZarrArray level, long[] c)
+		throws IOException
+	{
+		Downsampling.halveChunk(previous, level, c);
+	}
+
+	/**
+	 * Writes {@code .zgroup} and {@code .zattrs} of the output in {@code target}: level 0 with
+	 * the input's scale divided by {@code s} in y and x (and the translation that keeps pixel
+	 * centres), each of the {@code pyramid} levels after it twice the one before.
+	 */
+	public static Multiscales writeMetadata(Multiscales source, Path target, int s, int pyramid)
+		throws IOException
+	{
 		List<Axis> axes = source.axes();
 		int n = axes.size();
 		List<Multiscales.Level> levels = new ArrayList<>();
@@ -273,28 +326,13 @@ public final class ZarrUpscaler {
 			scale[d] /= s;
 		}
 		levels.add(new Multiscales.Level("0", scale, shift));
-		int[] chunks = out.chunks();
-		ZarrArray previous = out;
-		for (int k = 1; k <= settings.pyramid; k++) {
-			long[] half = previous.shape();
-			half[n - 1] = (half[n - 1] + 1) / 2;
-			half[n - 2] = (half[n - 2] + 1) / 2;
-			ZarrArray next = ZarrArray.create(target.resolve(Integer.toString(k)), half, chunks, out
-				.dataType(), out.compressor(), 0, out.separator());
-			progress.stage("level " + k + ": " + Arrays.toString(half) + ", 2x2 mean of level " + (k -
-				1));
-			int level = k;
-			Downsampling.halve(previous, next, (done, total) -> {
-				progress.chunk(level, done, total);
-				if (done < total) stopIfCancelled(settings, level, done, total);
-			});
+		for (int k = 1; k <= pyramid; k++) {
 			double[] sc = levels.get(k - 1).scale(), sh = levels.get(k - 1).translation();
 			for (int d = n - 2; d < n; d++) {
 				sh[d] += sc[d] * 0.5;
 				sc[d] *= 2;
 			}
 			levels.add(new Multiscales.Level(Integer.toString(k), sc, sh));
-			previous = next;
 		}
 		Multiscales result = new Multiscales(target, source.name(), axes, levels);
 		result.write();

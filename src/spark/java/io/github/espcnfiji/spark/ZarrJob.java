@@ -31,7 +31,9 @@ import org.apache.spark.api.java.JavaSparkContext;
  * chunk's min and max, reduced on the driver (min and max do not depend on the order);</li>
  * <li>level 0: one task per group of output chunks ({@code --chunks-per-task}), each chunk made
  * from the input box it needs with the network's halo ({@link ZarrTask});</li>
- * <li>on the driver: the pyramid and the metadata, then the folder is renamed into place.</li>
+ * <li>each pyramid level ({@code --pyramid N}) from the one before, one task per group of its
+ * chunks;</li>
+ * <li>on the driver: the metadata, then the folder is renamed into place.</li>
  * </ol>
  * The output grows in a hidden folder beside the target, {@code .NAME.espcn-spark.part}, whose
  * chunk files are each complete or absent; a rerun after a failure or a kill keeps the chunks
@@ -96,28 +98,24 @@ final class ZarrJob {
 		if (overwrite) delete(pending);
 		ZarrArray target = level0Of(pending, level0, scale, settings);
 		double[] range = range(sc, level0, source.root());
-		List<long[]> chunks = ZarrUpscaler.chunkIndexes(target);
-		List<List<long[]>> groups = new ArrayList<>();
-		for (int i = 0; i < chunks.size(); i += perTask)
-			groups.add(new ArrayList<>(chunks.subList(i, Math.min(chunks.size(), i + perTask))));
-		ZarrTask task = new ZarrTask(model, precision, settings.tileSize(), level0.dir(), target
-			.dir(), range);
-		sc.setJobDescription("upscale " + source.root() + " x" + scale + " with " + model.model +
-			": " + chunks.size() + " output chunks of " + java.util.Arrays.toString(target.chunks()));
-		sc.sc().setCallSite("upscale Zarr level 0: " + groups.size() + " task(s) of up to " +
-			perTask + " chunk(s)");
-		List<ManifestRow> rows = new ArrayList<>();
-		try {
-			for (List<ManifestRow> r : sc.parallelize(groups, Math.max(1, groups.size())).map(
-				task::run).collect())
-				rows.addAll(r);
+		List<ManifestRow> rows = new ArrayList<>(chunks(sc, ZarrTask.superResolve(model, precision,
+			settings.tileSize(), level0.dir(), target.dir(), range), target, perTask, "upscale " +
+				source.root() + " x" + scale + " with " + model.model, "level 0"));
+		// the pyramid: each level from the one before, in tasks too
+		int pyramid = ZarrUpscaler.pyramidLevels(settings);
+		ZarrArray previous = target;
+		for (int k = 1; k <= pyramid; k++) {
+			Path dir = pending.resolve(Integer.toString(k));
+			ZarrArray level = Files.isRegularFile(dir.resolve(".zarray")) ? ZarrArray.open(dir)
+				: ZarrUpscaler.createLevel(previous, pending, k);
+			rows.addAll(chunks(sc, ZarrTask.halve(k, previous.dir(), level.dir()), level, perTask,
+				"pyramid level " + k + " of " + output, "level " + k));
+			previous = level;
 		}
-		finally {
-			sc.sc().clearCallSite();
-			sc.setJobDescription(null);
-		}
-		// the pyramid and the metadata, then the whole image into place
-		ZarrUpscaler.finish(source, pending, target, scale, settings, (level, done, total) -> {});
+		for (int k = pyramid + 1; Files.isDirectory(pending.resolve(Integer.toString(k))); k++)
+			delete(pending.resolve(Integer.toString(k))); // an earlier run's deeper pyramid
+		// the metadata, then the whole image into place
+		ZarrUpscaler.writeMetadata(source, pending, scale, pyramid);
 		if (Files.exists(abs)) {
 			Path old = abs.resolveSibling("." + abs.getFileName() + ".espcn-spark.old");
 			delete(old);
@@ -131,6 +129,31 @@ final class ZarrJob {
 		out.println(manifest.summary("chunks", (System.nanoTime() - start) / 1e9) + "; " + output +
 			"; manifest: " + manifestFile);
 		return 0;
+	}
+
+	/** Every chunk of {@code level}, {@code perTask} chunks per task, as one Spark job. */
+	private static List<ManifestRow> chunks(JavaSparkContext sc, ZarrTask task, ZarrArray level,
+		int perTask, String job, String stage)
+	{
+		List<long[]> chunks = ZarrUpscaler.chunkIndexes(level);
+		List<List<long[]>> groups = new ArrayList<>();
+		for (int i = 0; i < chunks.size(); i += perTask)
+			groups.add(new ArrayList<>(chunks.subList(i, Math.min(chunks.size(), i + perTask))));
+		sc.setJobDescription(job + ": " + chunks.size() + " chunks of " + java.util.Arrays.toString(
+			level.chunks()));
+		sc.sc().setCallSite(stage + ": " + groups.size() + " task(s) of up to " + perTask +
+			" chunk(s)");
+		List<ManifestRow> rows = new ArrayList<>();
+		try {
+			for (List<ManifestRow> r : sc.parallelize(groups, Math.max(1, groups.size())).map(
+				task::run).collect())
+				rows.addAll(r);
+		}
+		finally {
+			sc.sc().clearCallSite();
+			sc.setJobDescription(null);
+		}
+		return rows;
 	}
 
 	/**

@@ -39,7 +39,7 @@ class ZarrUpscaleJobTest {
 	private static Path cliOutput;
 	/**
 	 * Chunks of 10 do not divide the 2 x 74 x 58 output (2 x 8 x 6 = 96 chunks); one level of
-	 * pyramid; zlib.
+	 * pyramid (2 x 37 x 29: 2 x 4 x 3 = 24 chunks); zlib.
 	 */
 	private static final String[] LAYOUT = { "--chunk", "10", "--pyramid", "1", "--compressor",
 		"zlib" };
@@ -78,7 +78,7 @@ class ZarrUpscaleJobTest {
 	@Test
 	void theSameFilesAsTheCommandLineEvenWhenTasksFailFirst(@TempDir Path tmp) throws IOException {
 		Path out = tmp.resolve("out.zarr");
-		System.setProperty(FaultInjection.FAIL_FIRST_ATTEMPT, "0/3/2,1/0/0");
+		System.setProperty(FaultInjection.FAIL_FIRST_ATTEMPT, "0/0/3/2,0/1/0/0,1/1/2/1");
 		SparkRun run;
 		try {
 			run = SparkRun.job(sc, args(out, "--chunks-per-task", "3"));
@@ -89,12 +89,19 @@ class ZarrUpscaleJobTest {
 		assertEquals(0, run.code, run::toString);
 		assertEquals(files(cliOutput), files(out));
 		// a retried task finds the chunks its first attempt wrote before failing complete
-		assertTrue(run.out.contains("done 96 of 96 chunks: "), run::toString);
+		assertTrue(run.out.contains("done 120 of 120 chunks: "), run::toString);
 		assertTrue(run.out.contains(" complete already, 0 failed"), run::toString);
 		List<String[]> rows = FolderUpscaleTest.manifest(Path.of(out + ".manifest.csv"));
-		assertEquals(96, rows.size());
+		assertEquals(120, rows.size());
+		int retried = 0;
 		for (String[] r : rows)
-			if (r[0].endsWith(" chunk 0/3/2") || r[0].endsWith(" chunk 1/0/0")) assertEquals("1", r[6]);
+			if (r[0].endsWith(" chunk 0/0/3/2") || r[0].endsWith(" chunk 0/1/0/0") || r[0].endsWith(
+				" chunk 1/1/2/1"))
+			{
+				assertEquals("1", r[6], String.join(",", r));
+				retried++;
+			}
+		assertEquals(3, retried);
 
 		SparkRun again = SparkRun.job(sc, args(out));
 		assertEquals(0, again.code, again::toString);
@@ -105,7 +112,8 @@ class ZarrUpscaleJobTest {
 	void anUnfinishedOutputIsResumedWithOnlyTheMissingChunks(@TempDir Path tmp)
 		throws IOException
 	{
-		// what a killed run leaves: some chunks of level 0 in the hidden folder, no metadata
+		// what a killed run leaves: some chunks of level 0 in the hidden folder, no pyramid, no
+		// metadata
 		Path out = tmp.resolve("out.zarr");
 		Path pending = tmp.resolve(".out.zarr.espcn-spark.part");
 		copy(cliOutput, pending);
@@ -123,8 +131,8 @@ class ZarrUpscaleJobTest {
 
 		SparkRun run = SparkRun.job(sc, args(out));
 		assertEquals(0, run.code, run::toString);
-		assertTrue(run.out.contains("96 of 96 chunks: " + missing + " written, " + (96 - missing) +
-			" complete already"), run::toString);
+		assertTrue(run.out.contains("120 of 120 chunks: " + (missing + 24) + " written, " + (96 -
+			missing) + " complete already"), run::toString);
 		assertEquals(files(cliOutput), files(out));
 		assertFalse(Files.exists(pending));
 	}
