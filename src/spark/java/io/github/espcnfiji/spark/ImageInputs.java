@@ -38,6 +38,9 @@ final class ImageInputs {
 	static List<UpscalePlan.Job> plan(String input, Path output) throws IOException {
 		if (!isGlob(input)) {
 			Path in = Path.of(input);
+			if (Files.isRegularFile(in)) throw new IllegalArgumentException("--input " + input +
+				" is one file; the Spark job takes a folder, a glob or a Zarr image (the command " +
+				"line's upscale does one file)");
 			if (Files.isDirectory(in)) {
 				refuseOutputInside(in, output);
 				if (ImageFiles.list(in).isEmpty()) throw new NoSuchFileException(input, null,

@@ -64,6 +64,15 @@ class BadInputTest {
 	}
 
 	@Test
+	void oneFileIsTheCommandLinesWork() throws IOException {
+		Path file = images().resolve("a.png");
+		SparkRun run = refused("upscale", "--model", "x2", "--input", file.toString(), "--output",
+			tmp.resolve("out.png").toString());
+		assertTrue(run.lastError().startsWith("error: --input " + file + " is one file;"), run::toString);
+		assertFalse(Files.exists(tmp.resolve("out.png")));
+	}
+
+	@Test
 	void aModelThatCannotBeRead() throws IOException {
 		Path model = tmp.resolve("no-model");
 		SparkRun run = refused("upscale", "--model", model.toString(), "--input", images().toString(),
