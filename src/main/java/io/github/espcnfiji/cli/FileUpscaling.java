@@ -12,8 +12,8 @@ import java.nio.file.Path;
 
 /**
  * What {@code upscale} does to one image file: read, super-resolve, write. The command line runs
- * these steps file after file; the Spark job runs them on
- * executors, so that both write the same bytes.
+ * these steps file after file; the Spark job runs them on executors, so that both write the
+ * same bytes.
  */
 public final class FileUpscaling {
 
