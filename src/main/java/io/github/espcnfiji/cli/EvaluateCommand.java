@@ -85,8 +85,6 @@ final class EvaluateCommand implements Command {
 			if (!o.flag("overwrite") && Files.exists(csv)) throw new FileAlreadyExistsException(
 				csv.toString(), null, "the CSV file exists; add --overwrite or choose --csv");
 			List<SetScores> evaluated = new ArrayList<>();
-			Table table = new Table("set", "images", "bicubic PSNR", "bicubic SSIM", "ESPCN PSNR",
-				"ESPCN SSIM", "gain (dB)");
 			SetEvaluator evaluator = new SetEvaluator(threads, progress(console));
 			for (BenchmarkSet set : sets) {
 				SetScores scores = evaluator.evaluate(set, scale, model);
@@ -100,13 +98,9 @@ final class EvaluateCommand implements Command {
 				m.psnr = round(mean.modelPsnr().getAsDouble(), 4);
 				m.ssim = round(mean.modelSsim().getAsDouble(), 6);
 				model.card().metrics.put(set.name() + " x" + scale, m);
-				table.row(set.name(), Integer.toString(n), Format.db(mean.bicubicPsnr()), Format.ssim(
-					mean.bicubicSsim()), Format.db(mean.modelPsnr().getAsDouble()), Format.ssim(mean
-						.modelSsim().getAsDouble()), Format.gain(mean.modelPsnr().getAsDouble() - mean
-							.bicubicPsnr()));
 			}
 			console.result("ESPCN %s (x%d) against bicubic:", model.card().name, scale);
-			console.out.print(table);
+			console.out.print(EvaluationTable.format(evaluated));
 			TextFiles.write(csv, EvaluationCsv.format(evaluated), o.flag("overwrite"));
 			console.result("per-image results: %s", csv);
 			if (o.flag("record")) console.result("recorded in %s", record(o.require("model"), model
@@ -150,14 +144,6 @@ final class EvaluateCommand implements Command {
 	 * first CSV; anything but letters, digits, dot and dash becomes a dash.
 	 */
 	static String defaultCsvName(String modelName, int scale, List<BenchmarkSet> sets) {
-		StringBuilder setNames = new StringBuilder();
-		for (BenchmarkSet set : sets)
-			setNames.append(setNames.length() == 0 ? "" : "+").append(safe(set.name()));
-		return "evaluation-" + safe(modelName == null || modelName.isBlank() ? "model" : modelName) +
-			"-x" + scale + "-" + setNames + ".csv";
-	}
-
-	private static String safe(String name) {
-		return name.replaceAll("[^A-Za-z0-9.-]+", "-");
+		return EvaluationCsv.defaultName(modelName, scale, sets);
 	}
 }

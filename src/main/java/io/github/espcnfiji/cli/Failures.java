@@ -12,12 +12,12 @@ import java.util.concurrent.CancellationException;
  * Turns whatever stopped a command into the one line a user reads after {@code error: }, and,
  * with {@code --debug}, into the full trace.
  */
-final class Failures {
+public final class Failures {
 
 	private Failures() {}
 
 	/** A single line that says what went wrong, naming the file where there is one. */
-	static String describe(Throwable t) {
+	public static String describe(Throwable t) {
 		return describe(t, false);
 	}
 
@@ -25,7 +25,7 @@ final class Failures {
 	 * As {@link #describe(Throwable)}; {@code tiles} says whether the command has a
 	 * {@code --tile} option, which is advised for running out of memory only then.
 	 */
-	static String describe(Throwable t, boolean tiles) {
+	public static String describe(Throwable t, boolean tiles) {
 		String m = message(t, tiles);
 		return m.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
 	}

@@ -14,7 +14,7 @@ import java.util.Optional;
  * The {@code --model} option: a bundled name ({@code x2}, {@code x3}, {@code x4}) or the path
  * of a model folder or {@code .zip}, checked against {@code --scale} when that is given.
  */
-final class ModelChoice {
+public final class ModelChoice {
 
 	static final String VALUE = "x2|x3|x4|wide-x3|PATH";
 	static final String HELP = "a bundled model by name, a model folder or .zip, or a bioimage.io package";
@@ -86,7 +86,7 @@ final class ModelChoice {
 	 *
 	 * @throws IllegalArgumentException when {@code scale} is given and the model is for another
 	 */
-	static EspcnModel load(String nameOrPath, Optional<Integer> scale) throws IOException {
+	public static EspcnModel load(String nameOrPath, Optional<Integer> scale) throws IOException {
 		BundledModels bundled = BundledModels.shipped();
 		checkScale(bundled.resolveCard(nameOrPath), nameOrPath, scale);
 		return bundled.resolve(nameOrPath);

@@ -1,8 +1,6 @@
 package io.github.espcnfiji.cli;
 
 import ij.ImagePlus;
-import io.github.espcnfiji.core.SuperResolver;
-import io.github.espcnfiji.ij1.ImagePlusUpscaling;
 import io.github.espcnfiji.core.Tiler;
 import io.github.espcnfiji.files.PartFiles;
 import io.github.espcnfiji.io.ImageFiles;
@@ -142,7 +140,7 @@ final class UpscaleCommand implements Command {
 
 			@Override
 			public ImagePlus read(UpscalePlan.Job job) throws IOException {
-				return ImageFiles.open(job.input, maxPixels);
+				return FileUpscaling.read(job.input, maxPixels);
 			}
 
 			@Override
@@ -154,17 +152,13 @@ final class UpscaleCommand implements Command {
 				console.progress("[%d/%d] %s: %dx%d, %s, %d plane(s), x%d", index + 1, count, job.input
 					.getFileName(), in.getWidth(), in.getHeight(), in.getBitDepth() == 24 ? "RGB" : in
 						.getBitDepth() + "-bit", in.getStackSize(), model.scale());
-				SuperResolver sr = new SuperResolver(model.upscaler(precision), SuperResolver.Options
-					.defaults().withTileSize(tile).withProgress(new ProgressReport(console, job.input
-						.getFileName().toString())));
-				ImagePlus out = ImagePlusUpscaling.upscale(in, sr);
-				out.setTitle(job.output.getFileName().toString());
-				return out;
+				return FileUpscaling.upscale(model, precision, tile, in, job.output, new ProgressReport(
+					console, job.input.getFileName().toString()));
 			}
 
 			@Override
 			public void write(UpscalePlan.Job job, ImagePlus out) throws IOException {
-				ImageFiles.write(job.output, out, overwrite);
+				FileUpscaling.write(job.output, out, overwrite);
 			}
 		};
 	}

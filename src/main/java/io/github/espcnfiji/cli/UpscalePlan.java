@@ -22,13 +22,13 @@ import java.util.Map;
  * inputs: {@code .png} and {@code .tif}/{@code .tiff} keep their extension, JPEG and BMP become
  * {@code .png} (lossless), anything else {@code .tif}.
  */
-final class UpscalePlan {
+public final class UpscalePlan {
 
 	/** One input and the file its result goes to. */
-	static final class Job {
+	public static final class Job {
 
-		final Path input;
-		final Path output;
+		public final Path input;
+		public final Path output;
 
 		Job(Path input, Path output) {
 			this.input = input;
@@ -44,12 +44,12 @@ final class UpscalePlan {
 		this.outputFolder = outputFolder;
 	}
 
-	List<Job> jobs() {
+	public List<Job> jobs() {
 		return jobs;
 	}
 
 	/** Whether the input was a folder (so that one failed file does not stop the others). */
-	boolean isBatch() {
+	public boolean isBatch() {
 		return outputFolder != null;
 	}
 
@@ -60,7 +60,7 @@ final class UpscalePlan {
 	 *           {@code overwrite}), an output would replace an input, or the output folder cannot
 	 *           be made
 	 */
-	static UpscalePlan of(Path input, Path output, boolean overwrite) throws IOException {
+	public static UpscalePlan of(Path input, Path output, boolean overwrite) throws IOException {
 		if (!Files.exists(input)) throw new NoSuchFileException(input.toString(), null,
 			"no such image file or folder");
 		List<Job> jobs = new ArrayList<>();
@@ -83,7 +83,7 @@ final class UpscalePlan {
 	}
 
 	/** Creates the output folder of a folder input. */
-	void prepare() throws IOException {
+	public void prepare() throws IOException {
 		if (outputFolder == null) return;
 		try {
 			Files.createDirectories(outputFolder);
@@ -110,7 +110,7 @@ final class UpscalePlan {
 	}
 
 	/** The output file name for an input file name, see the class comment. */
-	static String outputName(String inputName) {
+	public static String outputName(String inputName) {
 		int dot = inputName.lastIndexOf('.');
 		String base = dot < 0 ? inputName : inputName.substring(0, dot);
 		String ext = dot < 0 ? "" : inputName.substring(dot + 1).toLowerCase(Locale.ROOT);

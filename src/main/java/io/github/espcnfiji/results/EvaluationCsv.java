@@ -98,4 +98,20 @@ public final class EvaluationCsv {
 		cells.add(cell.toString());
 		return cells;
 	}
+
+	/**
+	 * {@code evaluation-NAME-xN-SET[+SET...].csv}, so that evaluating other sets does not meet the
+	 * first CSV; anything but letters, digits, dot and dash becomes a dash.
+	 */
+	public static String defaultName(String modelName, int scale, List<BenchmarkSet> sets) {
+		StringBuilder setNames = new StringBuilder();
+		for (BenchmarkSet set : sets)
+			setNames.append(setNames.length() == 0 ? "" : "+").append(safe(set.name()));
+		return "evaluation-" + safe(modelName == null || modelName.isBlank() ? "model" : modelName) +
+			"-x" + scale + "-" + setNames + ".csv";
+	}
+
+	private static String safe(String name) {
+		return name.replaceAll("[^A-Za-z0-9.-]+", "-");
+	}
 }

@@ -101,7 +101,11 @@ public final class SetEvaluator {
 		T call() throws InterruptedException, ExecutionException;
 	}
 
-	private static ImageScore score(Path file, int scale, PlaneUpscaler model) throws IOException {
+	/**
+	 * Scores one image of a set (what {@link #evaluate} does to each); images are read one at a
+	 * time in a JVM.
+	 */
+	public static ImageScore score(Path file, int scale, PlaneUpscaler model) throws IOException {
 		LoadedImage img;
 		synchronized (READING) {
 			img = BenchmarkSet.read(file);

@@ -22,12 +22,20 @@ final class Downsampling {
 	static void halve(ZarrArray in, ZarrArray out, Done progress)
 		throws IOException
 	{
-		long[] grid = out.chunkGrid(), shape = out.shape(), inShape = in.shape();
-		int[] chunks = out.chunks();
-		int n = grid.length;
-		List<long[]> all = ChunkGrid.indexes(grid);
+		List<long[]> all = ChunkGrid.indexes(out.chunkGrid());
 		long done = 0;
 		for (long[] c : all) {
+			halveChunk(in, out, c);
+			progress.chunk(++done, all.size());
+		}
+	}
+
+	/** Writes chunk {@code c} of {@code out} from the 2 x 2 blocks of {@code in} under it. */
+	static void halveChunk(ZarrArray in, ZarrArray out, long[] c) throws IOException {
+		long[] shape = out.shape(), inShape = in.shape();
+		int[] chunks = out.chunks();
+		int n = shape.length;
+		{
 			long[] offset = new long[n], from = new long[n];
 			int[] size = new int[n], box = new int[n];
 			for (int d = 0; d < n; d++) {
@@ -57,7 +65,6 @@ final class Downsampling {
 						dst[p * w * h + y * w + x] = (float) (sum / k);
 					}
 			out.write(offset, size, dst);
-			progress.chunk(++done, all.size());
 		}
 	}
 }

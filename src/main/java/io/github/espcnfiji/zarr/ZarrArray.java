@@ -245,13 +245,18 @@ public final class ZarrArray {
 		return java.util.Optional.of(raw);
 	}
 
-	/** Writes chunk {@code index} whole: {@code raw} holds the decoded chunk in C order. */
+	/**
+	 * Writes chunk {@code index} whole, under a temporary name renamed into place:
+	 * {@code raw} holds the decoded chunk in C order.
+	 */
 	public void writeChunk(long[] index, byte[] raw) throws IOException {
 		if (raw.length != chunkLength) throw new IllegalArgumentException("a chunk of " + raw.length +
 			" bytes where " + chunkLength + " are needed");
 		Path file = chunkFile(index);
 		if (!separator.equals(".")) Files.createDirectories(file.getParent());
-		Files.write(file, compressor.encode(raw, type.bytes()));
+		// complete or absent: a task killed mid-write (Spark, Ctrl-C) never leaves a torn chunk
+		byte[] encoded = compressor.encode(raw, type.bytes());
+		io.github.espcnfiji.files.PendingFile.write(file, true, out -> out.write(encoded));
 		synchronized (cache) {
 			cache.remove(file.toString());
 		}

@@ -103,6 +103,11 @@ public final class ZarrUpscaler {
 			return new Settings(chunk, pyramid, c, tileSize, cancelled);
 		}
 
+		/** The largest tile side in input pixels. */
+		public int tileSize() {
+			return tileSize;
+		}
+
 		/** The largest tile side, in input pixels, given to the network at once. */
 		public Settings withTileSize(int pixels) {
 			return new Settings(chunk, pyramid, compressor, pixels, cancelled);
@@ -201,6 +206,25 @@ public final class ZarrUpscaler {
 	 * the pyramid), writing {@code .zgroup} and {@code .zattrs} last.
 	 */
 	public Multiscales upscale(Multiscales source, Path target) throws IOException {
+		ZarrArray level0 = level0(source);
+		if (level0.dataType().kind() != DataType.Kind.UINT8) progress.stage("intensity range: " +
+			"reading every chunk of " + level0.dir().getFileName() + " once (" + count(level0
+				.chunkGrid()) + " chunks)");
+		Normalization mapping = mapping(level0, settings.cancelled);
+		ZarrArray out = createLevel0(level0, target, upscaler.scale(), settings);
+		progress.stage("intensity mapping " + mapping + "; level 0: " + Arrays.toString(level0
+			.shape()) + " -> x" + upscaler.scale() + ", " + count(out.chunkGrid()) +
+			" output chunks of " + Arrays.toString(out.chunks()));
+		superResolve(level0, out, mapping);
+		return finish(source, target, out, upscaler.scale(), settings, progress);
+	}
+
+	/**
+	 * The full-resolution level of {@code source}, checked: its last two axes are y and x.
+	 *
+	 * @throws ZarrFormatException naming the file when it is not
+	 */
+	public static ZarrArray level0(Multiscales source) throws IOException {
 		List<Axis> axes = source.axes();
 		int n = axes.size();
 		if (n < 2 || !axes.get(n - 1).name().equals("x") || !axes.get(n - 2).name().equals("y"))
@@ -209,11 +233,17 @@ public final class ZarrUpscaler {
 		ZarrArray level0 = ZarrArray.open(source.levelPath(0));
 		if (level0.shape().length != n) throw new ZarrFormatException(level0.dir().resolve(
 			".zarray"), "has " + level0.shape().length + " dimensions, the image's axes are " + axes);
-		if (level0.dataType().kind() != DataType.Kind.UINT8) progress.stage("intensity range: " +
-			"reading every chunk of " + level0.dir().getFileName() + " once (" + count(level0
-				.chunkGrid()) + " chunks)");
-		Normalization mapping = mapping(level0, settings.cancelled);
-		int s = upscaler.scale();
+		return level0;
+	}
+
+	/**
+	 * Creates the output's level 0 ({@code target/0}, no chunks yet): y and x times the scale,
+	 * chunks and compressor as the settings say (else the input's).
+	 */
+	public static ZarrArray createLevel0(ZarrArray level0, Path target, int s, Settings settings)
+		throws IOException
+	{
+		int n = level0.shape().length;
 		long[] shape = level0.shape();
 		shape[n - 1] *= s;
 		shape[n - 2] *= s;
@@ -221,6 +251,72 @@ public final class ZarrUpscaler {
 		if (settings.chunk > 0) chunks[n - 1] = chunks[n - 2] = settings.chunk;
 		Compressor compressor = settings.compressor != null ? settings.compressor : writable(level0
 			.compressor());
+		return ZarrArray.create(target.resolve("0"), shape, chunks, level0.dataType(), compressor, 0,
+			level0.separator());
+	}
+
+	/**
+	 * Once every chunk of level 0 ({@code out}) is written: adds the pyramid's levels, then
+	 * writes {@code .zgroup} and {@code .zattrs} into {@code target}.
+	 */
+	public static Multiscales finish(Multiscales source, Path target, ZarrArray out, int s,
+		Settings settings, Progress progress) throws IOException
+	{
+		ZarrArray previous = out;
+		for (int k = 1; k <= settings.pyramid; k++) {
+			ZarrArray next = createLevel(previous, target, k);
+			progress.stage("level " + k + ": " + Arrays.toString(next.shape()) +
+				", 2x2 mean of level " + (k - 1));
+			int level = k;
+			Downsampling.halve(previous, next, (done, total) -> {
+				progress.chunk(level, done, total);
+				if (done < total) stopIfCancelled(settings, level, done, total);
+			});
+			previous = next;
+		}
+		return writeMetadata(source, target, s, settings.pyramid);
+	}
+
+	/** How many halved levels the settings ask for after level 0. */
+	public static int pyramidLevels(Settings settings) {
+		return settings.pyramid;
+	}
+
+	/**
+	 * Creates level {@code k} of the output ({@code target/k}, no chunks yet): y and x of
+	 * {@code previous} halved (rounded up), its chunks, dtype and compressor.
+	 */
+	public static ZarrArray createLevel(ZarrArray previous, Path target, int k)
+		throws IOException
+	{
+		long[] half = previous.shape();
+		int n = half.length;
+		half[n - 1] = (half[n - 1] + 1) / 2;
+		half[n - 2] = (half[n - 2] + 1) / 2;
+		return ZarrArray.create(target.resolve(Integer.toString(k)), half, previous.chunks(),
+			previous.dataType(), previous.compressor(), 0, previous.separator());
+	}
+
+	/**
+	 * Writes chunk {@code c} of a pyramid level from the level before: the mean of each 2 x 2
+	 * block; complete or absent, in any order, on any machine.
+	 */
+	public static void halveChunk(ZarrArray previous, ZarrArray level, long[] c)
+		throws IOException
+	{
+		Downsampling.halveChunk(previous, level, c);
+	}
+
+	/**
+	 * Writes {@code .zgroup} and {@code .zattrs} of the output in {@code target}: level 0 with
+	 * the input's scale divided by {@code s} in y and x (and the translation that keeps pixel
+	 * centres), each of the {@code pyramid} levels after it twice the one before.
+	 */
+	public static Multiscales writeMetadata(Multiscales source, Path target, int s, int pyramid)
+		throws IOException
+	{
+		List<Axis> axes = source.axes();
+		int n = axes.size();
 		List<Multiscales.Level> levels = new ArrayList<>();
 		Multiscales.Level in0 = source.levels().get(0);
 		double[] scale = in0.scale(), shift = in0.translation();
@@ -229,34 +325,14 @@ public final class ZarrUpscaler {
 			shift[d] += scale[d] * (0.5 / s - 0.5);
 			scale[d] /= s;
 		}
-		progress.stage("intensity mapping " + mapping + "; level 0: " + Arrays.toString(level0
-			.shape()) + " -> x" + upscaler.scale() + ", " + count(ZarrArray.grid(shape, chunks)) +
-			" output chunks of " + Arrays.toString(chunks));
-		ZarrArray out = ZarrArray.create(target.resolve("0"), shape, chunks, level0.dataType(),
-			compressor, 0, level0.separator());
-		superResolve(level0, out, mapping);
 		levels.add(new Multiscales.Level("0", scale, shift));
-		ZarrArray previous = out;
-		for (int k = 1; k <= settings.pyramid; k++) {
-			long[] half = previous.shape();
-			half[n - 1] = (half[n - 1] + 1) / 2;
-			half[n - 2] = (half[n - 2] + 1) / 2;
-			ZarrArray next = ZarrArray.create(target.resolve(Integer.toString(k)), half, chunks,
-				level0.dataType(), compressor, 0, level0.separator());
-			progress.stage("level " + k + ": " + Arrays.toString(half) + ", 2x2 mean of level " + (k -
-				1));
-			int level = k;
-			Downsampling.halve(previous, next, (done, total) -> {
-				progress.chunk(level, done, total);
-				if (done < total) stopIfCancelled(level, done, total);
-			});
+		for (int k = 1; k <= pyramid; k++) {
 			double[] sc = levels.get(k - 1).scale(), sh = levels.get(k - 1).translation();
 			for (int d = n - 2; d < n; d++) {
 				sh[d] += sc[d] * 0.5;
 				sc[d] *= 2;
 			}
 			levels.add(new Multiscales.Level(Integer.toString(k), sc, sh));
-			previous = next;
 		}
 		Multiscales result = new Multiscales(target, source.name(), axes, levels);
 		result.write();
@@ -276,80 +352,116 @@ public final class ZarrUpscaler {
 	{
 		if (a.dataType().kind() == DataType.Kind.UINT8) return Normalization.unsignedByte();
 		double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-		long[] shape = a.shape();
-		int[] chunks = a.chunks();
 		List<long[]> all = ChunkGrid.indexes(a.chunkGrid());
 		int done = 0;
 		for (long[] c : all) {
 			if (cancelled.getAsBoolean()) throw new CancellationException("stopped after reading " +
 				done + " of " + all.size() + " chunks for the intensity range");
 			done++;
-			long[] offset = new long[c.length];
-			int[] size = new int[c.length];
-			for (int d = 0; d < c.length; d++) {
-				offset[d] = c[d] * chunks[d];
-				size[d] = (int) Math.min(chunks[d], shape[d] - offset[d]);
-			}
-			for (float v : a.read(offset, size)) {
-				if (!Float.isFinite(v)) throw new ZarrFormatException(a.chunkFile(c), (Float.isNaN(v)
-					? "NaN" : "infinite") + " pixels leave no intensity range to super-resolve; " +
-					"replace them first");
-				if (v < lo) lo = v;
-				if (v > hi) hi = v;
-			}
+			double[] r = range(a, c);
+			lo = Math.min(lo, r[0]);
+			hi = Math.max(hi, r[1]);
 		}
-		return a.dataType().kind() == DataType.Kind.UINT16 ? Normalization.unsignedShort((int) lo,
-			(int) hi) : Normalization.floating(lo, hi);
+		return mapping(a.dataType(), lo, hi);
+	}
+
+	/** The indexes of every chunk of {@code a}, in C order: the units of work of an image. */
+	public static List<long[]> chunkIndexes(ZarrArray a) {
+		return ChunkGrid.indexes(a.chunkGrid());
+	}
+
+	/**
+	 * The smallest and largest sample of chunk {@code c} of {@code a}; the image's range is the
+	 * range of its chunks' ranges, in any order.
+	 *
+	 * @throws ZarrFormatException when the chunk holds NaN or infinite samples
+	 */
+	public static double[] range(ZarrArray a, long[] c) throws IOException {
+		long[] shape = a.shape();
+		int[] chunks = a.chunks();
+		long[] offset = new long[c.length];
+		int[] size = new int[c.length];
+		for (int d = 0; d < c.length; d++) {
+			offset[d] = c[d] * chunks[d];
+			size[d] = (int) Math.min(chunks[d], shape[d] - offset[d]);
+		}
+		double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+		for (float v : a.read(offset, size)) {
+			if (!Float.isFinite(v)) throw new ZarrFormatException(a.chunkFile(c), (Float.isNaN(v)
+				? "NaN" : "infinite") + " pixels leave no intensity range to super-resolve; " +
+				"replace them first");
+			if (v < lo) lo = v;
+			if (v > hi) hi = v;
+		}
+		return new double[] { lo, hi };
+	}
+
+	/** The mapping of samples of {@code type} whose range is {@code [lo, hi]}. */
+	public static Normalization mapping(DataType type, double lo, double hi) {
+		if (type.kind() == DataType.Kind.UINT8) return Normalization.unsignedByte();
+		return type.kind() == DataType.Kind.UINT16 ? Normalization.unsignedShort((int) lo, (int) hi)
+			: Normalization.floating(lo, hi);
 	}
 
 	/** Writes every chunk of {@code out} from {@code in}. */
 	private void superResolve(ZarrArray in, ZarrArray out, Normalization mapping)
 		throws IOException
 	{
-		long[] grid = out.chunkGrid(), outShape = out.shape(), inShape = in.shape();
-		int[] chunks = out.chunks();
-		int n = grid.length, s = upscaler.scale();
-		int width = Math.toIntExact(inShape[n - 1]), height = Math.toIntExact(inShape[n - 2]);
-		List<long[]> all = ChunkGrid.indexes(grid);
+		List<long[]> all = ChunkGrid.indexes(out.chunkGrid());
 		long done = 0;
 		for (long[] c : all) {
 			stopIfCancelled(0, done, all.size());
-			long[] offset = new long[n];
-			int[] size = new int[n];
-			for (int d = 0; d < n; d++) {
-				offset[d] = c[d] * chunks[d];
-				size[d] = (int) Math.min(chunks[d], outShape[d] - offset[d]);
-			}
-			int ox0 = (int) offset[n - 1], oy0 = (int) offset[n - 2], ow = size[n - 1], oh = size[n - 2];
-			int planeSize = ow * oh;
-			float[] data = new float[Math.multiplyExact(planeSize, size.length > 2 ? count(size, n - 2)
-				: 1)];
-			// the input pixels this chunk's pixels come from
-			Tile centre = new Tile(ox0 / s, oy0 / s, (ox0 + ow + s - 1) / s, (oy0 + oh + s - 1) / s,
-				upscaler.halo(), width, height);
-			long[] plane = new long[n];
-			int[] box = new int[n];
-			Arrays.fill(box, 1);
-			box[n - 1] = centre.contextWidth();
-			box[n - 2] = centre.contextHeight();
-			int p = 0;
-			for (long[] position : ChunkGrid.box(offset, size, n - 2)) {
-				System.arraycopy(position, 0, plane, 0, n - 2);
-				plane[n - 1] = centre.contextX();
-				plane[n - 2] = centre.contextY();
-				float[] context = in.read(plane, box);
-				mapping.toUnit(context);
-				FloatPlane up = upscaleContext(new FloatPlane(context, box[n - 1], box[n - 2]), centre);
-				int ux = ox0 - centre.contextX() * s, uy = oy0 - centre.contextY() * s;
-				for (int row = 0; row < oh; row++)
-					System.arraycopy(up.data(), (uy + row) * up.width() + ux, data, p * planeSize + row *
-						ow, ow);
-				p++;
-			}
-			mapping.fromUnit(data);
-			out.write(offset, size, data);
+			upscaleChunk(in, out, mapping, c);
 			progress.chunk(0, ++done, all.size());
 		}
+	}
+
+	/**
+	 * Writes chunk {@code c} of {@code out} (level 0 of the output) from {@code in}, reading only
+	 * the input box its pixels come from with the network's halo; the chunk file is complete or
+	 * absent. Chunks may be made in any order, on any machine: each is the same.
+	 */
+	public void upscaleChunk(ZarrArray in, ZarrArray out, Normalization mapping, long[] c)
+		throws IOException
+	{
+		long[] outShape = out.shape(), inShape = in.shape();
+		int[] chunks = out.chunks();
+		int n = outShape.length, s = upscaler.scale();
+		int width = Math.toIntExact(inShape[n - 1]), height = Math.toIntExact(inShape[n - 2]);
+		long[] offset = new long[n];
+		int[] size = new int[n];
+		for (int d = 0; d < n; d++) {
+			offset[d] = c[d] * chunks[d];
+			size[d] = (int) Math.min(chunks[d], outShape[d] - offset[d]);
+		}
+		int ox0 = (int) offset[n - 1], oy0 = (int) offset[n - 2], ow = size[n - 1], oh = size[n - 2];
+		int planeSize = ow * oh;
+		float[] data = new float[Math.multiplyExact(planeSize, size.length > 2 ? count(size, n - 2)
+			: 1)];
+		// the input pixels this chunk's pixels come from
+		Tile centre = new Tile(ox0 / s, oy0 / s, (ox0 + ow + s - 1) / s, (oy0 + oh + s - 1) / s,
+			upscaler.halo(), width, height);
+		long[] plane = new long[n];
+		int[] box = new int[n];
+		Arrays.fill(box, 1);
+		box[n - 1] = centre.contextWidth();
+		box[n - 2] = centre.contextHeight();
+		int p = 0;
+		for (long[] position : ChunkGrid.box(offset, size, n - 2)) {
+			System.arraycopy(position, 0, plane, 0, n - 2);
+			plane[n - 1] = centre.contextX();
+			plane[n - 2] = centre.contextY();
+			float[] context = in.read(plane, box);
+			mapping.toUnit(context);
+			FloatPlane up = upscaleContext(new FloatPlane(context, box[n - 1], box[n - 2]), centre);
+			int ux = ox0 - centre.contextX() * s, uy = oy0 - centre.contextY() * s;
+			for (int row = 0; row < oh; row++)
+				System.arraycopy(up.data(), (uy + row) * up.width() + ux, data, p * planeSize + row *
+					ow, ow);
+			p++;
+		}
+		mapping.fromUnit(data);
+		out.write(offset, size, data);
 	}
 
 	/**
@@ -400,6 +512,10 @@ public final class ZarrUpscaler {
 	}
 
 	private void stopIfCancelled(int level, long done, long total) {
+		stopIfCancelled(settings, level, done, total);
+	}
+
+	private static void stopIfCancelled(Settings settings, int level, long done, long total) {
 		if (settings.cancelled.getAsBoolean()) throw new CancellationException("stopped after " +
 			done + " of " + total + " chunks of level " + level);
 	}

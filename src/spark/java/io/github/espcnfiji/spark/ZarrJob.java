@@ -1,0 +1,216 @@
+package io.github.espcnfiji.spark;
+
+import io.github.espcnfiji.cli.Options;
+import io.github.espcnfiji.cli.UsageException;
+import io.github.espcnfiji.core.Tiler;
+import io.github.espcnfiji.model.InferenceMode;
+import io.github.espcnfiji.zarr.Compressor;
+import io.github.espcnfiji.zarr.DataType;
+import io.github.espcnfiji.zarr.Multiscales;
+import io.github.espcnfiji.zarr.ZarrArray;
+import io.github.espcnfiji.zarr.ZarrUpscaler;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * {@code upscale} of an OME-Zarr image on Spark, equal to the command line's file for file:
+ * <ol>
+ * <li>for uint16 and float32, the intensity range: one task per group of input chunks, each
+ * chunk's min and max, reduced on the driver (min and max do not depend on the order);</li>
+ * <li>level 0: one task per group of output chunks ({@code --chunks-per-task}), each chunk made
+ * from the input box it needs with the network's halo ({@link ZarrTask});</li>
+ * <li>each pyramid level ({@code --pyramid N}) from the one before, one task per group of its
+ * chunks;</li>
+ * <li>on the driver: the metadata, then the folder is renamed into place.</li>
+ * </ol>
+ * The output grows in a hidden folder beside the target, {@code .NAME.espcn-spark.part}, whose
+ * chunk files are each complete or absent; a rerun after a failure or a kill keeps the chunks
+ * there and makes only the missing ones. A complete output is left as it is unless
+ * {@code --overwrite}.
+ */
+final class ZarrJob {
+
+	private ZarrJob() {}
+
+	static boolean accepts(Path input) {
+		return Multiscales.isZarr(input);
+	}
+
+	static SparkJob.Planned plan(Options o) throws Exception {
+		if (o.has("max-pixels")) throw new UsageException("--max-pixels is for image files; a " +
+			"Zarr image is read chunk by chunk, whatever its size");
+		Path input = o.path("input"), output = o.path("output");
+		InferenceMode precision = o.precision();
+		int tile = o.integer("tile", Tiler.DEFAULT_TILE_SIZE, 1);
+		int perTask = o.integer("chunks-per-task", 1, 1);
+		ZarrUpscaler.Settings settings = ZarrUpscaler.Settings.defaults().withTileSize(tile)
+			.withPyramid(o.integer("pyramid", 0, 0)).withChunk(o.has("chunk") ? o.integer("chunk", 0,
+				1) : 0);
+		Optional<String> codec = o.string("compressor");
+		if (codec.isPresent()) try {
+			settings = settings.withCompressor(Compressor.named(codec.get()));
+		}
+		catch (IllegalArgumentException e) {
+			throw new UsageException("--compressor: " + e.getMessage());
+		}
+		boolean overwrite = o.flag("overwrite");
+		String model = o.require("model");
+		Path manifest = o.optionalPath("manifest").orElse(Path.of(output.toString() +
+			".manifest.csv"));
+		boolean complete = !overwrite && Multiscales.isZarr(output);
+		if (!complete) ZarrUpscaler.checkOutput(input, output, overwrite);
+		Multiscales source = Multiscales.read(input);
+		ZarrArray level0 = ZarrUpscaler.level0(source);
+		int scale = new ModelSettings(model, o.scale(), 1, 1).checkOnDriver();
+		ZarrUpscaler.Settings chosen = settings;
+		return (sc, out, err) -> {
+			if (complete) {
+				out.println("done: " + output + " is complete already (add --overwrite to make it " +
+					"again)");
+				return 0;
+			}
+			return run(sc, out, source, level0, output, new ModelSettings(model, o.scale(), SparkJob
+				.taskCpus(sc), SparkJob.executorCores(sc)), scale, precision, chosen, perTask,
+				overwrite, manifest);
+		};
+	}
+
+	private static int run(JavaSparkContext sc, PrintStream out, Multiscales source,
+		ZarrArray level0, Path output, ModelSettings model, int scale, InferenceMode precision,
+		ZarrUpscaler.Settings settings, int perTask, boolean overwrite, Path manifestFile)
+		throws Exception
+	{
+		long start = System.nanoTime();
+		Path abs = output.toAbsolutePath().normalize();
+		Path pending = abs.resolveSibling("." + abs.getFileName() + ".espcn-spark.part");
+		if (overwrite) delete(pending);
+		ZarrArray target = level0Of(pending, level0, scale, settings);
+		double[] range = range(sc, level0, source.root());
+		List<ManifestRow> rows = new ArrayList<>(chunks(sc, ZarrTask.superResolve(model, precision,
+			settings.tileSize(), level0.dir(), target.dir(), range), target, perTask, "upscale " +
+				source.root() + " x" + scale + " with " + model.model, "level 0"));
+		// the pyramid: each level from the one before, in tasks too
+		int pyramid = ZarrUpscaler.pyramidLevels(settings);
+		ZarrArray previous = target;
+		for (int k = 1; k <= pyramid; k++) {
+			Path dir = pending.resolve(Integer.toString(k));
+			ZarrArray level = Files.isRegularFile(dir.resolve(".zarray")) ? ZarrArray.open(dir)
+				: ZarrUpscaler.createLevel(previous, pending, k);
+			rows.addAll(chunks(sc, ZarrTask.halve(k, previous.dir(), level.dir()), level, perTask,
+				"pyramid level " + k + " of " + output, "level " + k));
+			previous = level;
+		}
+		for (int k = pyramid + 1; Files.isDirectory(pending.resolve(Integer.toString(k))); k++)
+			delete(pending.resolve(Integer.toString(k))); // an earlier run's deeper pyramid
+		// the metadata, then the whole image into place
+		ZarrUpscaler.writeMetadata(source, pending, scale, pyramid);
+		if (Files.exists(abs)) {
+			Path old = abs.resolveSibling("." + abs.getFileName() + ".espcn-spark.old");
+			delete(old);
+			Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
+			Files.move(pending, abs, StandardCopyOption.ATOMIC_MOVE);
+			delete(old);
+		}
+		else Files.move(pending, abs, StandardCopyOption.ATOMIC_MOVE);
+		Manifest manifest = new Manifest(rows);
+		manifest.write(manifestFile);
+		out.println(manifest.summary("chunks", (System.nanoTime() - start) / 1e9) + "; " + output +
+			"; manifest: " + manifestFile);
+		return 0;
+	}
+
+	/** Every chunk of {@code level}, {@code perTask} chunks per task, as one Spark job. */
+	private static List<ManifestRow> chunks(JavaSparkContext sc, ZarrTask task, ZarrArray level,
+		int perTask, String job, String stage)
+	{
+		List<long[]> chunks = ZarrUpscaler.chunkIndexes(level);
+		List<List<long[]>> groups = new ArrayList<>();
+		for (int i = 0; i < chunks.size(); i += perTask)
+			groups.add(new ArrayList<>(chunks.subList(i, Math.min(chunks.size(), i + perTask))));
+		sc.setJobDescription(job + ": " + chunks.size() + " chunks of " + java.util.Arrays.toString(
+			level.chunks()));
+		sc.sc().setCallSite(stage + ": " + groups.size() + " task(s) of up to " + perTask +
+			" chunk(s)");
+		List<ManifestRow> rows = new ArrayList<>();
+		try {
+			for (List<ManifestRow> r : sc.parallelize(groups, Math.max(1, groups.size())).map(
+				task::run).collect())
+				rows.addAll(r);
+		}
+		finally {
+			sc.sc().clearCallSite();
+			sc.setJobDescription(null);
+		}
+		return rows;
+	}
+
+	/**
+	 * Level 0 of the pending output: made new, or the one an earlier run left if it is laid out
+	 * as this run's would be (else the run stops: the earlier one was asked something else).
+	 */
+	private static ZarrArray level0Of(Path pending, ZarrArray level0, int scale,
+		ZarrUpscaler.Settings settings) throws IOException
+	{
+		if (!Files.isDirectory(pending)) {
+			Files.createDirectories(pending);
+			return ZarrUpscaler.createLevel0(level0, pending, scale, settings);
+		}
+		Path check = Files.createTempDirectory(pending.getParent(), ".espcn-spark-check");
+		try {
+			ZarrArray expected = ZarrUpscaler.createLevel0(level0, check, scale, settings);
+			Path meta = pending.resolve("0").resolve(".zarray");
+			if (!Files.isRegularFile(meta) || !Files.readString(meta).equals(Files.readString(expected
+				.dir().resolve(".zarray")))) throw new FileAlreadyExistsException(pending.toString(),
+					null, "an earlier run with other settings left this unfinished output; add " +
+						"--overwrite to start again");
+			return ZarrArray.open(pending.resolve("0"));
+		}
+		finally {
+			delete(check);
+		}
+	}
+
+	/** The input's intensity range: [0, 255] for uint8, else min and max over every chunk. */
+	private static double[] range(JavaSparkContext sc, ZarrArray level0, Path root) {
+		if (level0.dataType().kind() == DataType.Kind.UINT8) return new double[] { 0, 255 };
+		List<long[]> chunks = ZarrUpscaler.chunkIndexes(level0);
+		String dir = level0.dir().toString();
+		int slices = Math.max(1, Math.min(chunks.size(), sc.defaultParallelism() * 4));
+		sc.setJobDescription("intensity range of " + root + ": " + chunks.size() + " chunks");
+		try {
+			return sc.parallelize(chunks, slices).mapPartitions(part -> {
+				ZarrArray a = ZarrArray.open(Path.of(dir));
+				double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+				while (part.hasNext()) {
+					double[] r = ZarrUpscaler.range(a, part.next());
+					lo = Math.min(lo, r[0]);
+					hi = Math.max(hi, r[1]);
+				}
+				return List.of(new double[] { lo, hi }).iterator();
+			}).reduce((a, b) -> new double[] { Math.min(a[0], b[0]), Math.max(a[1], b[1]) });
+		}
+		finally {
+			sc.setJobDescription(null);
+		}
+	}
+
+	private static void delete(Path dir) throws IOException {
+		if (!Files.exists(dir)) return;
+		try (Stream<Path> s = Files.walk(dir)) {
+			for (Path p : s.sorted(Comparator.reverseOrder()).toArray(Path[]::new))
+				Files.delete(p);
+		}
+	}
+}

@@ -1,0 +1,91 @@
+package io.github.espcnfiji.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.espcnfiji.io.BrokenImages;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A wrong input stops the job on the driver, before Spark starts: one line naming the file, a
+ * non-zero exit, nothing written.
+ */
+class BadInputTest {
+
+	@TempDir
+	Path tmp;
+
+	private SparkRun refused(String... args) {
+		SparkRun run = SparkRun.planOnly(args);
+		assertTrue(run.code != 0, run::toString);
+		assertTrue(run.err.startsWith("error: "), run::toString);
+		assertFalse(run.err.contains("\tat "), run::toString);
+		return run;
+	}
+
+	private Path images() throws IOException {
+		Path in = Files.createDirectories(tmp.resolve("in"));
+		BrokenImages.png(in.resolve("a.png"), 20, 20);
+		return in;
+	}
+
+	@Test
+	void aMissingInput() {
+		Path missing = tmp.resolve("nowhere");
+		SparkRun run = refused("upscale", "--model", "x2", "--input", missing.toString(), "--output",
+			tmp.resolve("out").toString());
+		assertTrue(run.lastError().contains(missing.toString()), run::toString);
+		assertFalse(Files.exists(tmp.resolve("out")));
+	}
+
+	@Test
+	void aGlobThatMatchesNothing() throws IOException {
+		Path glob = images().resolve("*.tif");
+		SparkRun run = refused("upscale", "--model", "x2", "--input", glob.toString(), "--output",
+			tmp.resolve("out").toString());
+		assertEquals("error: " + glob + ": no image file matches this pattern", run.lastError());
+		assertFalse(Files.exists(tmp.resolve("out")));
+	}
+
+	@Test
+	void anOutputInsideTheInput() throws IOException {
+		Path in = images();
+		SparkRun run = refused("upscale", "--model", "x2", "--input", in.toString(), "--output", in
+			.resolve("x2").toString());
+		assertTrue(run.lastError().contains("is inside the input folder " + in), run::toString);
+		assertFalse(Files.exists(in.resolve("x2")));
+	}
+
+	@Test
+	void oneFileIsTheCommandLinesWork() throws IOException {
+		Path file = images().resolve("a.png");
+		SparkRun run = refused("upscale", "--model", "x2", "--input", file.toString(), "--output",
+			tmp.resolve("out.png").toString());
+		assertTrue(run.lastError().startsWith("error: --input " + file + " is one file;"), run::toString);
+		assertFalse(Files.exists(tmp.resolve("out.png")));
+	}
+
+	@Test
+	void aModelThatCannotBeRead() throws IOException {
+		Path model = tmp.resolve("no-model");
+		SparkRun run = refused("upscale", "--model", model.toString(), "--input", images().toString(),
+			"--output", tmp.resolve("out").toString());
+		assertTrue(run.lastError().startsWith("error: model " + model + " cannot be read"),
+			run::toString);
+		assertFalse(Files.exists(tmp.resolve("out")));
+	}
+
+	@Test
+	void anUnknownCommandOrOption() throws IOException {
+		assertEquals(2, refused("train").code);
+		assertEquals(2, refused("upscale", "--model", "x2", "--input", images().toString(),
+			"--output", tmp.resolve("out").toString(), "--bogus", "1").code);
+	}
+}
