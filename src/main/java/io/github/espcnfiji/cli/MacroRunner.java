@@ -5,11 +5,13 @@ import ij.ImagePlus;
 import ij.Macro;
 import ij.WindowManager;
 import ij.macro.Interpreter;
+import io.github.espcnfiji.headless.HeadlessImageJ;
 import io.github.espcnfiji.ij1.PlugInErrors;
 
 import java.awt.HeadlessException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,8 +60,37 @@ public final class MacroRunner {
 		WindowManager.setTempCurrentImage(null);
 	}
 
-	/** Runs {@code args} = {@code FILE.ijm [ARG ...]} and returns the exit code. */
+	/**
+	 * Runs {@code args} = {@code FILE.ijm [ARG ...]} and returns the exit code. The macro runs
+	 * in {@link HeadlessImageJ}, where ImageJ's commands read their dialogs from the macro's
+	 * options.
+	 */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
+		if (HeadlessImageJ.defined(MacroRunner.class)) return runHere(args, out, err);
+		System.setProperty("java.awt.headless", "true");
+		HeadlessImageJ loader = HeadlessImageJ.shared();
+		Thread thread = Thread.currentThread();
+		ClassLoader context = thread.getContextClassLoader();
+		thread.setContextClassLoader(loader);
+		try {
+			return (Integer) loader.loadClass(MacroRunner.class.getName()).getMethod("run",
+				String[].class, PrintStream.class, PrintStream.class).invoke(null, args, out, err);
+		}
+		catch (InvocationTargetException e) {
+			Throwable cause = e.getCause();
+			if (cause instanceof RuntimeException) throw (RuntimeException) cause;
+			if (cause instanceof Error) throw (Error) cause;
+			throw new IllegalStateException(cause);
+		}
+		catch (ReflectiveOperationException e) {
+			throw new IllegalStateException("The headless ImageJ cannot start: " + e, e);
+		}
+		finally {
+			thread.setContextClassLoader(context);
+		}
+	}
+
+	private static int runHere(String[] args, PrintStream out, PrintStream err) {
 		if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
 			(args.length == 0 ? err : out).println("usage: java -jar ESPCN_.jar macro FILE.ijm [ARG ...]" +
 				"   (the macro gets the arguments joined by '" + SEPARATOR + "' from getArgument())");
