@@ -114,10 +114,11 @@ public final class MacroRunner {
 		Throwable thrown = null;
 		// ImageJ prints what its commands throw as a stack trace (IJ.handleException, and
 		// Executer through IJ.log): keep both off the output
-		List<Throwable> handled = new ArrayList<>();
-		IJ.setExceptionHandler(handled::add);
+		// a command that needs a display stops the macro at its line (DisplayNeeded)
+		DisplayNeeded handled = new DisplayNeeded(macro);
+		IJ.setExceptionHandler(handled);
 		PrintStream standard = System.out;
-		StackTraceFilter filtered = new StackTraceFilter(standard);
+		StackTraceFilter filtered = new StackTraceFilter(standard, handled::trace);
 		System.setOut(filtered);
 		try {
 			interpreter.run(macro, argument);
@@ -134,6 +135,10 @@ public final class MacroRunner {
 		// the macro's print() goes through IJ.log to System.out
 		if (out.checkError() || filtered.checkError() || standard.checkError()) {
 			err.println("error: " + file.getFileName() + ": " + StandardOutput.LOST);
+			return 1;
+		}
+		if (handled.message() != null) {
+			err.println("error: " + handled.message() + " in " + file.getFileName());
 			return 1;
 		}
 		String commandError = PlugInErrors.takeLastMacroError();
@@ -157,7 +162,7 @@ public final class MacroRunner {
 			return 1;
 		}
 		List<String> failures = new ArrayList<>(filtered.traces());
-		for (Throwable t : handled)
+		for (Throwable t : handled.others())
 			failures.add(t.toString());
 		for (String f : failures) {
 			// a HeadlessException is an error dialog that could not open: its error was reported
