@@ -28,6 +28,15 @@ final class DisplayNeeded implements IJ.ExceptionHandler {
 	private static final Pattern ERROR_DIALOG = Pattern.compile(
 		"ij\\.gui\\.MessageDialog|ij\\.IJ\\.(error|showMessage)\\b|ij\\.macro\\.Interpreter\\.error");
 
+	/**
+	 * A null pointer where a display would have given a window or a dialog's components
+	 * (Java's message names the null value: {@code "ij.gui.GenericDialog.getCheckboxes()"}).
+	 */
+	private static final Pattern NO_WINDOW = Pattern.compile("\\bij\\.gui\\.ImageWindow\\b|" +
+		"\\.getWindow\\(\\)|\\.getCanvas\\(\\)|\"this\\.win\"|" +
+		"Dialog\\.get(Checkboxes|NumericFields|StringFields|Choices|Sliders|RadioButtonGroups|" +
+		"TextArea[12]|Message|Label|PreviewCheckbox|Buttons)\\(\\)");
+
 	private final String[] lines;
 	private final List<Throwable> others = new ArrayList<>();
 	private String message;
@@ -38,7 +47,7 @@ final class DisplayNeeded implements IJ.ExceptionHandler {
 
 	@Override
 	public void handle(Throwable t) {
-		String frames = Arrays.toString(t.getStackTrace());
+		String frames = t + " " + Arrays.toString(t.getStackTrace());
 		if (!stop(t.getClass().getName(), frames)) others.add(t);
 	}
 
@@ -77,6 +86,8 @@ final class DisplayNeeded implements IJ.ExceptionHandler {
 	static boolean needsDisplay(String exception, String frames) {
 		if (exception.equals(HeadlessException.class.getName()))
 			return !ERROR_DIALOG.matcher(frames).find();
+		if (exception.equals(NullPointerException.class.getName()))
+			return NO_WINDOW.matcher(frames.lines().findFirst().orElse("")).find();
 		return linkage(exception);
 	}
 

@@ -42,7 +42,7 @@ public final class HeadlessImageJ extends ClassLoader {
 	private final Map<String, ProtectionDomain> domains = new ConcurrentHashMap<>();
 
 	private HeadlessImageJ(ClassLoader parent) {
-		super("headless-imagej", parent);
+		super(parent);
 	}
 
 	/** The one loader of this JVM (ImageJ keeps its state in static fields, as in one ImageJ). */
