@@ -1,7 +1,6 @@
 package io.github.espcnfiji.cli;
 
 import ij.IJ;
-import ij.Macro;
 import ij.macro.Interpreter;
 
 import java.awt.HeadlessException;
@@ -72,7 +71,9 @@ final class DisplayNeeded implements IJ.ExceptionHandler {
 		if (message != null || !needsDisplay(exception, frames)) return false;
 		Interpreter interpreter = Interpreter.getInstance();
 		message = describe(interpreter == null ? 0 : interpreter.getLineNumber());
-		throw new RuntimeException(Macro.MACRO_CANCELED);
+		// stop after this statement, letting ImageJ finish its command as it would on an error
+		if (interpreter != null) interpreter.abortMacro();
+		return true;
 	}
 
 	private String describe(int line) {
