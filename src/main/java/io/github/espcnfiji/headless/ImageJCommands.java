@@ -1,15 +1,14 @@
 package io.github.espcnfiji.headless;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,19 +23,27 @@ import org.objectweb.asm.Opcodes;
  * display cannot. The table is read from the same two places ImageJ reads it from: the menu
  * items {@code ij.Menus} adds in code ({@code addPlugInItem(menu, "Duplicate...",
  * "ij.plugin.Duplicator", ...)}, read from its bytecode) and those of {@code IJ_Props.txt}
- * ({@code filters02="Gaussian Blur...",ij.plugin.filter.GaussianBlur}).
+ * ({@code filters02="Gaussian Blur...",ij.plugin.filter.GaussianBlur}), with ImageJ's rule for
+ * the shortcuts in labels.
  */
 public final class ImageJCommands {
 
-	/** {@code filters02="Gaussian Blur...",ij.plugin.filter.GaussianBlur} */
-	private static final Pattern PROPS = Pattern.compile(
-		"^[A-Za-z0-9_-]+=\"([^\"]+)\",\\s*(\\S.*?)\\s*$");
+	/** {@code "Gaussian Blur...",ij.plugin.filter.GaussianBlur}, a value of IJ_Props.txt */
+	private static final Pattern PROPS = Pattern.compile("^\"([^\"]+)\",\\s*(\\S.*?)\\s*$");
 
-	/** A keyboard shortcut after a label: {@code "Install... [M]"}, {@code "Original Scale[4]"}. */
-	private static final Pattern SHORTCUT = Pattern.compile("\\s*\\[[^\\]]*\\]$");
+	/**
+	 * A one-key shortcut after a label, which ImageJ takes off ({@code "Install... [M]"} is
+	 * {@code "Install... "}, {@code "Original Scale[4]"} {@code "Original Scale"}); it keeps
+	 * others ({@code "In [+]"}, {@code "Put Behind [tab]"}).
+	 */
+	private static final Pattern SHORTCUT = Pattern.compile("\\[[A-Za-z0-9]\\]$");
 
-	/** ij.Menus' methods that add a command from a label and a class name constant. */
-	private static final String[] ADD_LABEL_CLASS = { "addPlugInItem", "addCheckboxItem" };
+	/**
+	 * ij.Menus' methods that add a command from a label and a class name constant, and the
+	 * table's own {@code put} (the sample images it registers without a menu item).
+	 */
+	private static final String[] ADD_LABEL_CLASS = { "addPlugInItem", "addCheckboxItem",
+		"put" };
 
 	private ImageJCommands() {}
 
@@ -58,10 +65,10 @@ public final class ImageJCommands {
 	}
 
 	private static void fromProps(InputStream in, Map<String, String> commands) throws IOException {
-		BufferedReader reader = new BufferedReader(new InputStreamReader(in,
-			StandardCharsets.UTF_8));
-		for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-			Matcher m = PROPS.matcher(line);
+		Properties props = new Properties(); // unescapes as ImageJ reads it: "[\\\\]" is "[\\]"
+		props.load(in);
+		for (String key : new TreeSet<>(props.stringPropertyNames())) {
+			Matcher m = PROPS.matcher(props.getProperty(key));
 			if (m.matches()) commands.putIfAbsent(label(m.group(1)), m.group(2));
 		}
 	}
@@ -91,7 +98,8 @@ public final class ImageJCommands {
 					public void visitMethodInsn(int opcode, String owner, String method, String desc,
 						boolean isInterface)
 					{
-						if (owner.equals("ij/Menus") && adds(method) && strings.size() >= 2) {
+						boolean menus = owner.equals("ij/Menus") || owner.equals("java/util/Hashtable");
+						if (menus && adds(method) && strings.size() >= 2) {
 							String className = strings.pop();
 							String label = strings.pop();
 							commands.putIfAbsent(label(label), className);
