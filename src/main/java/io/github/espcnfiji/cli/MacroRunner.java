@@ -23,9 +23,10 @@ import java.util.List;
 /**
  * {@code java -jar ESPCN_.jar macro FILE.ijm [ARG ...]}: runs an ImageJ 1.x macro without a
  * display, with the ESPCN commands ({@code run("ESPCN Super-Resolution...", ...)} and the others
- * of {@code plugins.config}) and ImageJ's listed commands available (see
- * {@link HeadlessCommands}). The macro runs in batch mode; {@code print} goes to standard
- * output.
+ * of {@code plugins.config}) and ImageJ's own menu commands ({@link HeadlessCommands}), inside
+ * {@link HeadlessImageJ}, where ImageJ's dialogs read the macro's options. The macro runs in
+ * batch mode; {@code print} goes to standard output. A command that needs a window stops the
+ * macro with one line ({@link DisplayNeeded}).
  * <p>
  * The arguments reach the macro's {@code getArgument()} joined by {@link #SEPARATOR}
  * ({@code "|"}), so a macro splits them with {@code split(getArgument(), "|")}; a single
