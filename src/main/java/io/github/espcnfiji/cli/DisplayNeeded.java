@@ -57,6 +57,16 @@ final class DisplayNeeded implements IJ.ExceptionHandler {
 		stop(colon < 0 ? first : first.substring(0, colon), trace);
 	}
 
+	/**
+	 * What the macro run itself threw at {@code line}: a class that cannot load without a
+	 * display ({@code Dialog.createNonBlocking}) ends there; whether it was one.
+	 */
+	boolean thrown(Throwable t, int line) {
+		if (message != null || !needsDisplay(t.getClass().getName(), t.toString())) return false;
+		message = describe(line);
+		return true;
+	}
+
 	/** One line naming the command and the macro line, or null when no command needed one. */
 	String message() {
 		return message;
@@ -79,7 +89,7 @@ final class DisplayNeeded implements IJ.ExceptionHandler {
 	private String describe(int line) {
 		String text = line >= 1 && line <= lines.length ? lines[line - 1].trim() : "";
 		Matcher m = RUN.matcher(text);
-		String command = m.find() ? "\"" + m.group(1) + "\"" : "this command";
+		String command = m.find() ? "\"" + m.group(1) + "\"" : "this statement";
 		return command + " needs a display, which the headless macro runner has not (line " +
 			line + ": " + text + ")";
 	}

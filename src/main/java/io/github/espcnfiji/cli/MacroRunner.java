@@ -126,6 +126,7 @@ public final class MacroRunner {
 		}
 		catch (RuntimeException | Error e) {
 			thrown = e;
+			handled.thrown(e, interpreter.getLineNumber());
 		}
 		finally {
 			System.setOut(standard);
@@ -159,12 +160,12 @@ public final class MacroRunner {
 			return 1;
 		}
 		if (thrown != null && !Macro.MACRO_CANCELED.equals(thrown.getMessage())) {
-			err.println("error: " + file.getFileName() + " failed: " + thrown);
+			err.println("error: " + file.getFileName() + " failed: " + firstLine(thrown));
 			return 1;
 		}
 		List<String> failures = new ArrayList<>(filtered.traces());
 		for (Throwable t : handled.others())
-			failures.add(t.toString());
+			failures.add(firstLine(t));
 		for (String f : failures) {
 			// a HeadlessException is an error dialog that could not open: its error was reported
 			if (f.startsWith(HeadlessException.class.getName())) continue;
@@ -172,5 +173,10 @@ public final class MacroRunner {
 			return 1;
 		}
 		return 0;
+	}
+
+	/** A throwable's first line: some (a VerifyError) explain themselves over many. */
+	private static String firstLine(Throwable t) {
+		return t.toString().lines().findFirst().orElse("");
 	}
 }

@@ -121,6 +121,16 @@ class MacroRunnerTest {
 	}
 
 	@Test
+	void aDialogThatCannotLoadWithoutADisplayIsOneLine() throws Exception {
+		// ImageJ's non-blocking dialog hands itself to code that wants a window
+		assertEquals(1, run("Dialog.create(\"T\");\nDialog.addNumber(\"Radius\", 3);\n" +
+			"Dialog.show();\nr = Dialog.getNumber();\nDialog.createNonBlocking(\"N\");"));
+		assertEquals(1, err().lines().count(), err());
+		assertTrue(err().contains("needs a display") && err().contains(
+			"line 5: Dialog.createNonBlocking(\"N\");"), err());
+	}
+
+	@Test
 	void aValueOutsideAChoicesItemsIsOneLine() throws Exception {
 		assertEquals(1, run("newImage(\"a\", \"8-bit ramp\", 20, 10, 1);\n" +
 			"run(\"Image Calculator...\", \"image1=a operation=Add image2=missing create\");"));
