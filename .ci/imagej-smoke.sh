@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs the built plugin into a real ImageJ (Debian's package `imagej`, 1.53t) and runs
 # macros/upscale_folder.ijm and macros/train_folder.ijm through it under a virtual display, then
-# checks the image and the model folder they wrote.
+# checks the image and the model folder they wrote, that the trained model is offered in the
+# model chooser, and that the macro recorder keeps a successful run and not a failed one
+# (.ci/SmokeProbe.java, compiled here against ImageJ's ij.jar, reaches the recorder and the
+# dialog from a macro).
 # ImageJ's wrapper exits 1 even on success and an error dialog would block forever, so the run
 # is bounded by `timeout` and judged by the file written.
 # Usage: .ci/imagej-smoke.sh [MODEL]   (run from the repository root after `mvn package`)
@@ -21,6 +24,9 @@ trap 'rm -rf "$work"' EXIT
 export HOME="$work/home"
 mkdir -p "$work/in" "$work/out"
 install_plugin "$HOME"
+mkdir -p "$work/probe"
+javac -nowarn --release 8 -cp /usr/share/java/ij.jar -d "$work/probe" .ci/SmokeProbe.java 2>/dev/null
+jar cf "$HOME/.imagej/plugins/jars/smoke-probe.jar" -C "$work/probe" .
 cp src/main/resources/sample/butterfly.png "$work/in/"
 
 echo "imagej-smoke: running macros/upscale_folder.ijm in Debian's ImageJ under xvfb"
@@ -79,6 +85,22 @@ else
 	cat "$registry" 2>/dev/null || echo "(no registry)"
 	exit 1
 fi
+# The model chooser lists it: the items of Super-Resolution's drop-downs, as the menu opens it.
+# (call() finds the plugins' jars once a command has run.)
+cat > "$work/chooser.ijm" <<'IJM'
+newImage("a", "8-bit ramp", 32, 32, 1);
+run("Select None");
+File.saveString(call("SmokeProbe.dropDownItems", "ESPCN Super-Resolution..."), getArgument());
+IJM
+timeout 120 xvfb-run -a imagej -b "$work/chooser.ijm" "$work/chooser.txt" > "$work/imagej-chooser.log" 2>&1 || true
+if grep -qx "$work/model" "$work/chooser.txt" 2>/dev/null; then
+	echo "imagej-smoke: OK, the model chooser lists the trained model"
+else
+	echo "imagej-smoke: FAILED: the model chooser does not list $work/model; its items:"
+	cat "$work/chooser.txt" 2>/dev/null || cat "$work/imagej-chooser.log"
+	exit 1
+fi
+
 mkdir -p "$work/out-own"
 set +e
 timeout 300 xvfb-run -a imagej -b "$root/macros/upscale_folder.ijm" \
@@ -90,5 +112,27 @@ if [ -f "$work/out-own/butterfly.png" ]; then
 else
 	echo "imagej-smoke: FAILED to upscale with the trained model (exit $rc); ImageJ said:"
 	cat "$work/imagej-own.log"
+	exit 1
+fi
+
+# The macro recorder keeps a successful run and not a failed one (model=x5): two runs with the
+# recorder open, one ESPCN line recorded.
+cat > "$work/record.ijm" <<'IJM'
+newImage("a", "8-bit ramp", 32, 32, 1);
+run("Select None");
+call("SmokeProbe.startRecorder");
+call("SmokeProbe.runFailing", "ESPCN Super-Resolution...", "model=x5");
+selectImage("a");
+run("ESPCN Super-Resolution...", "model=x3 tile=64");
+File.saveString(call("SmokeProbe.recorded"), getArgument());
+IJM
+timeout 120 xvfb-run -a imagej -b "$work/record.ijm" "$work/recorded.txt" > "$work/imagej-record.log" 2>&1 || true
+runs="$(grep -c 'run("ESPCN Super-Resolution' "$work/recorded.txt" 2>/dev/null || true)"
+if grep -q "no such model" "$work/imagej-record.log" && [ "$runs" = 1 ]; then
+	echo "imagej-smoke: OK, the recorder kept the successful run and not the failed one"
+else
+	echo "imagej-smoke: FAILED: expected the failed run's error and one recorded run, got $runs:"
+	cat "$work/recorded.txt" 2>/dev/null
+	cat "$work/imagej-record.log"
 	exit 1
 fi

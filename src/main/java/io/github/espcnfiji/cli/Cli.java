@@ -140,7 +140,7 @@ public final class Cli {
 				.summary()).append('\n');
 		String macro = "macro";
 		sb.append("  ").append(macro).append(" ".repeat(Math.max(2, width - macro.length() + 2)))
-			.append("run an ImageJ macro headless with the ESPCN commands: macro FILE.ijm [ARG...]\n");
+			.append("run an ImageJ macro headless with ImageJ's and the ESPCN commands: macro FILE.ijm [ARG...]\n");
 		sb.append("\n").append(PROGRAM).append(" COMMAND --help shows a command's options.\n");
 		sb.append("--debug (with any command) prints the full stack trace of a failure.\n");
 		sb.append("--version prints the version, and those of DJL and PyTorch.\n");

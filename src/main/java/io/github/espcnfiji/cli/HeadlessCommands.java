@@ -2,6 +2,7 @@ package io.github.espcnfiji.cli;
 
 import ij.IJ;
 import ij.Menus;
+import io.github.espcnfiji.headless.ImageJCommands;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,24 +23,19 @@ import java.util.regex.Pattern;
  * (AWT menus need a display) and so {@code run("...")} in a macro finds no command. This puts
  * into the table that {@code IJ.run} looks commands up in ({@link Menus#getCommands()}):
  * <ul>
- * <li>the commands of every {@code plugins.config} on the class path (ESPCN's among them);</li>
- * <li>ImageJ's File&gt;Save As writers ("PNG...", "Tiff...", "Results...", ...), which
- * {@code saveAs(format, path)} runs and which need no dialog when given a path.</li>
+ * <li>ImageJ's own menu commands ({@link ImageJCommands}: "Duplicate...", "8-bit",
+ * "Gaussian Blur...", the File&gt;Save As writers, ...), whose dialogs read the macro's options
+ * in the macro runner's {@link io.github.espcnfiji.headless.HeadlessImageJ};</li>
+ * <li>the commands of every {@code plugins.config} on the class path (ESPCN's among them).</li>
  * </ul>
- * ImageJ's other menu commands are left out on purpose: most open a {@code GenericDialog}, which
- * cannot exist without a display (Fiji patches that; plain ImageJ does not), and would fail
- * silently; left out, {@code run("Gaussian Blur...", ...)} stops the macro with "Unrecognized
- * command". Macro functions ({@code open}, {@code saveAs}, {@code newImage}, {@code getPixel},
- * {@code File.*}, ...) work.
+ * Macro functions ({@code open}, {@code saveAs}, {@code newImage}, {@code getPixel},
+ * {@code File.*}, ...) need no table.
  */
 public final class HeadlessCommands {
 
 	/** {@code Plugins>ESPCN, "Label", class.Name("arg")} */
 	private static final Pattern CONFIG = Pattern.compile(
 		"^\\s*[^,#]+,\\s*\"([^\"]+)\"\\s*,\\s*(\\S.*?)\\s*$");
-
-	/** {@code save10="PNG...",ij.plugin.filter.Writer("png")} in ImageJ's IJ_Props.txt */
-	private static final Pattern SAVE_AS = Pattern.compile("^save\\d+=\"([^\"]+)\",(\\S.*?)\\s*$");
 
 	private HeadlessCommands() {}
 
@@ -52,9 +48,9 @@ public final class HeadlessCommands {
 		Hashtable<String, String> table = table();
 		ClassLoader loader = HeadlessCommands.class.getClassLoader();
 		try {
-			try (InputStream props = IJ.class.getResourceAsStream("/IJ_Props.txt")) {
-				if (props != null) read(props, SAVE_AS, table);
-			}
+			for (Map.Entry<String, String> c : ImageJCommands.read(IJ.class.getClassLoader())
+				.entrySet())
+				table.putIfAbsent(c.getKey(), c.getValue());
 			Enumeration<URL> configs = loader.getResources("plugins.config");
 			while (configs.hasMoreElements())
 				try (InputStream in = configs.nextElement().openStream()) {

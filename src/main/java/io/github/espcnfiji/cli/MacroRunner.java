@@ -5,11 +5,13 @@ import ij.ImagePlus;
 import ij.Macro;
 import ij.WindowManager;
 import ij.macro.Interpreter;
+import io.github.espcnfiji.headless.HeadlessImageJ;
 import io.github.espcnfiji.ij1.PlugInErrors;
 
 import java.awt.HeadlessException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +23,10 @@ import java.util.List;
 /**
  * {@code java -jar ESPCN_.jar macro FILE.ijm [ARG ...]}: runs an ImageJ 1.x macro without a
  * display, with the ESPCN commands ({@code run("ESPCN Super-Resolution...", ...)} and the others
- * of {@code plugins.config}) and ImageJ's listed commands available (see
- * {@link HeadlessCommands}). The macro runs in batch mode; {@code print} goes to standard
- * output.
+ * of {@code plugins.config}) and ImageJ's own menu commands ({@link HeadlessCommands}), inside
+ * {@link HeadlessImageJ}, where ImageJ's dialogs read the macro's options. The macro runs in
+ * batch mode; {@code print} goes to standard output. A command that needs a window stops the
+ * macro with one line ({@link DisplayNeeded}).
  * <p>
  * The arguments reach the macro's {@code getArgument()} joined by {@link #SEPARATOR}
  * ({@code "|"}), so a macro splits them with {@code split(getArgument(), "|")}; a single
@@ -58,8 +61,37 @@ public final class MacroRunner {
 		WindowManager.setTempCurrentImage(null);
 	}
 
-	/** Runs {@code args} = {@code FILE.ijm [ARG ...]} and returns the exit code. */
+	/**
+	 * Runs {@code args} = {@code FILE.ijm [ARG ...]} and returns the exit code. The macro runs
+	 * in {@link HeadlessImageJ}, where ImageJ's commands read their dialogs from the macro's
+	 * options.
+	 */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
+		if (HeadlessImageJ.defined(MacroRunner.class)) return runHere(args, out, err);
+		System.setProperty("java.awt.headless", "true");
+		HeadlessImageJ loader = HeadlessImageJ.shared();
+		Thread thread = Thread.currentThread();
+		ClassLoader context = thread.getContextClassLoader();
+		thread.setContextClassLoader(loader);
+		try {
+			return (Integer) loader.loadClass(MacroRunner.class.getName()).getMethod("run",
+				String[].class, PrintStream.class, PrintStream.class).invoke(null, args, out, err);
+		}
+		catch (InvocationTargetException e) {
+			Throwable cause = e.getCause();
+			if (cause instanceof RuntimeException) throw (RuntimeException) cause;
+			if (cause instanceof Error) throw (Error) cause;
+			throw new IllegalStateException(cause);
+		}
+		catch (ReflectiveOperationException e) {
+			throw new IllegalStateException("The headless ImageJ cannot start: " + e, e);
+		}
+		finally {
+			thread.setContextClassLoader(context);
+		}
+	}
+
+	private static int runHere(String[] args, PrintStream out, PrintStream err) {
 		if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
 			(args.length == 0 ? err : out).println("usage: java -jar ESPCN_.jar macro FILE.ijm [ARG ...]" +
 				"   (the macro gets the arguments joined by '" + SEPARATOR + "' from getArgument())");
@@ -83,16 +115,18 @@ public final class MacroRunner {
 		Throwable thrown = null;
 		// ImageJ prints what its commands throw as a stack trace (IJ.handleException, and
 		// Executer through IJ.log): keep both off the output
-		List<Throwable> handled = new ArrayList<>();
-		IJ.setExceptionHandler(handled::add);
+		// a command that needs a display stops the macro at its line (DisplayNeeded)
+		DisplayNeeded handled = new DisplayNeeded(macro);
+		IJ.setExceptionHandler(handled);
 		PrintStream standard = System.out;
-		StackTraceFilter filtered = new StackTraceFilter(standard);
+		StackTraceFilter filtered = new StackTraceFilter(standard, handled::trace);
 		System.setOut(filtered);
 		try {
 			interpreter.run(macro, argument);
 		}
 		catch (RuntimeException | Error e) {
 			thrown = e;
+			handled.thrown(e, interpreter.getLineNumber());
 		}
 		finally {
 			System.setOut(standard);
@@ -103,6 +137,10 @@ public final class MacroRunner {
 		// the macro's print() goes through IJ.log to System.out
 		if (out.checkError() || filtered.checkError() || standard.checkError()) {
 			err.println("error: " + file.getFileName() + ": " + StandardOutput.LOST);
+			return 1;
+		}
+		if (handled.message() != null) {
+			err.println("error: " + handled.message() + " in " + file.getFileName());
 			return 1;
 		}
 		String commandError = PlugInErrors.takeLastMacroError();
@@ -122,12 +160,12 @@ public final class MacroRunner {
 			return 1;
 		}
 		if (thrown != null && !Macro.MACRO_CANCELED.equals(thrown.getMessage())) {
-			err.println("error: " + file.getFileName() + " failed: " + thrown);
+			err.println("error: " + file.getFileName() + " failed: " + firstLine(thrown));
 			return 1;
 		}
 		List<String> failures = new ArrayList<>(filtered.traces());
-		for (Throwable t : handled)
-			failures.add(t.toString());
+		for (Throwable t : handled.others())
+			failures.add(firstLine(t));
 		for (String f : failures) {
 			// a HeadlessException is an error dialog that could not open: its error was reported
 			if (f.startsWith(HeadlessException.class.getName())) continue;
@@ -135,5 +173,10 @@ public final class MacroRunner {
 			return 1;
 		}
 		return 0;
+	}
+
+	/** A throwable's first line: some (a VerifyError) explain themselves over many. */
+	private static String firstLine(Throwable t) {
+		return t.toString().lines().findFirst().orElse("");
 	}
 }

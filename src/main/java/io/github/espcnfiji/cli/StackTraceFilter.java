@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -20,8 +21,16 @@ final class StackTraceFilter extends PrintStream {
 
 	private final List<String> traces = new ArrayList<>();
 
+	private final Consumer<String> listener;
+
 	StackTraceFilter(PrintStream out) {
+		this(out, trace -> {});
+	}
+
+	/** {@code listener} gets each whole trace as it is printed (it may throw to stop a macro). */
+	StackTraceFilter(PrintStream out, Consumer<String> listener) {
 		super(out, true);
+		this.listener = listener;
 	}
 
 	@Override
@@ -30,6 +39,7 @@ final class StackTraceFilter extends PrintStream {
 			synchronized (traces) {
 				traces.add(x.lines().findFirst().orElse("").trim());
 			}
+			listener.accept(x);
 		}
 		else super.println(x);
 	}

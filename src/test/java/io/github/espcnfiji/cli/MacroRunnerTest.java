@@ -1,6 +1,7 @@
 package io.github.espcnfiji.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.espcnfiji.testing.TestModels;
@@ -83,10 +84,73 @@ class MacroRunnerTest {
 	}
 
 	@Test
-	void imageJDialogCommandsAreUnrecognizedHeadless() throws Exception {
+	void imageJsDialogCommandsReadTheirKeysHeadless() throws Exception {
+		Path out = dir.resolve("dialogs.txt");
+		assertEquals(0, run("newImage(\"a\", \"8-bit black\", 21, 21, 3);\n" +
+			"setPixel(10, 10, 255);\n" +
+			"run(\"Duplicate...\", \"title=[d duplicate]\");\n" + // a key inside [...] is no key
+			"s1 = nSlices;\n" +
+			"selectImage(\"a\");\n" +
+			"run(\"Duplicate...\", \"title=e duplicate\");\n" +
+			"s2 = nSlices;\n" +
+			"run(\"32-bit\");\n" +
+			"run(\"Gaussian Blur...\", \"sigma=2\");\n" +
+			"File.saveString(getTitle() + \" \" + s1 + \" \" + s2 + \" \" + getPixel(10, 10), \"" +
+			out + "\");"), err());
+		// a unit impulse blurred with sigma 2 peaks at 255 / (2 pi 2^2)
+		String[] v = Files.readString(out).split(" ");
+		assertEquals("e 1 3", v[0] + " " + v[1] + " " + v[2]);
+		assertEquals(255 / (2 * Math.PI * 4), Double.parseDouble(v[3]), 0.05);
+	}
+
+	@Test
+	void aCommandThatNeedsADisplayStopsTheMacroWithOneLine() throws Exception {
+		Path out = dir.resolve("after.txt");
+		ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+		Path file = dir.resolve("display.ijm");
+		Files.writeString(file, "newImage(\"a\", \"8-bit ramp\", 20, 10, 1);\n" +
+			"run(\"Brightness/Contrast...\");\n" +
+			"File.saveString(\"went on\", \"" + out + "\");");
+		assertEquals(1, MacroRunner.run(new String[] { file.toString() }, new PrintStream(stdout,
+			true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+		assertEquals(1, err().lines().count(), err());
+		assertTrue(err().contains("\"Brightness/Contrast...\" needs a display") && err().contains(
+			"line 2: run(\"Brightness/Contrast...\");"), err());
+		assertFalse((err() + stdout).contains("\tat "), "no stack trace");
+		assertFalse(Files.exists(out), "the macro stopped at that line");
+	}
+
+	@Test
+	void aDialogThatCannotLoadWithoutADisplayIsOneLine() throws Exception {
+		// ImageJ's non-blocking dialog hands itself to code that wants a window
+		assertEquals(1, run("Dialog.create(\"T\");\nDialog.addNumber(\"Radius\", 3);\n" +
+			"Dialog.show();\nr = Dialog.getNumber();\nDialog.createNonBlocking(\"N\");"));
+		assertEquals(1, err().lines().count(), err());
+		assertTrue(err().contains("needs a display") && err().contains(
+			"line 5: Dialog.createNonBlocking(\"N\");"), err());
+	}
+
+	@Test
+	void aValueOutsideAChoicesItemsIsOneLine() throws Exception {
 		assertEquals(1, run("newImage(\"a\", \"8-bit ramp\", 20, 10, 1);\n" +
-			"run(\"Gaussian Blur...\", \"sigma=1\");"));
-		assertTrue(err().contains("Unrecognized command"), err());
+			"run(\"Image Calculator...\", \"image1=a operation=Add image2=missing create\");"));
+		assertEquals(1, err().lines().count(), err());
+		assertTrue(err().contains("\"missing\" is not a valid choice"), err());
+	}
+
+	@Test
+	void aValueThatIsNoNumberIsOneLine() throws Exception {
+		assertEquals(1, run("newImage(\"a\", \"8-bit ramp\", 20, 10, 1);\n" +
+			"run(\"Gaussian Blur...\", \"sigma=wide\");"));
+		assertEquals(1, err().lines().count(), err());
+		assertTrue(err().contains("key \"sigma\", value \"wide\""), err());
+	}
+
+	@Test
+	void aMissingImageIsOneLine() throws Exception {
+		assertEquals(1, run("selectImage(\"missing\");"));
+		assertEquals(1, err().lines().count(), err());
+		assertTrue(err().contains("\"missing\" not found"), err());
 	}
 
 	@Test
