@@ -70,7 +70,8 @@ final class ZarrJob {
 		Path manifest = o.optionalPath("manifest").orElse(Path.of(output.toString() +
 			".manifest.csv"));
 		boolean complete = !overwrite && Multiscales.isZarr(output);
-		if (!complete) ZarrUpscaler.checkOutput(input, output, overwrite);
+		// a complete output is left as it is, but never the input or a folder in it
+		ZarrUpscaler.checkOutput(input, output, overwrite || complete);
 		Multiscales source = Multiscales.read(input);
 		ZarrArray level0 = ZarrUpscaler.level0(source);
 		int scale = new ModelSettings(model, o.scale(), 1, 1).checkOnDriver();

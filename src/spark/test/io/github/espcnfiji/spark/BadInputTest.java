@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.espcnfiji.io.BrokenImages;
+import io.github.espcnfiji.zarr.Compressor;
+import io.github.espcnfiji.zarr.DataType;
+import io.github.espcnfiji.zarr.Multiscales;
+import io.github.espcnfiji.zarr.ZarrArray;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +66,34 @@ class BadInputTest {
 			.resolve("x2").toString());
 		assertTrue(run.lastError().contains("is inside the input folder " + in), run::toString);
 		assertFalse(Files.exists(in.resolve("x2")));
+	}
+
+	/** A uint8 OME-Zarr image of 1 x 12 x 10 pixels. */
+	private Path zarr() throws IOException {
+		Path in = tmp.resolve("in.zarr");
+		ZarrArray.create(in.resolve("0"), new long[] { 1, 12, 10 }, new int[] { 1, 8, 8 }, DataType
+			.parse("|u1"), Compressor.named("zlib"), 0, "/").write(new long[3], new int[] { 1, 12,
+				10 }, new float[120]);
+		new Multiscales(in, null, Multiscales.defaultAxes(3), List.of(new Multiscales.Level("0",
+			new double[] { 1, 1, 1 }, null))).write();
+		return in;
+	}
+
+	@Test
+	void aZarrOutputThatIsTheInput() throws IOException {
+		// an existing Zarr output counts as complete: the input itself must not
+		Path in = zarr();
+		SparkRun run = refused("upscale", "--model", "x2", "--input", in.toString(), "--output", in
+			.toString());
+		assertTrue(run.lastError().contains("is the input folder " + in), run::toString);
+	}
+
+	@Test
+	void aZarrOutputInsideTheInput() throws IOException {
+		Path in = zarr();
+		SparkRun run = refused("upscale", "--model", "x2", "--input", in.toString(), "--output", in
+			.resolve("0").toString());
+		assertTrue(run.lastError().contains("lies inside the input " + in), run::toString);
 	}
 
 	@Test
