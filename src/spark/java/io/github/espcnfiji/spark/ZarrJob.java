@@ -3,6 +3,7 @@ package io.github.espcnfiji.spark;
 import io.github.espcnfiji.cli.Options;
 import io.github.espcnfiji.cli.UsageException;
 import io.github.espcnfiji.core.Tiler;
+import io.github.espcnfiji.files.PendingFile;
 import io.github.espcnfiji.model.InferenceMode;
 import io.github.espcnfiji.zarr.Compressor;
 import io.github.espcnfiji.zarr.DataType;
@@ -12,6 +13,7 @@ import io.github.espcnfiji.zarr.ZarrUpscaler;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,8 +99,9 @@ final class ZarrJob {
 		Path abs = output.toAbsolutePath().normalize();
 		Path pending = abs.resolveSibling("." + abs.getFileName() + ".espcn-spark.part");
 		if (overwrite) delete(pending);
-		ZarrArray target = level0Of(pending, level0, scale, settings);
 		double[] range = range(sc, level0, source.root());
+		ZarrArray target = level0Of(pending, level0, scale, settings, runSettings(model.model,
+			precision, range));
 		List<ManifestRow> rows = new ArrayList<>(chunks(sc, ZarrTask.superResolve(model, precision,
 			settings.tileSize(), level0.dir(), target.dir(), range), target, perTask, "upscale " +
 				source.root() + " x" + scale + " with " + model.model, "level 0"));
@@ -116,6 +119,7 @@ final class ZarrJob {
 		for (int k = pyramid + 1; Files.isDirectory(pending.resolve(Integer.toString(k))); k++)
 			delete(pending.resolve(Integer.toString(k))); // an earlier run's deeper pyramid
 		// the metadata, then the whole image into place
+		Files.delete(pending.resolve(RUN_SETTINGS));
 		ZarrUpscaler.writeMetadata(source, pending, scale, pyramid);
 		if (Files.exists(abs)) {
 			Path old = abs.resolveSibling("." + abs.getFileName() + ".espcn-spark.old");
@@ -158,24 +162,44 @@ final class ZarrJob {
 	}
 
 	/**
+	 * The file of the pending output that holds what its chunks were made with besides their
+	 * layout: {@link #runSettings}. It is removed before the metadata is written.
+	 */
+	static final String RUN_SETTINGS = ".espcn-spark-run";
+
+	/**
+	 * What the chunks' values depend on besides their layout (which level 0's {@code .zarray}
+	 * holds): the model as named, the precision and the input's intensity range.
+	 */
+	static String runSettings(String model, InferenceMode precision, double[] range) {
+		return "model=" + model + "\nprecision=" + precision.name() + "\nrange=" + range[0] + "," +
+			range[1] + "\n";
+	}
+
+	/**
 	 * Level 0 of the pending output: made new, or the one an earlier run left if it is laid out
-	 * as this run's would be (else the run stops: the earlier one was asked something else).
+	 * as this run's would be and was made with the same {@link #runSettings} (else the run
+	 * stops: the earlier one was asked something else, and its chunks would be mixed in).
 	 */
 	private static ZarrArray level0Of(Path pending, ZarrArray level0, int scale,
-		ZarrUpscaler.Settings settings) throws IOException
+		ZarrUpscaler.Settings settings, String runSettings) throws IOException
 	{
 		if (!Files.isDirectory(pending)) {
 			Files.createDirectories(pending);
+			PendingFile.write(pending.resolve(RUN_SETTINGS), false, out -> out.write(runSettings
+				.getBytes(StandardCharsets.UTF_8)));
 			return ZarrUpscaler.createLevel0(level0, pending, scale, settings);
 		}
+		Path made = pending.resolve(RUN_SETTINGS);
+		boolean sameRun = Files.isRegularFile(made) && Files.readString(made).equals(runSettings);
 		Path check = Files.createTempDirectory(pending.getParent(), ".espcn-spark-check");
 		try {
 			ZarrArray expected = ZarrUpscaler.createLevel0(level0, check, scale, settings);
 			Path meta = pending.resolve("0").resolve(".zarray");
-			if (!Files.isRegularFile(meta) || !Files.readString(meta).equals(Files.readString(expected
-				.dir().resolve(".zarray")))) throw new FileAlreadyExistsException(pending.toString(),
-					null, "an earlier run with other settings left this unfinished output; add " +
-						"--overwrite to start again");
+			if (!sameRun || !Files.isRegularFile(meta) || !Files.readString(meta).equals(Files
+				.readString(expected.dir().resolve(".zarray")))) throw new FileAlreadyExistsException(
+					pending.toString(), null, "an earlier run with other settings (layout, model, " +
+						"precision or input) left this unfinished output; add --overwrite to start again");
 			return ZarrArray.open(pending.resolve("0"));
 		}
 		finally {
