@@ -74,6 +74,7 @@ final class ZarrJob {
 		boolean complete = !overwrite && Multiscales.isZarr(output);
 		// a complete output is left as it is, but never the input or a folder in it
 		ZarrUpscaler.checkOutput(input, output, overwrite || complete);
+		Manifest.refuseInInput(manifest, input);
 		Multiscales source = Multiscales.read(input);
 		ZarrArray level0 = ZarrUpscaler.level0(source);
 		int scale = new ModelSettings(model, o.scale(), 1, 1).checkOnDriver();

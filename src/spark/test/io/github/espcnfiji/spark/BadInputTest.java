@@ -1,5 +1,6 @@
 package io.github.espcnfiji.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,6 +95,38 @@ class BadInputTest {
 		SparkRun run = refused("upscale", "--model", "x2", "--input", in.toString(), "--output", in
 			.resolve("0").toString());
 		assertTrue(run.lastError().contains("lies inside the input " + in), run::toString);
+	}
+
+	@Test
+	void aManifestThatIsAnInputImage() throws IOException {
+		Path in = images();
+		byte[] image = Files.readAllBytes(in.resolve("a.png"));
+		SparkRun run = refused("upscale", "--model", "x2", "--input", in.toString(), "--output", tmp
+			.resolve("out").toString(), "--manifest", in.resolve("a.png").toString());
+		assertTrue(run.lastError().contains("--manifest " + in.resolve("a.png") + " lies in the " +
+			"input " + in), run::toString);
+		assertArrayEquals(image, Files.readAllBytes(in.resolve("a.png")));
+		assertFalse(Files.exists(tmp.resolve("out")));
+	}
+
+	@Test
+	void aManifestInTheFolderOfAGlob() throws IOException {
+		Path in = images();
+		SparkRun run = refused("upscale", "--model", "x2", "--input", in.resolve("*.png").toString(),
+			"--output", tmp.resolve("out").toString(), "--manifest", in.resolve("run.csv").toString());
+		assertTrue(run.lastError().contains("lies in the input " + in), run::toString);
+	}
+
+	@Test
+	void aManifestInTheInputZarr() throws IOException {
+		Path in = zarr();
+		Path attrs = in.resolve(".zattrs");
+		byte[] before = Files.readAllBytes(attrs);
+		SparkRun run = refused("upscale", "--model", "x2", "--input", in.toString(), "--output", tmp
+			.resolve("out.zarr").toString(), "--manifest", attrs.toString());
+		assertTrue(run.lastError().contains("--manifest " + attrs + " lies in the input " + in),
+			run::toString);
+		assertArrayEquals(before, Files.readAllBytes(attrs));
 	}
 
 	@Test
