@@ -78,6 +78,10 @@ final class ZarrJob {
 		Multiscales source = Multiscales.read(input);
 		ZarrArray level0 = ZarrUpscaler.level0(source);
 		int scale = new ModelSettings(model, o.scale(), 1, 1).checkOnDriver();
+		if (complete && !laidOutAs(output.resolve("0"), level0, scale, settings))
+			throw new FileAlreadyExistsException(output.toString(), null, "the output exists and is " +
+				"not this job's result (its level 0 is laid out otherwise); add --overwrite to replace " +
+				"it, or choose another name");
 		ZarrUpscaler.Settings chosen = settings;
 		return (sc, out, err) -> {
 			if (complete) {
@@ -193,15 +197,24 @@ final class ZarrJob {
 		}
 		Path made = pending.resolve(RUN_SETTINGS);
 		boolean sameRun = Files.isRegularFile(made) && Files.readString(made).equals(runSettings);
-		Path check = Files.createTempDirectory(pending.getParent(), ".espcn-spark-check");
+		if (!sameRun || !laidOutAs(pending.resolve("0"), level0, scale, settings))
+			throw new FileAlreadyExistsException(pending.toString(), null, "an earlier run with " +
+				"other settings (layout, model, precision or input) left this unfinished output; add " +
+				"--overwrite to start again");
+		return ZarrArray.open(pending.resolve("0"));
+	}
+
+	/** Whether {@code dir} holds the {@code .zarray} this job makes for level 0. */
+	private static boolean laidOutAs(Path dir, ZarrArray level0, int scale,
+		ZarrUpscaler.Settings settings) throws IOException
+	{
+		Path meta = dir.resolve(".zarray");
+		if (!Files.isRegularFile(meta)) return false;
+		Path check = Files.createTempDirectory(dir.toAbsolutePath().getParent().getParent(),
+			".espcn-spark-check");
 		try {
 			ZarrArray expected = ZarrUpscaler.createLevel0(level0, check, scale, settings);
-			Path meta = pending.resolve("0").resolve(".zarray");
-			if (!sameRun || !Files.isRegularFile(meta) || !Files.readString(meta).equals(Files
-				.readString(expected.dir().resolve(".zarray")))) throw new FileAlreadyExistsException(
-					pending.toString(), null, "an earlier run with other settings (layout, model, " +
-						"precision or input) left this unfinished output; add --overwrite to start again");
-			return ZarrArray.open(pending.resolve("0"));
+			return Files.readString(meta).equals(Files.readString(expected.dir().resolve(".zarray")));
 		}
 		finally {
 			delete(check);

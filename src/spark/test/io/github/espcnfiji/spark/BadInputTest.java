@@ -98,6 +98,19 @@ class BadInputTest {
 	}
 
 	@Test
+	void anExistingZarrOutputThatThisJobDidNotMake() throws IOException {
+		// another image at the output's path is not a finished run of this job
+		Path in = zarr(), other = tmp.resolve("other.zarr");
+		Files.createDirectories(other.resolve("0"));
+		for (String f : new String[] { ".zgroup", ".zattrs", "0/.zarray" })
+			Files.copy(in.resolve(f), other.resolve(f));
+		SparkRun run = refused("upscale", "--model", "x2", "--input", in.toString(), "--output",
+			other.toString());
+		assertTrue(run.lastError().contains(other + ": the output exists and is not this job's " +
+			"result"), run::toString);
+	}
+
+	@Test
 	void aManifestThatIsAnInputImage() throws IOException {
 		Path in = images();
 		byte[] image = Files.readAllBytes(in.resolve("a.png"));
