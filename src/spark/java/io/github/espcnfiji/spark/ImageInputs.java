@@ -49,9 +49,8 @@ final class ImageInputs {
 			// existing outputs are the rerun's business (skipped or replaced), not the plan's
 			return UpscalePlan.of(in, output, true).jobs();
 		}
-		Path pattern = Path.of(input);
-		Path folder = pattern.getParent() == null ? Path.of(".") : pattern.getParent();
-		String glob = pattern.getFileName().toString();
+		Path folder = folder(input);
+		String glob = Path.of(input).getFileName().toString();
 		if (isGlob(folder.toString())) throw new IllegalArgumentException("--input " + input +
 			": only the file name may hold wildcards, not the folder");
 		if (!Files.isDirectory(folder)) throw new NoSuchFileException(folder.toString(), null,
@@ -68,6 +67,13 @@ final class ImageInputs {
 		for (UpscalePlan.Job j : UpscalePlan.of(folder, output, true).jobs())
 			if (files.contains(j.input)) jobs.add(j);
 		return jobs;
+	}
+
+	/** The folder the images are read from: the input, or the folder of a glob. */
+	static Path folder(String input) {
+		if (!isGlob(input)) return Path.of(input);
+		Path parent = Path.of(input).getParent();
+		return parent == null ? Path.of(".") : parent;
 	}
 
 	private static void refuseOutputInside(Path inputFolder, Path output) throws IOException {

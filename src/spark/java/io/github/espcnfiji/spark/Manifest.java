@@ -1,5 +1,6 @@
 package io.github.espcnfiji.spark;
 
+import io.github.espcnfiji.files.Inputs;
 import io.github.espcnfiji.files.PendingFile;
 
 import java.io.IOException;
@@ -44,6 +45,19 @@ final class Manifest {
 					.format(Locale.ROOT, "%.3f", r.seconds)).append(',').append(field(r.executor)).append(
 						',').append(r.attempt).append(',').append(field(r.message)).append('\n');
 		return b.toString();
+	}
+
+	/**
+	 * Refuses a manifest that is the input or lies in it (an input image, a file of the input
+	 * folder or Zarr image): writing it would change the input.
+	 *
+	 * @throws IllegalArgumentException naming both
+	 */
+	static void refuseInInput(Path manifest, Path input) throws IOException {
+		Path m = manifest.toAbsolutePath().normalize(), in = input.toAbsolutePath().normalize();
+		if (Inputs.same(m, in) || m.startsWith(in)) throw new IllegalArgumentException(
+			"--manifest " + manifest + " lies in the input " + input + "; choose a file outside it " +
+				"(inputs are never changed)");
 	}
 
 	/** Writes the CSV complete or not at all, replacing the previous run's. */

@@ -63,6 +63,7 @@ final class UpscaleJob implements SparkJob.Kind {
 			".manifest.csv"));
 		String input = o.require("input");
 		List<UpscalePlan.Job> jobs = ImageInputs.plan(input, output);
+		Manifest.refuseInInput(manifest, ImageInputs.folder(input));
 		if (Files.exists(output) && !Files.isDirectory(output)) throw new IOException("--output " +
 			output + " is a file; the Spark job writes a folder");
 		new ModelSettings(model, scale, 1, 1).checkOnDriver();

@@ -3,6 +3,7 @@ package io.github.espcnfiji.spark;
 import io.github.espcnfiji.cli.Options;
 import io.github.espcnfiji.cli.UsageException;
 import io.github.espcnfiji.core.Tiler;
+import io.github.espcnfiji.files.PendingFile;
 import io.github.espcnfiji.model.InferenceMode;
 import io.github.espcnfiji.zarr.Compressor;
 import io.github.espcnfiji.zarr.DataType;
@@ -12,6 +13,7 @@ import io.github.espcnfiji.zarr.ZarrUpscaler;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,10 +72,16 @@ final class ZarrJob {
 		Path manifest = o.optionalPath("manifest").orElse(Path.of(output.toString() +
 			".manifest.csv"));
 		boolean complete = !overwrite && Multiscales.isZarr(output);
-		if (!complete) ZarrUpscaler.checkOutput(input, output, overwrite);
+		// a complete output is left as it is, but never the input or a folder in it
+		ZarrUpscaler.checkOutput(input, output, overwrite || complete);
+		Manifest.refuseInInput(manifest, input);
 		Multiscales source = Multiscales.read(input);
 		ZarrArray level0 = ZarrUpscaler.level0(source);
 		int scale = new ModelSettings(model, o.scale(), 1, 1).checkOnDriver();
+		if (complete && !laidOutAs(output.resolve("0"), level0, scale, settings))
+			throw new FileAlreadyExistsException(output.toString(), null, "the output exists and is " +
+				"not this job's result (its level 0 is laid out otherwise); add --overwrite to replace " +
+				"it, or choose another name");
 		ZarrUpscaler.Settings chosen = settings;
 		return (sc, out, err) -> {
 			if (complete) {
@@ -96,8 +104,9 @@ final class ZarrJob {
 		Path abs = output.toAbsolutePath().normalize();
 		Path pending = abs.resolveSibling("." + abs.getFileName() + ".espcn-spark.part");
 		if (overwrite) delete(pending);
-		ZarrArray target = level0Of(pending, level0, scale, settings);
 		double[] range = range(sc, level0, source.root());
+		ZarrArray target = level0Of(pending, level0, scale, settings, runSettings(model.model,
+			precision, range));
 		List<ManifestRow> rows = new ArrayList<>(chunks(sc, ZarrTask.superResolve(model, precision,
 			settings.tileSize(), level0.dir(), target.dir(), range), target, perTask, "upscale " +
 				source.root() + " x" + scale + " with " + model.model, "level 0"));
@@ -115,6 +124,7 @@ final class ZarrJob {
 		for (int k = pyramid + 1; Files.isDirectory(pending.resolve(Integer.toString(k))); k++)
 			delete(pending.resolve(Integer.toString(k))); // an earlier run's deeper pyramid
 		// the metadata, then the whole image into place
+		Files.delete(pending.resolve(RUN_SETTINGS));
 		ZarrUpscaler.writeMetadata(source, pending, scale, pyramid);
 		if (Files.exists(abs)) {
 			Path old = abs.resolveSibling("." + abs.getFileName() + ".espcn-spark.old");
@@ -157,25 +167,54 @@ final class ZarrJob {
 	}
 
 	/**
+	 * The file of the pending output that holds what its chunks were made with besides their
+	 * layout: {@link #runSettings}. It is removed before the metadata is written.
+	 */
+	static final String RUN_SETTINGS = ".espcn-spark-run";
+
+	/**
+	 * What the chunks' values depend on besides their layout (which level 0's {@code .zarray}
+	 * holds): the model as named, the precision and the input's intensity range.
+	 */
+	static String runSettings(String model, InferenceMode precision, double[] range) {
+		return "model=" + model + "\nprecision=" + precision.name() + "\nrange=" + range[0] + "," +
+			range[1] + "\n";
+	}
+
+	/**
 	 * Level 0 of the pending output: made new, or the one an earlier run left if it is laid out
-	 * as this run's would be (else the run stops: the earlier one was asked something else).
+	 * as this run's would be and was made with the same {@link #runSettings} (else the run
+	 * stops: the earlier one was asked something else, and its chunks would be mixed in).
 	 */
 	private static ZarrArray level0Of(Path pending, ZarrArray level0, int scale,
-		ZarrUpscaler.Settings settings) throws IOException
+		ZarrUpscaler.Settings settings, String runSettings) throws IOException
 	{
 		if (!Files.isDirectory(pending)) {
 			Files.createDirectories(pending);
+			PendingFile.write(pending.resolve(RUN_SETTINGS), false, out -> out.write(runSettings
+				.getBytes(StandardCharsets.UTF_8)));
 			return ZarrUpscaler.createLevel0(level0, pending, scale, settings);
 		}
-		Path check = Files.createTempDirectory(pending.getParent(), ".espcn-spark-check");
+		Path made = pending.resolve(RUN_SETTINGS);
+		boolean sameRun = Files.isRegularFile(made) && Files.readString(made).equals(runSettings);
+		if (!sameRun || !laidOutAs(pending.resolve("0"), level0, scale, settings))
+			throw new FileAlreadyExistsException(pending.toString(), null, "an earlier run with " +
+				"other settings (layout, model, precision or input) left this unfinished output; add " +
+				"--overwrite to start again");
+		return ZarrArray.open(pending.resolve("0"));
+	}
+
+	/** Whether {@code dir} holds the {@code .zarray} this job makes for level 0. */
+	private static boolean laidOutAs(Path dir, ZarrArray level0, int scale,
+		ZarrUpscaler.Settings settings) throws IOException
+	{
+		Path meta = dir.resolve(".zarray");
+		if (!Files.isRegularFile(meta)) return false;
+		Path check = Files.createTempDirectory(dir.toAbsolutePath().getParent().getParent(),
+			".espcn-spark-check");
 		try {
 			ZarrArray expected = ZarrUpscaler.createLevel0(level0, check, scale, settings);
-			Path meta = pending.resolve("0").resolve(".zarray");
-			if (!Files.isRegularFile(meta) || !Files.readString(meta).equals(Files.readString(expected
-				.dir().resolve(".zarray")))) throw new FileAlreadyExistsException(pending.toString(),
-					null, "an earlier run with other settings left this unfinished output; add " +
-						"--overwrite to start again");
-			return ZarrArray.open(pending.resolve("0"));
+			return Files.readString(meta).equals(Files.readString(expected.dir().resolve(".zarray")));
 		}
 		finally {
 			delete(check);

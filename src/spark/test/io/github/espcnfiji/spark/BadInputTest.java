@@ -1,14 +1,20 @@
 package io.github.espcnfiji.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.espcnfiji.io.BrokenImages;
+import io.github.espcnfiji.zarr.Compressor;
+import io.github.espcnfiji.zarr.DataType;
+import io.github.espcnfiji.zarr.Multiscales;
+import io.github.espcnfiji.zarr.ZarrArray;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +67,79 @@ class BadInputTest {
 			.resolve("x2").toString());
 		assertTrue(run.lastError().contains("is inside the input folder " + in), run::toString);
 		assertFalse(Files.exists(in.resolve("x2")));
+	}
+
+	/** A uint8 OME-Zarr image of 1 x 12 x 10 pixels. */
+	private Path zarr() throws IOException {
+		Path in = tmp.resolve("in.zarr");
+		ZarrArray.create(in.resolve("0"), new long[] { 1, 12, 10 }, new int[] { 1, 8, 8 }, DataType
+			.parse("|u1"), Compressor.named("zlib"), 0, "/").write(new long[3], new int[] { 1, 12,
+				10 }, new float[120]);
+		new Multiscales(in, null, Multiscales.defaultAxes(3), List.of(new Multiscales.Level("0",
+			new double[] { 1, 1, 1 }, null))).write();
+		return in;
+	}
+
+	@Test
+	void aZarrOutputThatIsTheInput() throws IOException {
+		// an existing Zarr output counts as complete: the input itself must not
+		Path in = zarr();
+		SparkRun run = refused("upscale", "--model", "x2", "--input", in.toString(), "--output", in
+			.toString());
+		assertTrue(run.lastError().contains("is the input folder " + in), run::toString);
+	}
+
+	@Test
+	void aZarrOutputInsideTheInput() throws IOException {
+		Path in = zarr();
+		SparkRun run = refused("upscale", "--model", "x2", "--input", in.toString(), "--output", in
+			.resolve("0").toString());
+		assertTrue(run.lastError().contains("lies inside the input " + in), run::toString);
+	}
+
+	@Test
+	void anExistingZarrOutputThatThisJobDidNotMake() throws IOException {
+		// another image at the output's path is not a finished run of this job
+		Path in = zarr(), other = tmp.resolve("other.zarr");
+		Files.createDirectories(other.resolve("0"));
+		for (String f : new String[] { ".zgroup", ".zattrs", "0/.zarray" })
+			Files.copy(in.resolve(f), other.resolve(f));
+		SparkRun run = refused("upscale", "--model", "x2", "--input", in.toString(), "--output",
+			other.toString());
+		assertTrue(run.lastError().contains(other + ": the output exists and is not this job's " +
+			"result"), run::toString);
+	}
+
+	@Test
+	void aManifestThatIsAnInputImage() throws IOException {
+		Path in = images();
+		byte[] image = Files.readAllBytes(in.resolve("a.png"));
+		SparkRun run = refused("upscale", "--model", "x2", "--input", in.toString(), "--output", tmp
+			.resolve("out").toString(), "--manifest", in.resolve("a.png").toString());
+		assertTrue(run.lastError().contains("--manifest " + in.resolve("a.png") + " lies in the " +
+			"input " + in), run::toString);
+		assertArrayEquals(image, Files.readAllBytes(in.resolve("a.png")));
+		assertFalse(Files.exists(tmp.resolve("out")));
+	}
+
+	@Test
+	void aManifestInTheFolderOfAGlob() throws IOException {
+		Path in = images();
+		SparkRun run = refused("upscale", "--model", "x2", "--input", in.resolve("*.png").toString(),
+			"--output", tmp.resolve("out").toString(), "--manifest", in.resolve("run.csv").toString());
+		assertTrue(run.lastError().contains("lies in the input " + in), run::toString);
+	}
+
+	@Test
+	void aManifestInTheInputZarr() throws IOException {
+		Path in = zarr();
+		Path attrs = in.resolve(".zattrs");
+		byte[] before = Files.readAllBytes(attrs);
+		SparkRun run = refused("upscale", "--model", "x2", "--input", in.toString(), "--output", tmp
+			.resolve("out.zarr").toString(), "--manifest", attrs.toString());
+		assertTrue(run.lastError().contains("--manifest " + attrs + " lies in the input " + in),
+			run::toString);
+		assertArrayEquals(before, Files.readAllBytes(attrs));
 	}
 
 	@Test

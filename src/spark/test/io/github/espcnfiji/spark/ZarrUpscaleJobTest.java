@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.espcnfiji.model.InferenceMode;
 import io.github.espcnfiji.zarr.Compressor;
 import io.github.espcnfiji.zarr.DataType;
 import io.github.espcnfiji.zarr.Multiscales;
 import io.github.espcnfiji.zarr.ZarrArray;
+import io.github.espcnfiji.zarr.ZarrUpscaler;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -128,6 +130,8 @@ class ZarrUpscaleJobTest {
 		for (int i = 0; i < chunks.size(); i += 3)
 			Files.delete(chunks.get(i));
 		int missing = (chunks.size() + 2) / 3;
+		Files.writeString(pending.resolve(ZarrJob.RUN_SETTINGS), ZarrJob.runSettings("x2",
+			InferenceMode.FP32, inputRange()));
 
 		SparkRun run = SparkRun.job(sc, args(out));
 		assertEquals(0, run.code, run::toString);
@@ -148,6 +152,43 @@ class ZarrUpscaleJobTest {
 		assertTrue(run.lastError().contains(pending + ": an earlier run with other settings"),
 			run::toString);
 		assertFalse(Files.exists(out));
+	}
+
+	@Test
+	void anEarlierRunWithAnotherPrecisionIsNotMixedIn(@TempDir Path tmp) throws IOException {
+		// what a killed fp32 run leaves, its chunks laid out as this run's would be; resumed in
+		// bf16, its chunks would be mixed with bf16 ones
+		Path out = tmp.resolve("out.zarr");
+		Path pending = tmp.resolve(".out.zarr.espcn-spark.part");
+		copy(cliOutput, pending);
+		delete(pending.resolve("1"));
+		Files.delete(pending.resolve(".zattrs"));
+		Files.delete(pending.resolve(".zgroup"));
+		try (Stream<Path> s = Files.walk(pending.resolve("0"))) {
+			Files.delete(s.filter(p -> Files.isRegularFile(p) && !p.getFileName().toString()
+				.startsWith(".")).sorted().findFirst().orElseThrow());
+		}
+		Files.writeString(pending.resolve(ZarrJob.RUN_SETTINGS), ZarrJob.runSettings("x2",
+			InferenceMode.FP32, inputRange()));
+		Map<String, String> before = files(pending);
+		SparkRun run = SparkRun.job(sc, args(out, "--precision", "bf16"));
+		assertEquals(1, run.code, run::toString);
+		assertTrue(run.lastError().contains(pending + ": an earlier run with other settings"),
+			run::toString);
+		assertFalse(Files.exists(out));
+		assertEquals(before, files(pending));
+	}
+
+	/** The input's intensity range, as the job finds it. */
+	private static double[] inputRange() throws IOException {
+		ZarrArray a = ZarrArray.open(input.resolve("0"));
+		double[] range = { Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY };
+		for (long[] c : ZarrUpscaler.chunkIndexes(a)) {
+			double[] r = ZarrUpscaler.range(a, c);
+			range[0] = Math.min(range[0], r[0]);
+			range[1] = Math.max(range[1], r[1]);
+		}
+		return range;
 	}
 
 	/** Every file under {@code root} (hidden ones too) by relative path, with its bytes. */

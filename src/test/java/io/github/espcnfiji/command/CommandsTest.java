@@ -116,6 +116,35 @@ class CommandsTest {
 	}
 
 	@Test
+	void twoRunsAtOnceShareOneKeptModel() throws Exception {
+		// both may be the first to ask for x4: one load, and each run gets its own image back
+		ArrayImg<UnsignedByteType, ByteArray> a = randomBytes(5, 37, 29, 2), b = randomBytes(6, 31,
+			23, 3);
+		java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(
+			2);
+		java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+		try {
+			java.util.concurrent.Future<CommandModule> first = two.submit(() -> {
+				start.await();
+				return run(SuperResolutionCommand.class, "input", a, "model", "x4", "tile", 16);
+			});
+			java.util.concurrent.Future<CommandModule> second = two.submit(() -> {
+				start.await();
+				return run(SuperResolutionCommand.class, "input", b, "model", "espcn-x4", "tile", 12);
+			});
+			EspcnModel kept = ShippedModelCache.get("x4").get();
+			@SuppressWarnings("unchecked")
+			Img<UnsignedByteType> outA = (Img<UnsignedByteType>) first.get().getOutput("output"),
+				outB = (Img<UnsignedByteType>) second.get().getOutput("output");
+			assertSameImage(new SuperResolver(kept).upscale(a), outA);
+			assertSameImage(new SuperResolver(kept).upscale(b), outB);
+		}
+		finally {
+			two.shutdownNow();
+		}
+	}
+
+	@Test
 	void superResolutionOfRgb() throws Exception {
 		Path model = TestModels.save(dir, 2);
 		ArrayImg<ARGBType, IntArray> in = ArrayImgs.argbs(12, 10);
