@@ -156,6 +156,41 @@ public final class PartFiles {
 		return gone.size();
 	}
 
+	/**
+	 * Removes the temporary files and folders of any process, of any machine, in {@code dir}
+	 * whose output is one of {@code targets} (file names in {@code dir}), or, with
+	 * {@code targets} null, every one in {@code dir} and the folders below it. Only for a caller
+	 * that knows nobody writes those outputs now: a Spark driver once all its tasks have ended,
+	 * where a task attempt killed on another machine leaves names that {@link #removeAbandoned}
+	 * (which can only tell whether a process of this machine is gone) never removes.
+	 *
+	 * @return how many were removed
+	 */
+	public static int removeAllOf(Path dir, Set<String> targets) throws IOException {
+		if (!Files.isDirectory(dir)) return 0;
+		List<Path> found = new ArrayList<>();
+		try (Stream<Path> all = targets == null ? Files.walk(dir) : Files.list(dir)) {
+			all.forEach(p -> {
+				Matcher m = PART.matcher(p.getFileName().toString());
+				if (m.matches() && (targets == null || targets.contains(targetOf(p))) && !LIVE
+					.contains(p)) found.add(p);
+			});
+		}
+		int removed = 0;
+		for (Path p : found)
+			if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+				deleteTree(p);
+				removed++;
+			}
+		return removed;
+	}
+
+	/** The output file name a temporary name stands for: {@code a.png} of {@code .a.png.espcn-...}. */
+	private static String targetOf(Path part) {
+		String n = part.getFileName().toString();
+		return n.substring(1, n.lastIndexOf(".espcn-"));
+	}
+
 	/** True when {@code name} is a temporary name of a process of this machine that is gone. */
 	static boolean abandoned(String name) {
 		Matcher m = PART.matcher(name);

@@ -5,6 +5,7 @@ import io.github.espcnfiji.cli.Options;
 import io.github.espcnfiji.cli.UpscalePlan;
 import io.github.espcnfiji.cli.UsageException;
 import io.github.espcnfiji.core.Tiler;
+import io.github.espcnfiji.files.PartFiles;
 import io.github.espcnfiji.io.ImageFiles;
 import io.github.espcnfiji.model.InferenceMode;
 
@@ -15,9 +16,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -100,6 +103,14 @@ final class UpscaleJob implements SparkJob.Kind {
 			sc.setJobDescription(null);
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
+		// every task has ended: temporary files of its outputs are an attempt's that was killed,
+		// on this machine or another (which the next write into the folder could not tell)
+		Map<Path, Set<String>> targets = new HashMap<>();
+		for (UpscalePlan.Job j : jobs)
+			targets.computeIfAbsent(j.output.toAbsolutePath().getParent(), d -> new HashSet<>()).add(
+				j.output.getFileName().toString());
+		for (Map.Entry<Path, Set<String>> e : targets.entrySet())
+			PartFiles.removeAllOf(e.getKey(), e.getValue());
 		// the manifest in the order the inputs were listed
 		Map<String, ManifestRow> byInput = new HashMap<>();
 		for (ManifestRow r : rows)

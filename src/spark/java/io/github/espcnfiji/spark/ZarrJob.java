@@ -3,6 +3,7 @@ package io.github.espcnfiji.spark;
 import io.github.espcnfiji.cli.Options;
 import io.github.espcnfiji.cli.UsageException;
 import io.github.espcnfiji.core.Tiler;
+import io.github.espcnfiji.files.PartFiles;
 import io.github.espcnfiji.files.PendingFile;
 import io.github.espcnfiji.model.InferenceMode;
 import io.github.espcnfiji.zarr.Compressor;
@@ -123,6 +124,9 @@ final class ZarrJob {
 		}
 		for (int k = pyramid + 1; Files.isDirectory(pending.resolve(Integer.toString(k))); k++)
 			delete(pending.resolve(Integer.toString(k))); // an earlier run's deeper pyramid
+		// every task has ended: temporary chunk files left are an attempt's that was killed, on
+		// this machine or another, and must not go into the output
+		PartFiles.removeAllOf(pending, null);
 		// the metadata, then the whole image into place
 		Files.delete(pending.resolve(RUN_SETTINGS));
 		ZarrUpscaler.writeMetadata(source, pending, scale, pyramid);

@@ -61,6 +61,10 @@ class FolderUpscaleTest {
 		throws IOException
 	{
 		Path out = tmp.resolve("out");
+		// what an attempt killed on another machine left (that machine's processes are unknown
+		// here): removed once every task has ended
+		Files.createDirectories(out);
+		Files.write(out.resolve(".a.png.espcn-4242-another-machine-k3j9.part"), new byte[] { 1 });
 		SparkRun run = SparkRun.job(sc, "upscale", "--model", "x2", "--input", images.toString(),
 			"--output", out.toString());
 		assertEquals(0, run.code, run::toString);

@@ -115,7 +115,7 @@ class ZarrUpscaleJobTest {
 		throws IOException
 	{
 		// what a killed run leaves: some chunks of level 0 in the hidden folder, no pyramid, no
-		// metadata
+		// metadata, and temporary files of its killed attempts
 		Path out = tmp.resolve("out.zarr");
 		Path pending = tmp.resolve(".out.zarr.espcn-spark.part");
 		copy(cliOutput, pending);
@@ -130,6 +130,10 @@ class ZarrUpscaleJobTest {
 		for (int i = 0; i < chunks.size(); i += 3)
 			Files.delete(chunks.get(i));
 		int missing = (chunks.size() + 2) / 3;
+		// and the half-written chunk of an attempt killed on another machine
+		Path killed = chunks.get(0);
+		Files.write(killed.resolveSibling("." + killed.getFileName() +
+			".espcn-4242-another-machine-k3j9.part"), new byte[] { 1, 2, 3 });
 		Files.writeString(pending.resolve(ZarrJob.RUN_SETTINGS), ZarrJob.runSettings("x2",
 			InferenceMode.FP32, inputRange()));
 

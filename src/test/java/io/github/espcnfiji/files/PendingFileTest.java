@@ -90,6 +90,29 @@ class PendingFileTest {
 			assertTrue(Files.exists(kept), kept + " cannot be proved abandoned");
 	}
 
+	@Test
+	void aCallerThatKnowsNobodyWritesRemovesTheTemporaryFilesOfAnyMachine() throws IOException {
+		Path otherHost = Files.createFile(dir.resolve(".a.png.espcn-4242-some-other-machine-k1.part"));
+		Path notTarget = Files.createFile(dir.resolve(".z.png.espcn-4242-some-other-machine-k2.part"));
+		PendingFile mine = PendingFile.create(dir.resolve("a.png"), false);
+		Path user = Files.createFile(dir.resolve("notes.part"));
+		Path below = Files.createDirectories(dir.resolve("0/1"));
+		Path chunk = Files.createFile(below.resolve(".3.espcn-4242-some-other-machine-k3.part"));
+
+		assertEquals(1, PartFiles.removeAllOf(dir, java.util.Set.of("a.png")));
+		assertFalse(Files.exists(otherHost));
+		assertTrue(Files.exists(notTarget), "only the named outputs' temporary files");
+		assertTrue(Files.exists(mine.temporary()), "never one this process is writing");
+		assertTrue(Files.exists(chunk), "only the folder itself, without targets named");
+
+		assertEquals(2, PartFiles.removeAllOf(dir, null));
+		assertFalse(Files.exists(chunk));
+		assertFalse(Files.exists(notTarget));
+		assertTrue(Files.exists(mine.temporary()));
+		assertTrue(Files.exists(user));
+		mine.discard();
+	}
+
 	/** The id of a process that has ended. */
 	static long deadPid() throws IOException {
 		try {
