@@ -10,10 +10,8 @@ import io.github.espcnfiji.zarr.ZarrUpscaler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.stream.Stream;
 
 /**
  * {@code upscale} of an OME-Zarr (or plain Zarr v2) image: the options read, the model loaded,
@@ -26,22 +24,9 @@ final class ZarrUpscaling {
 
 	private ZarrUpscaling() {}
 
-	/**
-	 * Whether {@code input} is a Zarr folder, which upscale hands to {@link #run}: one with Zarr
-	 * metadata, or one that lost it but looks like Zarr (named {@code *.zarr}, or holding an
-	 * array's folder), so that it is refused as a Zarr image, naming what is missing, rather
-	 * than as a folder without image files.
-	 */
+	/** Whether {@code input} is a Zarr folder, which upscale hands to {@link #run}. */
 	static boolean accepts(Path input) throws IOException {
-		return Multiscales.isZarr(input) || Files.isDirectory(input) && (input.getFileName() != null &&
-			input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zarr") || holdsAnArray(
-				input));
-	}
-
-	private static boolean holdsAnArray(Path folder) throws IOException {
-		try (Stream<Path> entries = Files.list(folder)) {
-			return entries.anyMatch(e -> Files.isRegularFile(e.resolve(".zarray")));
-		}
+		return Multiscales.meantAsZarr(input);
 	}
 
 	static int run(Options o, Console console) throws Exception {

@@ -91,6 +91,22 @@ public final class Multiscales {
 	}
 
 	/**
+	 * Whether {@code path} is meant as a Zarr image: a Zarr folder ({@link #isZarr}), or a folder
+	 * that lost its metadata but looks like one (named {@code *.zarr}, or holding an array's
+	 * folder), so that {@link #read} refuses it naming what is missing, rather than its being taken
+	 * as a folder without image files.
+	 */
+	public static boolean meantAsZarr(Path path) throws IOException {
+		if (isZarr(path)) return true;
+		if (!Files.isDirectory(path)) return false;
+		if (path.getFileName() != null && path.getFileName().toString().toLowerCase(
+			java.util.Locale.ROOT).endsWith(".zarr")) return true;
+		try (java.util.stream.Stream<Path> entries = Files.list(path)) {
+			return entries.anyMatch(e -> Files.isRegularFile(e.resolve(".zarray")));
+		}
+	}
+
+	/**
 	 * The image at {@code root}: an OME-NGFF group or a plain array.
 	 *
 	 * @throws ZarrFormatException naming {@code .zattrs} (or {@code .zarray}) when there is no

@@ -47,8 +47,8 @@ final class ZarrJob {
 
 	private ZarrJob() {}
 
-	static boolean accepts(Path input) {
-		return Multiscales.isZarr(input);
+	static boolean accepts(Path input) throws IOException {
+		return Multiscales.meantAsZarr(input); // the command line's rule, so the errors are the same
 	}
 
 	static SparkJob.Planned plan(Options o) throws Exception {
@@ -134,7 +134,21 @@ final class ZarrJob {
 			Path old = abs.resolveSibling("." + abs.getFileName() + ".espcn-spark.old");
 			delete(old);
 			Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
-			Files.move(pending, abs, StandardCopyOption.ATOMIC_MOVE);
+			try {
+				Files.move(pending, abs, StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (IOException e) {
+				// put the previous output back, or say where it is
+				try {
+					Files.move(old, abs, StandardCopyOption.ATOMIC_MOVE);
+				}
+				catch (IOException back) {
+					throw new IOException("cannot move the new " + output + " into place (" + e
+						.getMessage() + "); the previous one is in " + old, e);
+				}
+				throw new IOException("cannot move the new " + output + " into place (" + e
+					.getMessage() + "); the previous one is unchanged, the new one is in " + pending, e);
+			}
 			delete(old);
 		}
 		else Files.move(pending, abs, StandardCopyOption.ATOMIC_MOVE);

@@ -81,6 +81,18 @@ class BadInputTest {
 	}
 
 	@Test
+	void aZarrFolderThatLostItsMetadataIsNamedAsTheCommandLineNamesIt() throws IOException {
+		Path in = zarr();
+		Files.delete(in.resolve(".zattrs"));
+		Files.delete(in.resolve(".zgroup"));
+		SparkRun run = refused("upscale", "--model", "x2", "--input", in.toString(), "--output", tmp
+			.resolve("out.zarr").toString());
+		assertTrue(run.lastError().contains("neither a Zarr array (.zarray) nor an OME-Zarr image " +
+			"(.zattrs with multiscales)"), run::toString);
+		assertFalse(Files.exists(tmp.resolve("out.zarr")));
+	}
+
+	@Test
 	void aZarrOutputThatIsTheInput() throws IOException {
 		// an existing Zarr output counts as complete: the input itself must not
 		Path in = zarr();
