@@ -190,6 +190,11 @@ public final class OmeZarrPlugIn implements PlugIn {
 		try {
 			InferenceMode mode = InferenceMode.precision(precision == null || precision.isBlank()
 				? SuperResolutionPlugIn.PRECISIONS[0] : precision);
+			// an empty field is no folder (Paths.get("") would be the working folder)
+			if (input.isBlank()) throw new IllegalArgumentException(
+				"no input OME-Zarr folder given ('input')");
+			if (output.isBlank()) throw new IllegalArgumentException(
+				"no output OME-Zarr folder given ('output')");
 			Path in = Paths.get(input.trim()), out = Paths.get(output.trim());
 			if (!Files.exists(in)) throw new NoSuchFileException(in.toString(), null,
 				"not found (the input OME-Zarr folder)");

@@ -194,6 +194,14 @@ class OmeZarrPlugInTest {
 			": neither a Zarr array (.zarray) nor an OME-Zarr image"));
 		assertFalse(Files.exists(out));
 		assertFalse(Files.exists(in.resolve("sr.zarr")));
+		// a dialog's field left empty is no folder, not the working folder
+		assertTrue(org.junit.jupiter.api.Assertions.assertThrows(PlugInFailure.class,
+			() -> OmeZarrPlugIn.upscale(" ", out.toString(), model.toString(), ZarrUpscaler.Settings
+				.defaults(), "", false)).getMessage().contains("no input OME-Zarr folder given"));
+		assertTrue(org.junit.jupiter.api.Assertions.assertThrows(PlugInFailure.class,
+			() -> OmeZarrPlugIn.upscale(in.toString(), "", model.toString(), ZarrUpscaler.Settings
+				.defaults(), "", false)).getMessage().contains("no output OME-Zarr folder given"));
+		assertFalse(Files.exists(out));
 	}
 
 	@Test
