@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ij.ImagePlus;
 import ij.io.FileSaver;
 import ij.process.ShortProcessor;
+import io.github.espcnfiji.io.VideoFiles;
+import io.github.espcnfiji.video.AviWriter;
+import io.github.espcnfiji.video.Frame;
+import io.github.espcnfiji.video.FrameSink;
+import io.github.espcnfiji.video.VideoInfo;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -16,11 +21,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
+
+import net.imglib2.img.array.ArrayImgs;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
@@ -133,7 +141,7 @@ class VideoJobTest {
 		assertEquals(0, cli.code, cli::toString);
 
 		byte[] good = Files.readAllBytes(frames.resolve("003.png"));
-		Files.write(frames.resolve("003.png"), java.util.Arrays.copyOf(good, 60));
+		Files.write(frames.resolve("003.png"), Arrays.copyOf(good, 60));
 		SparkRun broken = SparkRun.job(sc, "video", "--model", "x2", "--input", frames.toString(),
 			"--output", out.toString(), "--frames-per-task", "2");
 		assertEquals(1, broken.code, broken::toString);
@@ -153,6 +161,38 @@ class VideoJobTest {
 			"--output", tmp.resolve("x.avi").toString());
 		assertEquals(2, other.code, other::toString);
 		assertEquals(1, other.err.strip().split("\\R").length, other::toString);
+	}
+
+	@Test
+	void badInputsAreOneLineNamingTheFileBeforeSparkStarts(@TempDir Path tmp) throws IOException {
+		Path missing = tmp.resolve("missing.y4m");
+		Path cut = tmp.resolve("cut.y4m");
+		byte[] whole = Files.readAllBytes(y4m);
+		Files.write(cut, Arrays.copyOf(whole, whole.length - 100));
+		Path avi = tmp.resolve("clip.avi");
+		try (FrameSink sink = VideoFiles.create(avi,
+			VideoInfo.ofImages(8, 8, 1, 25),
+			AviWriter.Compression.PNG, false))
+		{
+			sink.write(Frame.of(0, net.imglib2.img.array.ArrayImgs.unsignedBytes(8, 8)));
+			sink.finish();
+		}
+		String[][] cases = { { missing.toString(), tmp.resolve("a.y4m").toString(),
+			"missing.y4m" }, { cut.toString(), tmp.resolve("b.y4m").toString(),
+				"cut.y4m is truncated: frame 7" }, { y4m.toString(), y4m.toString(), "is the input" }, {
+					avi.toString(), tmp.resolve("c.y4m").toString(), "clip.avi: the Spark job reads a " +
+						".y4m video or a folder of frames" } };
+		for (String[] c : cases) {
+			SparkRun run = SparkRun.planOnly("video", "--model", "x2", "--input", c[0], "--output",
+				c[1]);
+			assertEquals(1, run.code, run::toString);
+			assertEquals(1, run.err.strip().split("\\R").length, run::toString);
+			assertTrue(run.err.contains(c[2]), run::toString);
+		}
+		try (Stream<Path> s = Files.list(tmp)) {
+			assertEquals(List.of("clip.avi", "cut.y4m"), s.map(p -> p.getFileName().toString())
+				.sorted().collect(Collectors.toList()), "nothing written");
+		}
 	}
 
 	/** A y4m of {@code n} 4:2:0 frames with moving content. */
