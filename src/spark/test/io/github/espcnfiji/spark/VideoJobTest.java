@@ -174,7 +174,7 @@ class VideoJobTest {
 			VideoInfo.ofImages(8, 8, 1, 25),
 			AviWriter.Compression.PNG, false))
 		{
-			sink.write(Frame.of(0, net.imglib2.img.array.ArrayImgs.unsignedBytes(8, 8)));
+			sink.write(Frame.of(0, ArrayImgs.unsignedBytes(8, 8)));
 			sink.finish();
 		}
 		String[][] cases = { { missing.toString(), tmp.resolve("a.y4m").toString(),
