@@ -145,7 +145,7 @@ final class VideoJob implements SparkJob.Kind {
 		Optional<Normalization> series = source.folder ? series(sc, source, ranges, input)
 			: Optional.empty();
 		VideoTask task = new VideoTask(model, precision, tile, source, series.orElse(null), frames,
-			parts, y4mOutput);
+			parts, output, y4mOutput);
 		sc.setJobDescription("video " + input + " (" + frames + " frames) with " + model.model +
 			" into " + output);
 		sc.sc().setCallSite("video: " + ranges.size() + " task(s) of up to " + ranges.get(0)

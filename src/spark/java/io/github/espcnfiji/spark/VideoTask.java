@@ -92,15 +92,17 @@ final class VideoTask implements Serializable {
 	private final Normalization series;
 	private final long frames;
 	private final String parts;
+	private final String output;
 	private final boolean y4mOutput;
 
 	/**
 	 * @param series the whole series' intensity mapping (16-bit and 32-bit frames), or null
 	 * @param frames the frames of the output (the command line's {@code --frames})
 	 * @param parts the folder of the range parts
+	 * @param output the video the parts become (for the manifest)
 	 */
 	VideoTask(ModelSettings model, InferenceMode precision, int tile, Input input,
-		Normalization series, long frames, Path parts, boolean y4mOutput)
+		Normalization series, long frames, Path parts, Path output, boolean y4mOutput)
 	{
 		this.model = model;
 		this.precision = precision;
@@ -109,6 +111,7 @@ final class VideoTask implements Serializable {
 		this.series = series;
 		this.frames = frames;
 		this.parts = parts.toString();
+		this.output = output.toString();
 		this.y4mOutput = y4mOutput;
 	}
 
@@ -173,7 +176,7 @@ final class VideoTask implements Serializable {
 			bytes = -1;
 		}
 		return new ManifestRow(input.path + "[frames " + (range.from + 1) + "-" + range.to + "]",
-			part.toString(), status, bytes, (System.nanoTime() - start) / 1e9, Executor.current(),
+			output, status, bytes, (System.nanoTime() - start) / 1e9, Executor.current(),
 			Executor.attempt(), message);
 	}
 
