@@ -167,8 +167,9 @@ final class VideoJob implements SparkJob.Kind {
 		}
 		manifest.write(manifestFile);
 		double seconds = (System.nanoTime() - start) / 1e9;
-		out.println(manifest.summary("frame ranges", seconds) + "; " + frames + " frames" +
-			(failed == 0 ? " in " + output : "") + "; manifest: " + manifestFile);
+		out.println(manifest.summary("frame ranges", seconds) + String.format(Locale.ROOT,
+			"; %d frames (%.2f frames/s)", frames, seconds > 0 ? frames / seconds : 0) + (failed == 0
+				? " in " + output : "") + "; manifest: " + manifestFile);
 		if (failed == 0) return 0;
 		for (ManifestRow r : rows)
 			if (r.status == ManifestRow.Status.FAILED) err.println("failed: " + r.message);
