@@ -30,7 +30,9 @@ import net.imglib2.view.Views;
  * constant, whatever the network makes of them.</li>
  * </ul>
  */
-public final class Normalization {
+public final class Normalization implements java.io.Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	/** The pixel types the mapping is defined for. */
 	public enum Kind {

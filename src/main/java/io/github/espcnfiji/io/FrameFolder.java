@@ -31,13 +31,21 @@ public final class FrameFolder implements FrameSource {
 
 	private final Path folder;
 	private final List<Path> files;
+	/** The number of this source's first frame in the whole series. */
+	private final long offset;
+	/** The series' first frame, whose size and type every frame must have. */
+	private final Path reference;
 	private final VideoInfo info;
 	private Frame first;
 	private int next;
 
-	private FrameFolder(Path folder, List<Path> files, VideoInfo info) {
+	private FrameFolder(Path folder, List<Path> files, long offset, Path reference,
+		VideoInfo info)
+	{
 		this.folder = folder;
 		this.files = files;
+		this.offset = offset;
+		this.reference = reference;
 		this.info = info;
 	}
 
@@ -67,8 +75,28 @@ public final class FrameFolder implements FrameSource {
 			if (s != null && (s[0] != size[0] || s[1] != size[1])) throw new IOException(sizeMessage(
 				f, s[0] + "x" + s[1], files.get(0), size[0] + "x" + size[1]));
 		}
-		return new FrameFolder(folder, files, VideoInfo.ofImages(size[0], size[1], files.size(),
-			fps));
+		return new FrameFolder(folder, files, 0, files.get(0), VideoInfo.ofImages(size[0], size[1],
+			files.size(), fps));
+	}
+
+	/**
+	 * Frames {@code offset} to {@code offset + files.size() - 1} of a folder that was listed and
+	 * checked whole already ({@link #open}, e.g. by a Spark driver): {@code files} are those
+	 * frames' files, {@code reference} the series' first frame (read once more, as the size and
+	 * type every frame must have) and {@code info} the whole series' ({@link #info()} of the
+	 * folder). Frames keep their numbers in the series.
+	 */
+	public static FrameFolder part(Path folder, List<Path> files, long offset, Path reference,
+		VideoInfo info)
+	{
+		if (files.isEmpty() || offset < 0) throw new IllegalArgumentException("A part of a folder " +
+			"holds at least one frame, from frame 0 on");
+		return new FrameFolder(folder, List.copyOf(files), offset, reference, info);
+	}
+
+	/** The files of this source's frames, in order. */
+	public List<Path> files() {
+		return files;
 	}
 
 	@Override
@@ -85,11 +113,14 @@ public final class FrameFolder implements FrameSource {
 			if (imp.getStackSize() != 1) throw new IOException("Frame " + file.getFileName() +
 				" in " + folder + " has " + imp.getStackSize() + " planes; every frame of a folder " +
 				"must be a single image");
-			Frame frame = Frame.of(next, FramePictures.of(imp.getProcessor()));
-			if (first == null) first = frame;
-			else if (frame.width() != first.width() || frame.height() != first.height() || !kind(
-				frame).equals(kind(first))) throw new IOException(sizeMessage(file, frame.describe(),
-					files.get(0), first.describe()));
+			Frame frame = Frame.of(offset + next, FramePictures.of(imp.getProcessor()));
+			if (first == null && file.equals(reference)) first = frame;
+			else {
+				if (first == null) first = referenceFrame();
+				if (frame.width() != first.width() || frame.height() != first.height() || !kind(frame)
+					.equals(kind(first))) throw new IOException(sizeMessage(file, frame.describe(),
+						reference, first.describe()));
+			}
 			next++;
 			return frame;
 		}
@@ -100,20 +131,23 @@ public final class FrameFolder implements FrameSource {
 
 	/**
 	 * For 16-bit and 32-bit frames, min and max over every frame: reads each file once more
-	 * (the first frame's type decides; a frame of another type fails as {@link #next()} would).
+	 * (the series' first frame's type decides; a frame of another type fails as {@link #next()}
+	 * would). For a {@link #part}, min and max over its frames: folded with
+	 * {@link Normalization#spanning} over the parts, the whole series' range.
 	 */
 	@Override
 	public Optional<Normalization> seriesNormalization() throws IOException {
 		Normalization series = null;
-		int firstDepth = 0;
+		int firstDepth = files.get(0).equals(reference) ? 0 : bitDepth(reference);
+		if (firstDepth != 0 && firstDepth != 16 && firstDepth != 32) return Optional.empty();
 		for (Path file : files) {
 			ImagePlus imp = ImageFiles.open(file);
 			try {
 				int depth = imp.getBitDepth();
-				if (series == null && depth != 16 && depth != 32) return Optional.empty();
-				if (series == null) firstDepth = depth;
+				if (firstDepth == 0 && depth != 16 && depth != 32) return Optional.empty();
+				if (firstDepth == 0) firstDepth = depth;
 				else if (depth != firstDepth) throw new IOException("Frame " + file.getFileName() +
-					" in " + folder + " is " + depth + "-bit, but the first frame " + files.get(0)
+					" in " + folder + " is " + depth + "-bit, but the first frame " + reference
 						.getFileName() + " is " + firstDepth + "-bit; every frame must have the same " +
 					"size and type");
 				Normalization frame = depth == 16 ? Normalization.of(ImagePlusBridge.wrapShorts(imp))
@@ -134,6 +168,27 @@ public final class FrameFolder implements FrameSource {
 	@Override
 	public void close() {
 		// every frame's file is closed once read
+	}
+
+	/** The series' first frame, for a part that starts later. */
+	private Frame referenceFrame() throws IOException {
+		ImagePlus imp = ImageFiles.open(reference);
+		try {
+			return Frame.of(0, FramePictures.of(imp.getProcessor()));
+		}
+		finally {
+			imp.close();
+		}
+	}
+
+	private static int bitDepth(Path file) throws IOException {
+		ImagePlus imp = ImageFiles.open(file);
+		try {
+			return imp.getBitDepth();
+		}
+		finally {
+			imp.close();
+		}
 	}
 
 	private static String kind(Frame f) {

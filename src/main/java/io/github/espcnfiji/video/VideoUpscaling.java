@@ -1,6 +1,9 @@
 package io.github.espcnfiji.video;
 
+import io.github.espcnfiji.core.Normalization;
+
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * A whole video through a {@link FrameUpscaler} into a {@link FrameSink}, streamed by the
@@ -18,7 +21,20 @@ public final class VideoUpscaling {
 	public static VideoPipeline.Result run(FrameSource source, FrameUpscaler upscaler,
 		FrameSink sink, VideoPipeline.Options options) throws IOException
 	{
-		FrameUpscaler frames = upscaler.withSeries(source.seriesNormalization());
+		return run(source, source.seriesNormalization(), upscaler, sink, options);
+	}
+
+	/**
+	 * As {@link #run(FrameSource, FrameUpscaler, FrameSink, VideoPipeline.Options)} with the
+	 * series' intensity mapping given rather than asked of the source: for a source that holds
+	 * only part of a series (a range of frames on a Spark executor), whose whole series' range was
+	 * found by a first pass ({@link Normalization#spanning}).
+	 */
+	public static VideoPipeline.Result run(FrameSource source,
+		Optional<Normalization> series, FrameUpscaler upscaler,
+		FrameSink sink, VideoPipeline.Options options) throws IOException
+	{
+		FrameUpscaler frames = upscaler.withSeries(series);
 		VideoPipeline.Result r = VideoPipeline.run(source, frames::upscale, sink::write, options);
 		if (sink.written() > 0) sink.finish();
 		return r;

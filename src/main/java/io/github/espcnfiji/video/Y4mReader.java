@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,10 +31,11 @@ public final class Y4mReader implements FrameSource {
 	private final InputStream in;
 	private long next;
 
-	private Y4mReader(Path file, Y4mHeader header, InputStream in) {
+	private Y4mReader(Path file, Y4mHeader header, InputStream in, long next) {
 		this.file = file;
 		this.header = header;
 		this.in = in;
+		this.next = next;
 	}
 
 	/**
@@ -72,7 +74,54 @@ public final class Y4mReader implements FrameSource {
 			in.close();
 			throw e;
 		}
-		return new Y4mReader(file, header, in);
+		return new Y4mReader(file, header, in, 0);
+	}
+
+	/**
+	 * Opens a y4m file that was checked whole already ({@link #open}, e.g. by a Spark driver) to
+	 * read from frame {@code first} (from 0) on; frames keep their numbers in the whole video.
+	 * Where every frame line is a bare {@code FRAME}, frames are records of one size after the
+	 * header, so it seeks there without reading what lies before; otherwise (frame lines with
+	 * tags) it checks the file as {@link #open} does and reads up to that frame.
+	 *
+	 * @throws IOException as {@link #open}, or when the file holds fewer than {@code first} frames
+	 */
+	public static Y4mReader openAt(Path file, long first) throws IOException {
+		if (first == 0) return open(file);
+		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+			byte[] line = line(ch, 0, Y4mHeader.MAX_LINE);
+			if (line != null) {
+				long start = line.length + 1;
+				Y4mHeader header;
+				try {
+					header = Y4mHeader.parse(new String(line, StandardCharsets.US_ASCII), -1);
+				}
+				catch (IllegalArgumentException e) {
+					throw notVideo(file, e.getMessage());
+				}
+				long record = FRAME.length + 1 + header.frameBytes(), size = ch.size();
+				long pos = start + first * record;
+				if ((size - start) % record == 0 && pos < size && Arrays.equals(FRAME, line(ch, pos,
+					MAX_FRAME_LINE)))
+				{
+					header = Y4mHeader.of(header.info.withFrames((size - start) / record), header.extra);
+					InputStream in = new BufferedInputStream(Channels.newInputStream(FileChannel.open(
+						file, StandardOpenOption.READ).position(pos)), 1 << 16);
+					return new Y4mReader(file, header, in, first);
+				}
+			}
+		}
+		Y4mReader r = open(file); // frame lines with tags: read up to the frame
+		try {
+			for (long k = 0; k < first; k++)
+				if (r.next() == null) throw new IOException(file + " has only " + k + " frames; it " +
+					"cannot be read from frame " + (first + 1) + " on");
+			return r;
+		}
+		catch (IOException | RuntimeException e) {
+			r.close();
+			throw e;
+		}
 	}
 
 	@Override

@@ -387,13 +387,26 @@ public final class ZarrUpscaler {
 		}
 		double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
 		for (float v : a.read(offset, size)) {
-			if (!Float.isFinite(v)) throw new ZarrFormatException(a.chunkFile(c), (Float.isNaN(v)
-				? "NaN" : "infinite") + " pixels leave no intensity range to super-resolve; " +
-				"replace them first");
+			if (!Float.isFinite(v)) throw notFinite(a, c, v);
 			if (v < lo) lo = v;
 			if (v > hi) hi = v;
 		}
 		return new double[] { lo, hi };
+	}
+
+	/**
+	 * Says where a NaN or infinite sample of chunk {@code c} comes from: the chunk file, or, for a
+	 * chunk that is not stored, the {@code .zarray} whose {@code fill_value} is NaN (the chunk
+	 * reads as all fill value; there is no file to name).
+	 */
+	private static ZarrFormatException notFinite(ZarrArray a, long[] c, float v) throws IOException {
+		if (Float.isNaN(v) && Float.isNaN(a.fillValue()) && a.readChunk(c).isEmpty())
+			return new ZarrFormatException(a.dir().resolve(".zarray"), "fill_value is NaN and chunk " +
+				a.dir().relativize(a.chunkFile(c)) + " is not stored, so its pixels are NaN, which " +
+				"leave no intensity range to super-resolve; store the chunk, or give the array a " +
+				"number as fill_value");
+		return new ZarrFormatException(a.chunkFile(c), (Float.isNaN(v) ? "NaN" : "infinite") +
+			" pixels leave no intensity range to super-resolve; replace them first");
 	}
 
 	/** The mapping of samples of {@code type} whose range is {@code [lo, hi]}. */

@@ -23,7 +23,7 @@ final class FileTask implements Serializable {
 
 	private static final long serialVersionUID = 1L;
 	/** ImageJ's readers and writers keep static state: one file at a time per JVM. */
-	private static final Object IMAGEJ_IO = new Object();
+	static final Object IMAGEJ_IO = new Object();
 
 	private final ModelSettings model;
 	private final InferenceMode precision;

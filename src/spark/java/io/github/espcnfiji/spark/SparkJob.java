@@ -13,8 +13,9 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
- * The Spark job's main class: {@code upscale} of a folder, a glob or an OME-Zarr image, and
- * {@code evaluate}, with the command line's options.
+ * The Spark job's main class: {@code upscale} of a folder, a glob or an OME-Zarr image,
+ * {@code video} of a y4m file or a folder of frames, and {@code evaluate}, with the command
+ * line's options.
  * <pre>
  * spark-submit --class io.github.espcnfiji.spark.SparkJob ESPCN_-0.1.0-spark.jar \
  *     upscale --model x2 --input /data/plate1 --output /data/plate1-x2
@@ -107,7 +108,7 @@ public final class SparkJob {
 	}
 
 	static Planned plan(String[] args) throws Exception {
-		if (args.length == 0) throw new UsageException("name a command: upscale or evaluate");
+		if (args.length == 0) throw new UsageException("name a command: upscale, video or evaluate");
 		List<String> rest = Arrays.asList(args).subList(1, args.length);
 		Kind kind;
 		switch (args[0]) {
@@ -117,9 +118,12 @@ public final class SparkJob {
 			case "evaluate":
 				kind = new EvaluateJob();
 				break;
+			case "video":
+				kind = new VideoJob();
+				break;
 			default:
 				throw new UsageException("unknown command '" + args[0] + "'; the Spark job runs " +
-					"upscale and evaluate");
+					"upscale, video and evaluate");
 		}
 		return kind.plan(kind.options().parse(rest));
 	}

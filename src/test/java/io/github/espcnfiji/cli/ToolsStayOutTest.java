@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The developer tools (src/tools) stay out of the plugin jar: nothing in src/main names them,
  * the plugin jar leaves out exactly their classes, and the command line finds them only when
- * their jar is on the class path.
+ * their jar is on the class path. The built jars themselves are checked after {@code package}
+ * by {@code io.github.espcnfiji.dist.BuiltJarsIT} (maven-failsafe, in {@code mvn verify}).
  */
 class ToolsStayOutTest {
 

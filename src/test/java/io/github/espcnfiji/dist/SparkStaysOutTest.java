@@ -2,7 +2,6 @@ package io.github.espcnfiji.dist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -20,9 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Spark job (src/spark) stays out of what Fiji users install: Spark is a provided
- * dependency (so never in target/jars), the plugin jar leaves the job's classes out, nothing in
- * src/main names Spark or the job, and the job jar carries the engine and the natives but no
- * Spark or Scala.
+ * dependency, the plugin jar's excludes leave the job's classes out, and nothing in src/main
+ * names Spark or the job. The built jars themselves are checked after {@code package} by
+ * {@link BuiltJarsIT} (maven-failsafe, in {@code mvn verify}).
  */
 class SparkStaysOutTest {
 
@@ -53,47 +51,5 @@ class SparkStaysOutTest {
 		assertTrue(found > 0, "pom.xml names Spark");
 		assertTrue(pom.contains("<exclude>io/github/espcnfiji/spark/**</exclude>"),
 			"the plugin jar's excludes");
-	}
-
-	@Test
-	void theBuiltPluginJarAndJarsFolderHoldNoSpark() throws IOException {
-		Path jar = Paths.get("target", "ESPCN_-" + version() + ".jar");
-		assumeTrue(Files.isRegularFile(jar), "the plugin jar is not built yet");
-		try (JarFile j = new JarFile(jar.toFile())) {
-			assertEquals(List.of(), j.stream().map(e -> e.getName()).filter(n -> n.startsWith(
-				"io/github/espcnfiji/spark/") || n.startsWith("org/apache/spark/")).collect(Collectors
-					.toList()));
-		}
-		Path jars = Paths.get("target", "jars");
-		if (Files.isDirectory(jars)) try (Stream<Path> s = Files.list(jars)) {
-			assertEquals(List.of(), s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(
-				"spark-") || n.startsWith("scala-")).collect(Collectors.toList()));
-		}
-	}
-
-	@Test
-	void theJobJarHoldsTheEngineAndNativesButNoSparkOrScala() throws IOException {
-		Path jar = Paths.get("target", "ESPCN_-" + version() + "-spark.jar");
-		assumeTrue(Files.isRegularFile(jar),
-			"the job jar is built by mvn -B package -Pspark-job -DskipTests");
-		try (JarFile j = new JarFile(jar.toFile())) {
-			List<String> names = j.stream().map(e -> e.getName()).collect(Collectors.toList());
-			assertTrue(names.contains("io/github/espcnfiji/spark/SparkJob.class"));
-			assertTrue(names.contains("io/github/espcnfiji/core/SuperResolver.class"));
-			assertTrue(names.stream().anyMatch(n -> n.startsWith("pytorch/") || n.startsWith(
-				"native/lib/")), "the PyTorch natives");
-			assertTrue(names.stream().anyMatch(n -> n.startsWith("models/")), "the bundled models");
-			assertEquals(List.of(), names.stream().filter(n -> n.startsWith("org/apache/spark/") ||
-				n.startsWith("scala/") || n.startsWith("org/slf4j/")).collect(Collectors.toList()));
-			assertEquals("io.github.espcnfiji.spark.SparkJob", j.getManifest().getMainAttributes()
-				.getValue("Main-Class"));
-		}
-	}
-
-	private static String version() throws IOException {
-		Matcher m = Pattern.compile("<artifactId>ESPCN_</artifactId>\\s*<version>([^<]+)</version>")
-			.matcher(Files.readString(Paths.get("pom.xml")));
-		assertTrue(m.find());
-		return m.group(1);
 	}
 }

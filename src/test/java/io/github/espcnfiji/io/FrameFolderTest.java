@@ -52,6 +52,34 @@ class FrameFolderTest {
 	}
 
 	@Test
+	void aPartKeepsTheFramesNumbersAndChecksItsFramesAgainstTheSeriesFirstFrame()
+		throws IOException
+	{
+		Path folder = frames("parts", 6, 4, 6, 4, 6, 4);
+		// the third frame made 8-bit gray: the part holding only it must still refuse it
+		ImageFiles.write(folder.resolve("f03.png"), new FloatPlane[] { plane(6, 4, 9) }, 8, true);
+		List<Path> files;
+		VideoInfo info;
+		try (FrameFolder whole = FrameFolder.open(folder, 25)) {
+			files = whole.files();
+			info = whole.info();
+		}
+		try (FrameFolder part = FrameFolder.part(folder, files.subList(1, 2), 1, files.get(0),
+			info))
+		{
+			assertEquals(1, part.next().index());
+			assertNull(part.next());
+		}
+		try (FrameFolder part = FrameFolder.part(folder, files.subList(2, 3), 2, files.get(0),
+			info))
+		{
+			IOException e = assertThrows(IOException.class, part::next);
+			assertTrue(e.getMessage().contains("f03.png is 6x4 8-bit, but the first frame f01.png " +
+				"is 6x4 RGB"), e.getMessage());
+		}
+	}
+
+	@Test
 	void framesAreReadInNameOrder() throws IOException {
 		Path folder = frames("in", 6, 4, 6, 4, 6, 4);
 		try (FrameSource in = VideoFiles.open(folder, 30)) {

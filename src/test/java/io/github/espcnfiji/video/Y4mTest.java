@@ -251,6 +251,34 @@ class Y4mTest {
 			"\n", "FRAME\n", 24));
 	}
 
+	@Test
+	void openAtReadsFromAFrameOnWithTheFramesNumbersAsOpenDoes() throws IOException {
+		List<Frame> frames = TestFrames.yuvFrames(5, Chroma.C420JPEG, 6, 4);
+		Path file = write("range.y4m", new VideoInfo(6, 4, 5, 25, 1, Chroma.C420JPEG, "1:1"),
+			frames);
+		// frame lines with tags: frames are not records of one size, so it reads up to frame 3
+		byte[] bare = Files.readAllBytes(file);
+		String text = new String(bare, StandardCharsets.ISO_8859_1).replace("FRAME\n",
+			"FRAME Ixyz\n");
+		Path tagged = Files.write(dir.resolve("tagged.y4m"), text.getBytes(
+			StandardCharsets.ISO_8859_1));
+		for (Path f : List.of(file, tagged))
+			for (int first = 0; first < 5; first++)
+				try (Y4mReader in = Y4mReader.openAt(f, first)) {
+					assertEquals(5, in.info().frames());
+					for (int k = first; k < 5; k++) {
+						Frame got = in.next();
+						assertEquals(k, got.index());
+						assertArrayEquals(frames.get(k).yuv().yBytes(), got.yuv().yBytes());
+						assertArrayEquals(frames.get(k).yuv().crBytes(), got.yuv().crBytes());
+					}
+					assertNull(in.next());
+				}
+		IOException e = assertThrows(IOException.class, () -> Y4mReader.openAt(tagged, 6));
+		assertTrue(e.getMessage().contains("has only 5 frames; it cannot be read from frame 7 on"), e
+			.getMessage());
+	}
+
 	private static byte[] bytes(String header, String marker, int frameBytes) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.writeBytes(header.getBytes(StandardCharsets.US_ASCII));

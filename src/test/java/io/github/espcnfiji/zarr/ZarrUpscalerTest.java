@@ -188,6 +188,25 @@ class ZarrUpscalerTest {
 	}
 
 	@Test
+	void aMissingChunkOfAnArrayFilledWithNaNIsNamedWithTheZarrayNotAsAFile() throws IOException {
+		ZarrArray a = ZarrArray.create(dir.resolve("nanfill"), new long[] { 4, 4 }, new int[] { 2,
+			2 }, DataType.parse("<f4"), Compressor.NONE, Float.NaN, ".");
+		a.write(new long[] { 0, 0 }, new int[] { 2, 2 }, new float[] { 1, 2, 3, 4 });
+		ZarrFormatException e = assertThrows(ZarrFormatException.class, () -> ZarrUpscaler.range(a,
+			new long[] { 0, 1 }));
+		assertTrue(e.getMessage().startsWith(a.dir().resolve(".zarray") + ": fill_value is NaN " +
+			"and chunk 0.1 is not stored"), e.getMessage());
+		assertEquals(1, ZarrUpscaler.range(a, new long[] { 0, 0 })[0]);
+		// NaN stored in a chunk: the chunk file, which exists, is named
+		a.write(new long[] { 2, 2 }, new int[] { 2, 2 }, new float[] { 1, Float.NaN, 3, 4 });
+		e = assertThrows(ZarrFormatException.class, () -> ZarrUpscaler.range(a, new long[] { 1,
+			1 }));
+		assertTrue(e.getMessage().startsWith(a.chunkFile(new long[] { 1, 1 }) + ": NaN pixels"), e
+			.getMessage());
+		assertTrue(Files.isRegularFile(a.chunkFile(new long[] { 1, 1 })));
+	}
+
+	@Test
 	void axesThatDoNotEndInYAndXAreRefusedNamingTheZattrs() throws IOException {
 		DataType type = DataType.parse("|u1");
 		Path in = image(type, ZarrArrayTest.samples(type, 2 * 8 * 6, 1), new long[] { 8, 6, 2 },
