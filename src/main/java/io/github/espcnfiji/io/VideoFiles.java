@@ -116,7 +116,8 @@ public final class VideoFiles {
 		PartFiles.probe(output, folder);
 	}
 
-	private static String extension(Path p) {
+	/** The lower-case extension of {@code p}'s name ({@code y4m}, {@code avi}), empty if none. */
+	public static String extension(Path p) {
 		Path name = p.getFileName();
 		if (name == null) return "";
 		String s = name.toString();

@@ -85,8 +85,8 @@ final class VideoJob implements SparkJob.Kind {
 		String model = o.require("model");
 		Path manifest = o.optionalPath("manifest").orElse(Path.of(output.toString() +
 			".manifest.csv"));
-		boolean y4mOutput = extension(output).equals("y4m");
-		if (!y4mOutput && !extension(output).isEmpty() && !Files.isDirectory(output))
+		boolean y4mOutput = VideoFiles.extension(output).equals("y4m");
+		if (!y4mOutput && !VideoFiles.extension(output).isEmpty() && !Files.isDirectory(output))
 			throw new UsageException("--output " + output + ": the Spark job writes a .y4m file or a " +
 				"folder of frames (an .avi cannot be assembled from parts; use the command line)");
 		VideoFiles.checkOutput(input, output);
@@ -286,13 +286,6 @@ final class VideoJob implements SparkJob.Kind {
 		return out;
 	}
 
-	private static String extension(Path p) {
-		Path name = p.getFileName();
-		if (name == null) return "";
-		String s = name.toString();
-		int dot = s.lastIndexOf('.');
-		return dot <= 0 ? "" : s.substring(dot + 1).toLowerCase(Locale.ROOT);
-	}
 
 	private static void delete(Path dir) throws IOException {
 		if (!Files.exists(dir)) return;

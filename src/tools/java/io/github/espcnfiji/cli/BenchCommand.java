@@ -293,21 +293,8 @@ public final class BenchCommand implements Command {
 		Console console) throws Exception
 	{
 		int[] in = o.has("size") ? size(o.string("size").get(), "--size") : new int[] { 640, 360 };
-		List<InferenceMode> modes = new ArrayList<>();
-		for (String m : o.string("modes").orElse("fp32,bf16").split(","))
-			try {
-				modes.add(InferenceMode.parse(m));
-			}
-			catch (IllegalArgumentException e) {
-				throw new UsageException(e.getMessage());
-			}
-		Optional<String> python = Optional.empty();
-		if (!o.flag("no-python")) {
-			List<String> candidates = new ArrayList<>();
-			o.string("python").ifPresent(candidates::add);
-			candidates.addAll(List.of("python3", "/usr/bin/python3"));
-			python = PythonBench.findPython(candidates, "cv2, torch");
-		}
+		List<InferenceMode> modes = fileModes(o);
+		Optional<String> python = openCvPython(o);
 		try (EspcnModel model = ModelChoice.load(o.string("model").orElse("x3"), Optional
 			.empty()))
 		{
@@ -324,12 +311,8 @@ public final class BenchCommand implements Command {
 		}
 	}
 
-	/**
-	 * The Fiji section: a 100-slice stack through the ImageJ adapter (slices of 320x180, or
-	 * --size), beside OpenCV; upscale_folder.ijm against upscale on a folder of 640x360 frames.
-	 */
-	private void fiji(Options o, int tile, BenchReport report, Console console) throws Exception {
-		int[] in = o.has("size") ? size(o.string("size").get(), "--size") : new int[] { 320, 180 };
+	/** --modes of the files and Fiji sections (fp32,bf16 by default). */
+	private static List<InferenceMode> fileModes(Options o) throws UsageException {
 		List<InferenceMode> modes = new ArrayList<>();
 		for (String m : o.string("modes").orElse("fp32,bf16").split(","))
 			try {
@@ -338,13 +321,26 @@ public final class BenchCommand implements Command {
 			catch (IllegalArgumentException e) {
 				throw new UsageException(e.getMessage());
 			}
-		Optional<String> python = Optional.empty();
-		if (!o.flag("no-python")) {
-			List<String> candidates = new ArrayList<>();
-			o.string("python").ifPresent(candidates::add);
-			candidates.addAll(List.of("python3", "/usr/bin/python3"));
-			python = PythonBench.findPython(candidates, "cv2, torch");
-		}
+		return modes;
+	}
+
+	/** A Python with OpenCV and PyTorch for the peer rows, unless --no-python. */
+	private static Optional<String> openCvPython(Options o) {
+		if (o.flag("no-python")) return Optional.empty();
+		List<String> candidates = new ArrayList<>();
+		o.string("python").ifPresent(candidates::add);
+		candidates.addAll(List.of("python3", "/usr/bin/python3"));
+		return PythonBench.findPython(candidates, "cv2, torch");
+	}
+
+	/**
+	 * The Fiji section: a 100-slice stack through the ImageJ adapter (slices of 320x180, or
+	 * --size), beside OpenCV; upscale_folder.ijm against upscale on a folder of 640x360 frames.
+	 */
+	private void fiji(Options o, int tile, BenchReport report, Console console) throws Exception {
+		int[] in = o.has("size") ? size(o.string("size").get(), "--size") : new int[] { 320, 180 };
+		List<InferenceMode> modes = fileModes(o);
+		Optional<String> python = openCvPython(o);
 		String name = o.string("model").orElse("x3");
 		int rounds = o.integer("files-rounds", 3, 1);
 		Path macro = o.optionalPath("macro").orElse(Path.of("macros", "upscale_folder.ijm"));
