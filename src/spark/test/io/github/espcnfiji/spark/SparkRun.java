@@ -5,6 +5,7 @@ import io.github.espcnfiji.cli.Cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BiFunction;
 
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -23,15 +24,7 @@ final class SparkRun {
 
 	/** The Spark job in {@code sc}. */
 	static SparkRun job(JavaSparkContext sc, String... args) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-		int code;
-		try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8); PrintStream e =
-			new PrintStream(err, true, StandardCharsets.UTF_8))
-		{
-			code = SparkJob.run(sc, args, o, e);
-		}
-		return new SparkRun(code, out.toString(StandardCharsets.UTF_8), err.toString(
-			StandardCharsets.UTF_8));
+		return capture((o, e) -> SparkJob.run(sc, args, o, e));
 	}
 
 	/** The Spark job's planning alone: a bad input stops it before Spark is needed. */
@@ -41,12 +34,17 @@ final class SparkRun {
 
 	/** The command line. */
 	static SparkRun cli(String... args) {
+		return capture((o, e) -> Cli.standard().run(args, o, e));
+	}
+
+	/** What {@code run} exits with and prints, stdout and stderr apart. */
+	private static SparkRun capture(BiFunction<PrintStream, PrintStream, Integer> run) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
 		int code;
 		try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8); PrintStream e =
 			new PrintStream(err, true, StandardCharsets.UTF_8))
 		{
-			code = Cli.standard().run(args, o, e);
+			code = run.apply(o, e);
 		}
 		return new SparkRun(code, out.toString(StandardCharsets.UTF_8), err.toString(
 			StandardCharsets.UTF_8));
