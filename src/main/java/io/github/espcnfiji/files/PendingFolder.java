@@ -64,22 +64,32 @@ public final class PendingFolder implements AutoCloseable {
 	/** Renames the written folder into place, replacing the target if allowed. */
 	public void commit() throws IOException {
 		if (done) throw new IllegalStateException("Already committed or discarded: " + target);
+		moveIntoPlace(temporary, target, overwrite);
+		done = true;
+		PartFiles.forget(temporary);
+		PartFiles.committed(target);
+	}
+
+	/**
+	 * Renames the complete folder {@code written} to {@code target}; with {@code replace}, an
+	 * existing target is first moved aside under a temporary name and deleted once the new one
+	 * is in place, or moved back if it cannot be. For writers whose folder must keep its own
+	 * name while it grows (a resumable job's hidden output); the others use {@link #create}.
+	 */
+	public static void moveIntoPlace(Path written, Path target, boolean replace) throws IOException {
 		Path old = null;
-		if (overwrite && Files.exists(target)) {
+		if (replace && Files.exists(target)) {
 			old = PartFiles.create(target, false);
 			Files.delete(old);
 			Files.move(target, old);
 		}
 		try {
-			Files.move(temporary, target);
+			Files.move(written, target);
 		}
 		catch (IOException e) {
 			if (old != null) Files.move(old, target);
 			throw e;
 		}
-		done = true;
-		PartFiles.forget(temporary);
-		PartFiles.committed(target);
 		if (old != null) PartFiles.deleteTree(old);
 	}
 

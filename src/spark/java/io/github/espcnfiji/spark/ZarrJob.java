@@ -5,6 +5,7 @@ import io.github.espcnfiji.cli.UsageException;
 import io.github.espcnfiji.core.Tiler;
 import io.github.espcnfiji.files.PartFiles;
 import io.github.espcnfiji.files.PendingFile;
+import io.github.espcnfiji.files.PendingFolder;
 import io.github.espcnfiji.model.InferenceMode;
 import io.github.espcnfiji.zarr.Compressor;
 import io.github.espcnfiji.zarr.DataType;
@@ -18,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -130,28 +130,7 @@ final class ZarrJob {
 		// the metadata, then the whole image into place
 		Files.delete(pending.resolve(RUN_SETTINGS));
 		ZarrUpscaler.writeMetadata(source, pending, scale, pyramid);
-		if (Files.exists(abs)) {
-			Path old = abs.resolveSibling("." + abs.getFileName() + ".espcn-spark.old");
-			delete(old);
-			Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
-			try {
-				Files.move(pending, abs, StandardCopyOption.ATOMIC_MOVE);
-			}
-			catch (IOException e) {
-				// put the previous output back, or say where it is
-				try {
-					Files.move(old, abs, StandardCopyOption.ATOMIC_MOVE);
-				}
-				catch (IOException back) {
-					throw new IOException("cannot move the new " + output + " into place (" + e
-						.getMessage() + "); the previous one is in " + old, e);
-				}
-				throw new IOException("cannot move the new " + output + " into place (" + e
-					.getMessage() + "); the previous one is unchanged, the new one is in " + pending, e);
-			}
-			delete(old);
-		}
-		else Files.move(pending, abs, StandardCopyOption.ATOMIC_MOVE);
+		PendingFolder.moveIntoPlace(pending, abs, overwrite);
 		Manifest manifest = new Manifest(rows);
 		manifest.write(manifestFile);
 		out.println(manifest.summary("chunks", (System.nanoTime() - start) / 1e9) + "; " + output +

@@ -108,6 +108,15 @@ class ZarrUpscaleJobTest {
 		SparkRun again = SparkRun.job(sc, args(out));
 		assertEquals(0, again.code, again::toString);
 		assertTrue(again.out.contains("is complete already"), again::toString);
+
+		// --overwrite makes it again and puts it in the previous one's place, leaving nothing aside
+		SparkRun replace = SparkRun.job(sc, args(out, "--overwrite"));
+		assertEquals(0, replace.code, replace::toString);
+		assertEquals(files(cliOutput), files(out));
+		try (Stream<Path> left = Files.list(tmp)) {
+			assertEquals(List.of("out.zarr", "out.zarr.manifest.csv"), left.map(p -> p.getFileName()
+				.toString()).sorted().collect(Collectors.toList()));
+		}
 	}
 
 	@Test
