@@ -63,6 +63,7 @@ final class TrainCommand implements Command {
 			.optional("schedule", "step80|cosine|plateau", "learning-rate schedule (default step80; plateau: the paper's, with --lr 0.01)")
 			.optional("plateau-threshold", "R", "plateau: smallest relative fall of the loss that counts (default " + d.plateauThreshold + ")")
 			.optional("plateau-patience", "N", "plateau: epochs without it before the rate halves (default " + d.plateauPatience + ")")
+			.optional("loss", "l2|l1|charbonnier", "what training minimises (default l2, the paper's)")
 			.flag("augment", "random flips and 90-degree rotations of patches")
 			.optional("rescales", "R[,R...]", "extra downscalings of each image, e.g. 0.9,0.8")
 			.optional("filters", "N,N", "hidden layer widths (default 64,32)")
@@ -214,6 +215,7 @@ final class TrainCommand implements Command {
 		try {
 			c.activation = Activation.parse(o.string("activation").orElse(c.activation.id()));
 			c.schedule = TrainingConfig.Schedule.parse(o.string("schedule").orElse("step80"));
+			c.loss = TrainingConfig.Loss.parse(o.string("loss").orElse("l2"));
 			c.validate();
 		}
 		catch (IllegalArgumentException e) {

@@ -45,6 +45,8 @@ public final class ModelCard {
 		public double learningRate = 1e-3;
 		public double lastLayerLearningRateFactor = 0.1;
 		public String schedule = "x0.1 at 80% of epochs";
+		/** What training minimised (l2, l1, charbonnier); absent from cards older than the choice: l2. */
+		public String loss;
 		public String augmentation = "none";
 		public long seed;
 		public String lowResMaker = "MATLAB-style bicubic (antialiased)";

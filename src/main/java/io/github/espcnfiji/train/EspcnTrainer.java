@@ -218,7 +218,7 @@ public final class EspcnTrainer {
 						DataType.FLOAT32);
 					try (GradientCollector gc = trainer.newGradientCollector()) {
 						NDArray out = trainer.forward(new NDList(in)).singletonOrThrow();
-						NDArray l = out.sub(target).square().mean();
+						NDArray l = config.loss.of(out, target);
 						gc.backward(l);
 						loss = l.getFloat();
 					}

@@ -62,6 +62,47 @@ public final class TrainingConfig {
 		}
 	}
 
+	/** What a training step minimises: a distance between the network's output and the target. */
+	public enum Loss {
+		/** Mean squared error, the paper's. */
+		L2,
+		/** Mean absolute error. */
+		L1,
+		/**
+		 * Charbonnier's: the mean of sqrt(d^2 + eps^2) with eps = {@value #CHARBONNIER_EPS} (pixels in
+		 * [0, 1]), a differentiable L1 (LapSRN, EDVR).
+		 */
+		CHARBONNIER;
+
+		public static final double CHARBONNIER_EPS = 1e-3;
+
+		/** The loss's name on the command line and in a model's card. */
+		public String id() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+
+		/** The mean loss of a batch. */
+		public ai.djl.ndarray.NDArray of(ai.djl.ndarray.NDArray output, ai.djl.ndarray.NDArray target) {
+			ai.djl.ndarray.NDArray d = output.sub(target);
+			switch (this) {
+				case L2:
+					return d.square().mean();
+				case L1:
+					return d.abs().mean();
+				case CHARBONNIER:
+					return d.square().add(CHARBONNIER_EPS * CHARBONNIER_EPS).sqrt().mean();
+				default:
+					throw new AssertionError(this);
+			}
+		}
+
+		public static Loss parse(String s) {
+			for (Loss l : values())
+				if (l.id().equals(s.trim().toLowerCase(java.util.Locale.ROOT))) return l;
+			throw new IllegalArgumentException("Unknown loss '" + s + "': use l2, l1 or charbonnier");
+		}
+	}
+
 	public int scale = 3;
 	public Activation activation = Activation.TANH;
 	public int[] filters = { 64, 32 };
@@ -73,6 +114,7 @@ public final class TrainingConfig {
 	public double learningRate = 1e-3;
 	public double lastLayerFactor = 0.1;
 	public Schedule schedule = Schedule.STEP_AT_80_PERCENT;
+	public Loss loss = Loss.L2;
 	/**
 	 * {@link Schedule#PLATEAU}: the loss has stalled when it is not below {@code (1 - threshold)}
 	 * times the best loss so far...

@@ -279,6 +279,7 @@ public final class TrainingRun {
 			TrainingConfig.Schedule.PLATEAU ? ": x" + config.plateauDecay + " after " +
 				config.plateauPatience + " epochs without the loss falling by " + 100 *
 					config.plateauThreshold + "%, down to " + config.plateauFloor + " of the rate" : "");
+		t.loss = config.loss.id();
 		t.augmentation = (config.augment ? "flips and 90-degree rotations" : "none") +
 			(config.rescales.length > 0 ? "; rescales " + Arrays.toString(config.rescales) : "");
 		t.seed = config.seed;
@@ -370,7 +371,8 @@ public final class TrainingRun {
 			c.patchSize, c.stride, c.learningRate, c.lastLayerFactor, c.schedule, c.augment, Arrays
 				.toString(c.rescales), c.seed) + (c.schedule == TrainingConfig.Schedule.PLATEAU ? String
 					.format(Locale.ROOT, " plateau t%g p%d d%g f%g", c.plateauThreshold,
-						c.plateauPatience, c.plateauDecay, c.plateauFloor) : "");
+						c.plateauPatience, c.plateauDecay, c.plateauFloor) : "") + (c.loss ==
+							TrainingConfig.Loss.L2 ? "" : " loss " + c.loss.id());
 	}
 
 	private static void writeText(Path target, String text) throws IOException {
