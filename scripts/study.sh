@@ -21,6 +21,9 @@
 #   STUDY_SCALE [3]          STUDY_SEED [1]
 #   STUDY_SETS [Set5,Set14,BSD100]   test sets evaluated and tabulated
 #   STUDY_DOC [docs/RESULTS.md]      document whose study block is rewritten
+#   STUDY_BLOCK [study]      the document's block (issue 18's levers: study-levers, in their own
+#                            STUDY_DIR beside a rerun of 01-base)
+#   STUDY_CORPUS [../corpus/v1]      corpus v1 (scripts/build-corpus.sh), for 17-corpus-v1
 #   STUDY_EXTRA []           extra train options for every run, e.g. "--filters 4,2" for a smoke test
 #   STUDY_EVAL_THREADS [1]   images evaluated at once
 #   JAVA [java]              JAVA_OPTS [-Xmx8g]
@@ -35,6 +38,8 @@ SCALE=${STUDY_SCALE:-3}
 SEED=${STUDY_SEED:-1}
 SETS=${STUDY_SETS:-Set5,Set14,BSD100}
 DOC=${STUDY_DOC:-docs/RESULTS.md}
+BLOCK=${STUDY_BLOCK:-study}
+CORPUS=${STUDY_CORPUS:-../corpus/v1}
 EXTRA=${STUDY_EXTRA:-}
 EVAL_THREADS=${STUDY_EVAL_THREADS:-1}
 JAVA=${JAVA:-java}
@@ -60,6 +65,13 @@ RUNS=(
 	"10-budget-2x|twice the budget|--train $T91 --augment --steps $((B * 2))"
 	"11-budget-4x|four times the budget|--train $T91 --augment --steps $((B * 4))"
 	"12-wide|the named variant ESPCN-wide: 128 and 64 filters (3.6x the compute)|--train $T91 --augment --steps $B --filters 128,64"
+	# issue 18's levers, each against 01-base at the same budget
+	"13-l1|loss: mean absolute error|--train $T91 --augment --steps $B --loss l1"
+	"14-charbonnier|loss: Charbonnier (smooth L1)|--train $T91 --augment --steps $B --loss charbonnier"
+	"15-cosine|schedule: cosine from 1e-3 to 1e-5|--train $T91 --augment --steps $B --schedule cosine"
+	"16-batch64|batch 64 at the same patches seen (a quarter of the steps)|--train $T91 --augment --steps $((B / 4)) --batch 64"
+	"17-corpus-v1|data: corpus v1 (T91, BSD200 less validation, 38 Debian photographs)|--train $CORPUS --augment --steps $B"
+	"18-patch33|patches of 33 (stride 26) at the same pixels seen (a quarter of the steps)|--train $T91 --augment --steps $((B / 4)) --patch 33 --stride 26"
 )
 
 dry=0
@@ -69,7 +81,7 @@ for a in "$@"; do
 	case "$a" in
 		--dry-run) dry=1 ;;
 		--list) list=1 ;;
-		-h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+		-h|--help) sed -n '2,30p' "$0"; exit 0 ;;
 		-*) echo "study.sh: unknown option $a" >&2; exit 2 ;;
 		*) wanted+=("$a") ;;
 	esac
@@ -127,4 +139,4 @@ for r in "${RUNS[@]}"; do
 	[ "$dry" = 1 ] || echo "== $name: $(( $(date +%s) - start )) s" >&2
 done
 
-run "$JAVA" "${JAVA_OPTIONS[@]}" -jar "$TOOLS_JAR" study --runs "$DIR" --sets "$SETS" --document "$DOC"
+run "$JAVA" "${JAVA_OPTIONS[@]}" -jar "$TOOLS_JAR" study --runs "$DIR" --sets "$SETS" --document "$DOC" --block "$BLOCK"

@@ -69,5 +69,18 @@ class StudyCommandTest {
 		assertTrue(md.contains(String.format(Locale.ROOT, "%.2f", set5.modelPsnr().getAsDouble())),
 			md);
 		assertTrue(md.indexOf("| 01-tanh |") < md.indexOf("| 02-plateau |"), md);
+
+		// a second study goes into a block of its own and leaves the first one as it was
+		CliRun other = CliRun.of("study", "--runs", study.toString(), "--document", doc.toString(),
+			"--sets", "Set5", "--block", "study-levers");
+		assertEquals(0, other.code, other.toString());
+		String both = Files.readString(doc);
+		assertTrue(both.startsWith(md), both);
+		assertTrue(GeneratedBlocks.has(both, "study-levers"), both);
+		assertTrue(both.substring(md.length()).contains("| 02-plateau |"), both);
+		CliRun bad = CliRun.of("study", "--runs", study.toString(), "--document", doc.toString(),
+			"--block", "Study 2");
+		assertEquals(2, bad.code, bad.toString());
+		assertEquals(both, Files.readString(doc));
 	}
 }

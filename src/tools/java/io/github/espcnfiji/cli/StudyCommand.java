@@ -33,8 +33,9 @@ public final class StudyCommand implements Command {
 			"a folder of run folders (each from train, with evaluation.csv from evaluate)").optional(
 				"document", "FILE.md", "the Markdown document whose study block is rewritten " +
 					"(default docs/RESULTS.md; created if missing)").optional("sets", "NAME[,NAME...]",
-						"test-set columns (default " + String.join(",", StudyTable.SETS) + ")").flag(
-							"print-only", "print the table; write no document");
+						"test-set columns (default " + String.join(",", StudyTable.SETS) + ")").optional("block",
+							"NAME", "the document's block to rewrite (default " + BLOCK + ")").flag(
+								"print-only", "print the table; write no document");
 	}
 
 	@Override
@@ -63,8 +64,11 @@ public final class StudyCommand implements Command {
 			MarkdownTable.code(madeBy) + ". Validation PSNR is the best epoch's on the run's " +
 			"validation images (training-side, never a test set); test PSNR is on Y with a border " +
 			"of the scale cropped, as in the tables above.\n\n" + markdown;
-		ResultsCommand.updateDocument(doc, BLOCK, madeBy, content, "## Recipe study: the runs");
-		console.result("%d runs written to the %s block of %s", table.size(), BLOCK, doc);
+		String block = o.string("block").orElse(BLOCK);
+		if (!block.matches("[a-z0-9-]+")) throw new UsageException("--block: lower-case letters, " +
+			"digits and '-' only, not '" + block + "'");
+		ResultsCommand.updateDocument(doc, block, madeBy, content, "## Recipe study: the runs");
+		console.result("%d runs written to the %s block of %s", table.size(), block, doc);
 		return 0;
 	}
 }
