@@ -72,6 +72,7 @@ RUNS=(
 	"16-batch64|batch 64 at the same patches seen (a quarter of the steps)|--train $T91 --augment --steps $((B / 4)) --batch 64"
 	"17-corpus-v1|data: corpus v1 (T91, BSD200 less validation, 38 Debian photographs)|--train $CORPUS --augment --steps $B"
 	"18-patch33|patches of 33 (stride 26) at the same pixels seen (a quarter of the steps)|--train $T91 --augment --steps $((B / 4)) --patch 33 --stride 26"
+	"19-batch64-lr2e-3|batch 64 at the same patches seen, the rate doubled (square-root scaling)|--train $T91 --augment --steps $((B / 4)) --batch 64 --lr 0.002"
 )
 
 dry=0
