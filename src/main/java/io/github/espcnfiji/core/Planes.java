@@ -115,7 +115,16 @@ public final class Planes {
 	static int[] readArgb(RandomAccessibleInterval<ARGBType> image, long plane, int x, int y,
 		int w, int h)
 	{
-		int[] out = new int[w * h];
+		return readArgb(image, plane, x, y, w, h, new int[w * h]);
+	}
+
+	/**
+	 * As {@link #readArgb(RandomAccessibleInterval, long, int, int, int, int)}, into the first
+	 * {@code w * h} elements of {@code out}, which it returns.
+	 */
+	static int[] readArgb(RandomAccessibleInterval<ARGBType> image, long plane, int x, int y,
+		int w, int h, int[] out)
+	{
 		Object array = storage(image, plane);
 		if (array instanceof int[]) {
 			int offset = offset(image, plane), width = (int) image.dimension(0);
@@ -124,12 +133,15 @@ public final class Planes {
 			return out;
 		}
 		Cursor<ARGBType> c = Views.flatIterable(region(image, plane, x, y, w, h)).cursor();
-		for (int i = 0; i < out.length; i++)
+		for (int i = 0; i < w * h; i++)
 			out[i] = c.next().get();
 		return out;
 	}
 
-	/** Writes {@code w x h} packed ARGB values into the rectangle {@code (x, y, w, h)}. */
+	/**
+	 * Writes {@code w x h} packed ARGB values (the first {@code w * h} of {@code values}, row by
+	 * row) into the rectangle {@code (x, y, w, h)}.
+	 */
 	static void writeArgb(int[] values, RandomAccessibleInterval<ARGBType> image, long plane,
 		int x, int y, int w, int h)
 	{
@@ -141,8 +153,8 @@ public final class Planes {
 			return;
 		}
 		Cursor<ARGBType> c = Views.flatIterable(region(image, plane, x, y, w, h)).cursor();
-		for (int v : values)
-			c.next().set(v);
+		for (int i = 0; i < w * h; i++)
+			c.next().set(values[i]);
 	}
 
 	private static <T> RandomAccessibleInterval<T> region(RandomAccessibleInterval<T> image,

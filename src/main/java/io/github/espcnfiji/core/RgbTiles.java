@@ -1,0 +1,120 @@
+package io.github.espcnfiji.core;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.ARGBType;
+
+/**
+ * The tiles of one RGB image for {@link SuperResolver#upscaleRgb}: a tile's context converted
+ * to YCbCr, Y / 255 through the network, and then, one output row at a time, Cb and Cr enlarged
+ * by MATLAB's bicubic ({@link BicubicTaps}: the row's four input rows, then four columns per
+ * output pixel, in double) and converted back to packed RGB with the network's luma
+ * ({@link YCbCr#toPackedRgb}). The pixels are bit for bit those of the plain steps
+ * ({@link YCbCr#fromPackedRgb(int[], int, int)}, {@link MatlabResize#upscaleWindow},
+ * {@link YCbCr#toPackedRgb} pixel by pixel); only no enlarged chroma plane is ever stored.
+ * <p>
+ * The arrays a tile needs are kept, per context size, for the next tile of that size: tiles
+ * of one image allocate only as many sets as run at the same time. One instance serves one
+ * image; its tiles may run on several threads at once.
+ */
+final class RgbTiles {
+
+	private final PlaneUpscaler upscaler;
+	private final int scale;
+	private final ConcurrentHashMap<Long, Queue<Scratch>> idle = new ConcurrentHashMap<>();
+
+	RgbTiles(PlaneUpscaler upscaler) {
+		this.upscaler = upscaler;
+		this.scale = upscaler.scale();
+	}
+
+	/**
+	 * Super-resolves {@code tile} of plane {@code plane} of {@code in} into its place in
+	 * {@code out} (the image {@code scale} times larger).
+	 */
+	void upscale(RandomAccessibleInterval<ARGBType> in, long plane, Tile tile,
+		RandomAccessibleInterval<ARGBType> out)
+	{
+		int w = tile.contextWidth(), h = tile.contextHeight(), s = scale, n = w * h;
+		Scratch sc = take(w, h);
+		Planes.readArgb(in, plane, tile.contextX(), tile.contextY(), w, h, sc.argb);
+		float[] y = sc.lowRes.data();
+		YCbCr.fromPackedRgb(sc.argb, n, y, sc.cb, sc.cr);
+		for (int i = 0; i < n; i++)
+			y[i] /= 255f;
+		Tile local = tile.inContext();
+		upscaler.upscaleTile(sc.lowRes, local, sc.up);
+		int x0 = local.x0() * s, y0 = local.y0() * s, cw = tile.width() * s, ch = tile.height() * s;
+		pack(sc, w, BicubicTaps.of(h, s), BicubicTaps.of(w, s), x0, y0, cw, ch);
+		Planes.writeArgb(sc.packed, out, plane, tile.x0() * s, tile.y0() * s, cw, ch);
+		idle.get(key(w, h)).add(sc);
+	}
+
+	/**
+	 * The window {@code (x0, y0, cw, ch)} of the enlarged context as packed RGB, into
+	 * {@code sc.packed}: per output row, Cb and Cr of the context's columns from the row's four
+	 * input rows, then per output pixel from four of those columns.
+	 */
+	private static void pack(Scratch sc, int w, BicubicTaps rows, BicubicTaps columns, int x0,
+		int y0, int cw, int ch)
+	{
+		int[] ri = rows.indices(), ci = columns.indices(), packed = sc.packed;
+		double[] rw = rows.weights(), cwt = columns.weights(), mb = sc.midCb, mr = sc.midCr;
+		float[] cb = sc.cb, cr = sc.cr, luma = sc.up.data();
+		int stride = sc.up.width(), first = w, last = -1;
+		for (int t = x0 * BicubicTaps.TAPS; t < (x0 + cw) * BicubicTaps.TAPS; t++) {
+			first = Math.min(first, ci[t]);
+			last = Math.max(last, ci[t]);
+		}
+		for (int r = 0; r < ch; r++) {
+			int t = (y0 + r) * BicubicTaps.TAPS;
+			int a0 = ri[t] * w, a1 = ri[t + 1] * w, a2 = ri[t + 2] * w, a3 = ri[t + 3] * w;
+			double v0 = rw[t], v1 = rw[t + 1], v2 = rw[t + 2], v3 = rw[t + 3];
+			for (int c = first; c <= last; c++) {
+				mb[c] = v0 * cb[a0 + c] + v1 * cb[a1 + c] + v2 * cb[a2 + c] + v3 * cb[a3 + c];
+				mr[c] = v0 * cr[a0 + c] + v1 * cr[a1 + c] + v2 * cr[a2 + c] + v3 * cr[a3 + c];
+			}
+			int from = (y0 + r) * stride + x0, to = r * cw;
+			for (int o = 0; o < cw; o++) {
+				int u = (x0 + o) * BicubicTaps.TAPS;
+				int j0 = ci[u], j1 = ci[u + 1], j2 = ci[u + 2], j3 = ci[u + 3];
+				double u0 = cwt[u], u1 = cwt[u + 1], u2 = cwt[u + 2], u3 = cwt[u + 3];
+				float b = (float) (u0 * mb[j0] + u1 * mb[j1] + u2 * mb[j2] + u3 * mb[j3]);
+				float red = (float) (u0 * mr[j0] + u1 * mr[j1] + u2 * mr[j2] + u3 * mr[j3]);
+				packed[to + o] = YCbCr.toPackedRgb(luma[from + o] * 255f, b, red);
+			}
+		}
+	}
+
+	private Scratch take(int w, int h) {
+		Scratch sc = idle.computeIfAbsent(key(w, h), k -> new ConcurrentLinkedQueue<>()).poll();
+		return sc != null ? sc : new Scratch(w, h, scale);
+	}
+
+	private static long key(int w, int h) {
+		return (long) w << 32 | h;
+	}
+
+	/** The arrays of one tile of a given context size. */
+	private static final class Scratch {
+
+		final int[] argb, packed;
+		final float[] cb, cr;
+		final double[] midCb, midCr;
+		final FloatPlane lowRes, up;
+
+		Scratch(int w, int h, int s) {
+			argb = new int[w * h];
+			cb = new float[w * h];
+			cr = new float[w * h];
+			midCb = new double[w];
+			midCr = new double[w];
+			lowRes = FloatPlane.zeros(w, h);
+			up = FloatPlane.zeros(Math.multiplyExact(w, s), Math.multiplyExact(h, s));
+			packed = new int[up.data().length];
+		}
+	}
+}
