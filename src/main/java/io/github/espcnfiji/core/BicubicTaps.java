@@ -37,10 +37,25 @@ final class BicubicTaps {
 
 	private final int[] index;
 	private final double[] weight;
+	private final int neighboursFrom, neighboursTo;
 
 	private BicubicTaps(int[] index, double[] weight) {
 		this.index = index;
 		this.weight = weight;
+		int n = index.length / TAPS, from = 0;
+		while (from < n && !neighbours(from))
+			from++;
+		int to = from;
+		while (to < n && neighbours(to))
+			to++;
+		neighboursFrom = from;
+		neighboursTo = to;
+	}
+
+	private boolean neighbours(int o) {
+		for (int k = 1; k < TAPS; k++)
+			if (index[o * TAPS + k] != index[o * TAPS] + k) return false;
+		return true;
 	}
 
 	/**
@@ -90,6 +105,20 @@ final class BicubicTaps {
 	/** The weight of tap {@code k} (0-3) of output sample {@code o} (0 where MATLAB has none). */
 	double weight(int o, int k) {
 		return weight[o * TAPS + k];
+	}
+
+	/**
+	 * The first output sample of the run {@code [neighboursFrom(), neighboursTo())} whose four
+	 * taps are neighbours in order, {@code index(o, k) == index(o, 0) + k} (every sample but a
+	 * few at each edge, where the mirror turns).
+	 */
+	int neighboursFrom() {
+		return neighboursFrom;
+	}
+
+	/** The end of the run that {@link #neighboursFrom()} starts (exclusive). */
+	int neighboursTo() {
+		return neighboursTo;
 	}
 
 	/** The indices, four per output sample (shared: not to be changed). */

@@ -69,6 +69,9 @@ final class RgbTiles {
 			first = Math.min(first, ci[t]);
 			last = Math.max(last, ci[t]);
 		}
+		// output columns [start, end) take four neighbouring columns; the rest (at the edges) any
+		int start = Math.min(Math.max(x0, columns.neighboursFrom()), x0 + cw);
+		int end = Math.max(start, Math.min(x0 + cw, columns.neighboursTo()));
 		for (int r = 0; r < ch; r++) {
 			int t = (y0 + r) * BicubicTaps.TAPS;
 			int a0 = ri[t] * w, a1 = ri[t + 1] * w, a2 = ri[t + 2] * w, a3 = ri[t + 3] * w;
@@ -77,16 +80,29 @@ final class RgbTiles {
 				mb[c] = v0 * cb[a0 + c] + v1 * cb[a1 + c] + v2 * cb[a2 + c] + v3 * cb[a3 + c];
 				mr[c] = v0 * cr[a0 + c] + v1 * cr[a1 + c] + v2 * cr[a2 + c] + v3 * cr[a3 + c];
 			}
-			int from = (y0 + r) * stride + x0, to = r * cw;
-			for (int o = 0; o < cw; o++) {
-				int u = (x0 + o) * BicubicTaps.TAPS;
-				int j0 = ci[u], j1 = ci[u + 1], j2 = ci[u + 2], j3 = ci[u + 3];
+			int from = (y0 + r) * stride, to = r * cw - x0;
+			for (int o = x0; o < start; o++)
+				packed[to + o] = edge(ci, cwt, o, mb, mr, luma[from + o]);
+			for (int o = start; o < end; o++) {
+				int u = o * BicubicTaps.TAPS, j = ci[u];
 				double u0 = cwt[u], u1 = cwt[u + 1], u2 = cwt[u + 2], u3 = cwt[u + 3];
-				float b = (float) (u0 * mb[j0] + u1 * mb[j1] + u2 * mb[j2] + u3 * mb[j3]);
-				float red = (float) (u0 * mr[j0] + u1 * mr[j1] + u2 * mr[j2] + u3 * mr[j3]);
+				float b = (float) (u0 * mb[j] + u1 * mb[j + 1] + u2 * mb[j + 2] + u3 * mb[j + 3]);
+				float red = (float) (u0 * mr[j] + u1 * mr[j + 1] + u2 * mr[j + 2] + u3 * mr[j + 3]);
 				packed[to + o] = YCbCr.toPackedRgb(luma[from + o] * 255f, b, red);
 			}
+			for (int o = Math.max(start, end); o < x0 + cw; o++)
+				packed[to + o] = edge(ci, cwt, o, mb, mr, luma[from + o]);
 		}
+	}
+
+	/** The packed pixel of output column {@code o}, its taps read from the table. */
+	private static int edge(int[] ci, double[] cwt, int o, double[] mb, double[] mr, float luma) {
+		int u = o * BicubicTaps.TAPS;
+		int j0 = ci[u], j1 = ci[u + 1], j2 = ci[u + 2], j3 = ci[u + 3];
+		double u0 = cwt[u], u1 = cwt[u + 1], u2 = cwt[u + 2], u3 = cwt[u + 3];
+		float b = (float) (u0 * mb[j0] + u1 * mb[j1] + u2 * mb[j2] + u3 * mb[j3]);
+		float red = (float) (u0 * mr[j0] + u1 * mr[j1] + u2 * mr[j2] + u3 * mr[j3]);
+		return YCbCr.toPackedRgb(luma * 255f, b, red);
 	}
 
 	private Scratch take(int w, int h) {
