@@ -139,22 +139,18 @@ public final class Planes {
 	}
 
 	/**
-	 * Writes {@code w x h} packed ARGB values (the first {@code w * h} of {@code values}, row by
-	 * row) into the rectangle {@code (x, y, w, h)}.
+	 * The int[] holding plane {@code plane} of an ARGB image row by row from
+	 * {@link #argbOffset}, with rows {@code image.dimension(0)} apart, or null when the image is
+	 * not backed by such an array (then use {@link #writeArgb}).
 	 */
-	static void writeArgb(int[] values, RandomAccessibleInterval<ARGBType> image, long plane,
-		int x, int y, int w, int h)
-	{
+	static int[] argbArray(RandomAccessibleInterval<ARGBType> image, long plane) {
 		Object array = storage(image, plane);
-		if (array instanceof int[]) {
-			int offset = offset(image, plane), width = (int) image.dimension(0);
-			for (int row = 0; row < h; row++)
-				System.arraycopy(values, row * w, array, offset + (y + row) * width + x, w);
-			return;
-		}
-		Cursor<ARGBType> c = Views.flatIterable(region(image, plane, x, y, w, h)).cursor();
-		for (int i = 0; i < w * h; i++)
-			c.next().set(values[i]);
+		return array instanceof int[] ? (int[]) array : null;
+	}
+
+	/** Where plane {@code plane} starts in the array {@link #argbArray} returns. */
+	static int argbOffset(RandomAccessibleInterval<ARGBType> image, long plane) {
+		return offset(image, plane);
 	}
 
 	private static <T> RandomAccessibleInterval<T> region(RandomAccessibleInterval<T> image,

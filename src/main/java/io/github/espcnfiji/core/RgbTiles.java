@@ -33,11 +33,16 @@ final class RgbTiles {
 
 	/**
 	 * Super-resolves {@code tile} of plane {@code plane} of {@code in} into its place in
-	 * {@code out} (the image {@code scale} times larger).
+	 * {@code out} (the image {@code scale} times larger, backed by int arrays, as
+	 * {@link SuperResolver} makes it), writing the output's pixels straight into its array.
+	 *
+	 * @throws IllegalArgumentException when {@code out} is not backed by int arrays
 	 */
 	void upscale(RandomAccessibleInterval<ARGBType> in, long plane, Tile tile,
 		RandomAccessibleInterval<ARGBType> out)
 	{
+		if (Planes.argbArray(out, plane) == null) throw new IllegalArgumentException(
+			"The RGB output must be an ArrayImg or PlanarImg of int arrays");
 		int w = tile.contextWidth(), h = tile.contextHeight(), s = scale, n = w * h;
 		Scratch sc = take(w, h);
 		Planes.readArgb(in, plane, tile.contextX(), tile.contextY(), w, h, sc.argb);
@@ -48,23 +53,27 @@ final class RgbTiles {
 		Tile local = tile.inContext();
 		upscaler.upscaleTile(sc.lowRes, local, sc.up);
 		int x0 = local.x0() * s, y0 = local.y0() * s, cw = tile.width() * s, ch = tile.height() * s;
-		pack(sc, w, BicubicTaps.of(h, s), BicubicTaps.of(w, s), x0, y0, cw, ch);
-		Planes.writeArgb(sc.packed, out, plane, tile.x0() * s, tile.y0() * s, cw, ch);
+		BicubicTaps rows = BicubicTaps.of(h, s), columns = BicubicTaps.of(w, s);
+		int[] pixels = Planes.argbArray(out, plane);
+		int stride = (int) out.dimension(0);
+		pack(sc, w, rows, columns, x0, y0, cw, ch, pixels, Planes.argbOffset(out, plane) + tile.y0() *
+			s * stride + tile.x0() * s, stride);
 		idle.get(key(w, h)).add(sc);
 	}
 
 	/**
 	 * The window {@code (x0, y0, cw, ch)} of the enlarged context as packed RGB, into
-	 * {@code sc.packed}: per output row, Cb and Cr of the context's columns from the row's four
-	 * input rows, then per output pixel from four of those columns.
+	 * {@code packed} from {@code offset} on, rows {@code stride} apart: per output row, Cb and Cr
+	 * of the context's columns from the row's four input rows, then per output pixel from four of
+	 * those columns.
 	 */
 	private static void pack(Scratch sc, int w, BicubicTaps rows, BicubicTaps columns, int x0,
-		int y0, int cw, int ch)
+		int y0, int cw, int ch, int[] packed, int offset, int stride)
 	{
-		int[] ri = rows.indices(), ci = columns.indices(), packed = sc.packed;
+		int[] ri = rows.indices(), ci = columns.indices();
 		double[] rw = rows.weights(), cwt = columns.weights(), mb = sc.midCb, mr = sc.midCr;
 		float[] cb = sc.cb, cr = sc.cr, luma = sc.up.data();
-		int stride = sc.up.width(), first = w, last = -1;
+		int lumaStride = sc.up.width(), first = w, last = -1;
 		for (int t = x0 * BicubicTaps.TAPS; t < (x0 + cw) * BicubicTaps.TAPS; t++) {
 			first = Math.min(first, ci[t]);
 			last = Math.max(last, ci[t]);
@@ -80,7 +89,7 @@ final class RgbTiles {
 				mb[c] = v0 * cb[a0 + c] + v1 * cb[a1 + c] + v2 * cb[a2 + c] + v3 * cb[a3 + c];
 				mr[c] = v0 * cr[a0 + c] + v1 * cr[a1 + c] + v2 * cr[a2 + c] + v3 * cr[a3 + c];
 			}
-			int from = (y0 + r) * stride, to = r * cw - x0;
+			int from = (y0 + r) * lumaStride, to = offset + r * stride - x0;
 			for (int o = x0; o < start; o++)
 				packed[to + o] = edge(ci, cwt, o, mb, mr, luma[from + o]);
 			for (int o = start; o < end; o++) {
@@ -117,7 +126,7 @@ final class RgbTiles {
 	/** The arrays of one tile of a given context size. */
 	private static final class Scratch {
 
-		final int[] argb, packed;
+		final int[] argb;
 		final float[] cb, cr;
 		final double[] midCb, midCr;
 		final FloatPlane lowRes, up;
@@ -130,7 +139,6 @@ final class RgbTiles {
 			midCr = new double[w];
 			lowRes = FloatPlane.zeros(w, h);
 			up = FloatPlane.zeros(Math.multiplyExact(w, s), Math.multiplyExact(h, s));
-			packed = new int[up.data().length];
 		}
 	}
 }

@@ -93,6 +93,19 @@ class RgbFastPathTest {
 		}
 	}
 
+	@Test
+	void aViewOfAnImageIsReadThroughItsCursor() throws IOException {
+		int[] size = new int[2];
+		int[] photo = PlainRgb.read(list("Set5").get(0), size);
+		int x = 37, y = 21, w = 83, h = 59;
+		Sharpening net = new Sharpening(3, true);
+		int[] expected = PlainRgb.upscale(net, 30, PlainRgb.crop(photo, size[0], x, y, w, h), w, h);
+		Img<ARGBType> out = new SuperResolver(net, SuperResolver.Options.defaults().withTileSize(30))
+			.upscaleRgb(Views.interval(PlainRgb.image(photo, size[0], size[1]), new long[] { x, y },
+				new long[] { x + w - 1, y + h - 1 }));
+		assertArrayEquals(expected, PlainRgb.pixels(out));
+	}
+
 	/** The fast path's pixels equal the plain path's, and the result is not trivial. */
 	private static void assertSame(PlaneUpscaler net, int tile, int[] argb, int w, int h,
 		String what)
