@@ -14,7 +14,8 @@ import net.imglib2.type.numeric.ARGBType;
  * output pixel, in double) and converted back to packed RGB with the network's luma
  * ({@link YCbCr#toPackedRgb}). The pixels are bit for bit those of the plain steps
  * ({@link YCbCr#fromPackedRgb(int[], int, int)}, {@link MatlabResize#upscaleWindow},
- * {@link YCbCr#toPackedRgb} pixel by pixel); only no enlarged chroma plane is ever stored.
+ * {@link YCbCr#toPackedRgb} pixel by pixel); what differs is that no enlarged chroma plane, no
+ * packed array and no upscaled plane per tile are made.
  * <p>
  * The arrays a tile needs are kept, per context size, for the next tile of that size: tiles
  * of one image allocate only as many sets as run at the same time. One instance serves one
