@@ -115,7 +115,16 @@ public final class Planes {
 	static int[] readArgb(RandomAccessibleInterval<ARGBType> image, long plane, int x, int y,
 		int w, int h)
 	{
-		int[] out = new int[w * h];
+		return readArgb(image, plane, x, y, w, h, new int[w * h]);
+	}
+
+	/**
+	 * As {@link #readArgb(RandomAccessibleInterval, long, int, int, int, int)}, into the first
+	 * {@code w * h} elements of {@code out}, which it returns.
+	 */
+	static int[] readArgb(RandomAccessibleInterval<ARGBType> image, long plane, int x, int y,
+		int w, int h, int[] out)
+	{
 		Object array = storage(image, plane);
 		if (array instanceof int[]) {
 			int offset = offset(image, plane), width = (int) image.dimension(0);
@@ -124,25 +133,24 @@ public final class Planes {
 			return out;
 		}
 		Cursor<ARGBType> c = Views.flatIterable(region(image, plane, x, y, w, h)).cursor();
-		for (int i = 0; i < out.length; i++)
+		for (int i = 0; i < w * h; i++)
 			out[i] = c.next().get();
 		return out;
 	}
 
-	/** Writes {@code w x h} packed ARGB values into the rectangle {@code (x, y, w, h)}. */
-	static void writeArgb(int[] values, RandomAccessibleInterval<ARGBType> image, long plane,
-		int x, int y, int w, int h)
-	{
+	/**
+	 * The int[] holding plane {@code plane} of an ARGB image row by row from
+	 * {@link #argbOffset}, with rows {@code image.dimension(0)} apart, or null when the image is
+	 * not backed by such an array (then use {@link #writeArgb}).
+	 */
+	static int[] argbArray(RandomAccessibleInterval<ARGBType> image, long plane) {
 		Object array = storage(image, plane);
-		if (array instanceof int[]) {
-			int offset = offset(image, plane), width = (int) image.dimension(0);
-			for (int row = 0; row < h; row++)
-				System.arraycopy(values, row * w, array, offset + (y + row) * width + x, w);
-			return;
-		}
-		Cursor<ARGBType> c = Views.flatIterable(region(image, plane, x, y, w, h)).cursor();
-		for (int v : values)
-			c.next().set(v);
+		return array instanceof int[] ? (int[]) array : null;
+	}
+
+	/** Where plane {@code plane} starts in the array {@link #argbArray} returns. */
+	static int argbOffset(RandomAccessibleInterval<ARGBType> image, long plane) {
+		return offset(image, plane);
 	}
 
 	private static <T> RandomAccessibleInterval<T> region(RandomAccessibleInterval<T> image,

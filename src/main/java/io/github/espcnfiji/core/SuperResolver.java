@@ -188,10 +188,11 @@ public final class SuperResolver {
 		checkShape(in);
 		Img<ARGBType> out = create(in, new ARGBType());
 		long planes = Planes.count(in);
+		RgbTiles tiles = new RgbTiles(tiler.upscaler());
 		for (long p = 0; p < planes; p++) {
 			long plane = p;
 			forEachTile(in, p, planes, Math.max(tiler.upscaler().halo(), MatlabResize.UPSCALE_SUPPORT),
-				tile -> upscaleRgbTile(in, plane, tile, out));
+				tile -> tiles.upscale(in, plane, tile, out));
 		}
 		return out;
 	}
@@ -221,36 +222,6 @@ public final class SuperResolver {
 			type instanceof FloatType) return upscale((RandomAccessibleInterval) input, series);
 		throw new IllegalArgumentException("ESPCN super-resolves 8-bit, 16-bit, 32-bit float and " +
 			"RGB images, not " + type.getClass().getSimpleName() + " images; convert the image first");
-	}
-
-	/**
-	 * One tile of an RGB plane: its context converted to YCbCr, Y / 255 through the network, Cb
-	 * and Cr enlarged by bicubic interpolation (the same as on the whole plane: the tile's halo
-	 * covers the interpolation's support, and where the context is cut short the image ends),
-	 * back to RGB, the centre packed into the output.
-	 */
-	private void upscaleRgbTile(RandomAccessibleInterval<ARGBType> in, long plane, Tile tile,
-		Img<ARGBType> out)
-	{
-		int w = tile.contextWidth(), h = tile.contextHeight(), s = scale();
-		FloatPlane[] ycc = YCbCr.fromPackedRgb(Planes.readArgb(in, plane, tile.contextX(), tile
-			.contextY(), w, h), w, h);
-		float[] y = ycc[0].data();
-		for (int i = 0; i < y.length; i++)
-			y[i] /= 255f;
-		float[] ySr = upscaleContext(y, tile).data();
-		Tile local = tile.inContext();
-		int x0 = local.x0() * s, y0 = local.y0() * s, cw = tile.width() * s, ch = tile.height() * s,
-				stride = w * s;
-		float[] cb = MatlabResize.upscaleWindow(ycc[1], s, x0, y0, cw, ch).data();
-		float[] cr = MatlabResize.upscaleWindow(ycc[2], s, x0, y0, cw, ch).data();
-		int[] packed = new int[cw * ch];
-		for (int row = 0; row < ch; row++)
-			for (int col = 0; col < cw; col++) {
-				int i = row * cw + col;
-				packed[i] = YCbCr.toPackedRgb(ySr[(y0 + row) * stride + x0 + col] * 255f, cb[i], cr[i]);
-			}
-		Planes.writeArgb(packed, out, plane, tile.x0() * s, tile.y0() * s, cw, ch);
 	}
 
 	/**

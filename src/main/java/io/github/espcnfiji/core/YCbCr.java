@@ -60,14 +60,28 @@ public final class YCbCr {
 	 */
 	public static FloatPlane[] fromPackedRgb(int[] argb, int width, int height) {
 		float[][] out = new float[3][argb.length];
-		for (int i = 0; i < argb.length; i++) {
-			double r = (argb[i] >> 16) & 0xff, g = (argb[i] >> 8) & 0xff, b = argb[i] & 0xff;
-			for (int k = 0; k < 3; k++)
-				out[k][i] = (float) (row(FORWARD[k], r, g, b) + OFFSET[k]);
-		}
+		fromPackedRgb(argb, argb.length, out[0], out[1], out[2]);
 		return new FloatPlane[] { new FloatPlane(out[0], width, height), new FloatPlane(out[1], width,
 			height), new FloatPlane(out[2], width, height) };
 	}
+
+	/**
+	 * As {@link #fromPackedRgb(int[], int, int)} for the first {@code n} pixels, into the first
+	 * {@code n} elements of {@code y}, {@code cb} and {@code cr}.
+	 */
+	static void fromPackedRgb(int[] argb, int n, float[] y, float[] cb, float[] cr) {
+		for (int i = 0; i < n; i++) {
+			double r = (argb[i] >> 16) & 0xff, g = (argb[i] >> 8) & 0xff, b = argb[i] & 0xff;
+			y[i] = (float) (Y_R * r + Y_G * g + Y_B * b + OFFSET_Y);
+			cb[i] = (float) (CB_R * r + CB_G * g + CB_B * b + OFFSET_C);
+			cr[i] = (float) (CR_R * r + CR_G * g + CR_B * b + OFFSET_C);
+		}
+	}
+
+	/** The forward matrix's entries and the offsets as constants, for the per-pixel path. */
+	private static final double Y_R = FORWARD[0][0], Y_G = FORWARD[0][1], Y_B = FORWARD[0][2],
+			CB_R = FORWARD[1][0], CB_G = FORWARD[1][1], CB_B = FORWARD[1][2], CR_R = FORWARD[2][0],
+			CR_G = FORWARD[2][1], CR_B = FORWARD[2][2], OFFSET_Y = OFFSET[0], OFFSET_C = OFFSET[1];
 
 	/**
 	 * The opaque packed RGB pixel of Y, Cb, Cr: {@link #toRgb}'s values, each rounded half up
@@ -84,8 +98,13 @@ public final class YCbCr {
 			G_Y = INVERSE[1][0], G_CB = INVERSE[1][1], G_CR = INVERSE[1][2], B_Y = INVERSE[2][0],
 			B_CB = INVERSE[2][1], B_CR = INVERSE[2][2];
 
+	/**
+	 * {@code Quantize.roundClamp((float) v, 0, 255)} without branches: below 0 (and NaN) the
+	 * truncation gives 0 or less, from 255 on 255 or more, and between them truncating
+	 * {@code f + 0.5f} is the floor that roundClamp takes.
+	 */
 	private static int toByte(double v) {
-		return (int) Quantize.roundClamp((float) v, 0, 255);
+		return Math.min(255, Math.max(0, (int) ((float) v + 0.5f)));
 	}
 
 	/** One row of a conversion matrix times (x0, x1, x2), summed left to right. */

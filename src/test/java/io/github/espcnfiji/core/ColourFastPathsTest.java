@@ -3,6 +3,7 @@ package io.github.espcnfiji.core;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
@@ -71,5 +72,46 @@ class ColourFastPathsTest {
 			assertEquals(Quantize.roundClamp(rgb[1].data()[i], 0, 255), (p >> 8) & 0xff, "G " + i);
 			assertEquals(Quantize.roundClamp(rgb[2].data()[i], 0, 255), p & 0xff, "B " + i);
 		}
+	}
+
+	/**
+	 * Packing rounds exactly as {@link Quantize#roundClamp} of the float of the double
+	 * conversion, also where a channel lies within a few float steps of a half (the rounding
+	 * boundary), below 0 and above 255, and for NaN.
+	 */
+	@Test
+	void packingRoundsAtTheHalvesAndClampsAsRoundClamp() {
+		double[][] inverse = YCbCr.inverseMatrix();
+		float[] chroma = { 16f, 100.25f, 128f, 128.5f, 200.75f, 240f };
+		int checked = 0;
+		for (int k = -3; k <= 258; k++)
+			for (float cb : chroma)
+				for (float cr : chroma) {
+					// the luma whose red channel is k + 0.5, and its float neighbours
+					double x1 = cb - 128.0, x2 = cr - 128.0;
+					float y = (float) (16 + (k + 0.5 - inverse[0][1] * x1 - inverse[0][2] * x2) /
+						inverse[0][0]);
+					for (int step = -3; step <= 3; step++) {
+						float yy = y;
+						for (int i = 0; i < Math.abs(step); i++)
+							yy = step < 0 ? Math.nextDown(yy) : Math.nextUp(yy);
+						assertPacked(inverse, yy, cb, cr);
+						checked++;
+					}
+				}
+		assertPacked(inverse, Float.NaN, 128f, 128f);
+		assertPacked(inverse, 1e30f, 128f, 128f);
+		assertPacked(inverse, -1e30f, 128f, 128f);
+		assertTrue(checked > 50000);
+	}
+
+	private static void assertPacked(double[][] m, float y, float cb, float cr) {
+		double x0 = y - 16.0, x1 = cb - 128.0, x2 = cr - 128.0;
+		int expected = 0xff000000;
+		for (int c = 0; c < 3; c++)
+			expected |= (int) Quantize.roundClamp((float) (m[c][0] * x0 + m[c][1] * x1 + m[c][2] * x2),
+				0, 255) << (16 - 8 * c);
+		assertEquals(Integer.toHexString(expected), Integer.toHexString(YCbCr.toPackedRgb(y, cb, cr)),
+			"Y " + y + ", Cb " + cb + ", Cr " + cr);
 	}
 }

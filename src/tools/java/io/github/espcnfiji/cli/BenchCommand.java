@@ -74,7 +74,7 @@ public final class BenchCommand implements Command {
 				"bundled models to time (default 3)").optional("outputs",
 					"720p|1080p|4k|WxH[,...]", "output sizes; inputs are these / scale, rounded up " +
 						"(default 1080p)").optional("size", "WxH", "an input size instead of --outputs")
-			.optional("paths", "forward,gray,rgb", "what to time (default all three)").optional(
+			.optional("paths", "forward,gray,rgb,rgb-plain", "what to time (default forward,gray,rgb)").optional(
 				"modes", "fp32,bf16,fp32-ops,fp32-reorder,fp32-blocked,plain", "inference modes (default fp32,bf16)").optional(
 					"sections", String.join(",", SECTIONS), "what to measure (default all but files and fiji)").flag("all",
 						"every scale, output size and path (takes long)").optional("repeats", "N",
@@ -220,7 +220,8 @@ public final class BenchCommand implements Command {
 					InferenceBench bench = new InferenceBench(model, in[0], in[1], tile, warmup, repeats);
 					for (InferenceBench.Kind kind : plan.kinds) {
 						Optional<PythonBench.Result> torch = Optional.empty();
-						if (python.isPresent() && kind != InferenceBench.Kind.GRAY) torch = fastestTorch(
+						if (python.isPresent() && (kind == InferenceBench.Kind.FORWARD ||
+							kind == InferenceBench.Kind.RGB)) torch = fastestTorch(
 							python.get(), model.spec(), kind == InferenceBench.Kind.FORWARD
 								? PythonBench.Task.FORWARD : PythonBench.Task.RGB, in[0], in[1], Math.min(warmup,
 									1), Math.min(repeats, 5), console);

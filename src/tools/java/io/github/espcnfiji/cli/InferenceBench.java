@@ -22,14 +22,18 @@ import java.util.Random;
  * within), into a float plane;</li>
  * <li><b>gray</b> and <b>rgb</b>: end to end, an 8-bit or RGB ImagePlus in and a new ImagePlus
  * out through {@link ImagePlusUpscaling} and a {@link SuperResolver}, as the Fiji plugin
- * runs it.</li>
+ * runs it;</li>
+ * <li><b>rgb-plain</b>: the same RGB ImagePlus through the RGB steps as they were before
+ * December 2026 ({@link PlainRgbSteps}, the same network and tiles), to time today's path
+ * against in the same run; repeat the paths to interleave them
+ * ({@code --paths rgb,rgb-plain,rgb,rgb-plain}).</li>
  * </ul>
  */
 final class InferenceBench {
 
 	/** The kinds of work timed. */
 	enum Kind {
-		FORWARD("forward"), GRAY("gray"), RGB("rgb");
+		FORWARD("forward"), GRAY("gray"), RGB("rgb"), RGB_PLAIN("rgb-plain");
 
 		final String id;
 
@@ -40,7 +44,8 @@ final class InferenceBench {
 		static Kind parse(String s) throws UsageException {
 			for (Kind k : values())
 				if (k.id.equalsIgnoreCase(s.trim())) return k;
-			throw new UsageException("--paths takes forward, gray and rgb, not '" + s + "'");
+			throw new UsageException("--paths takes forward, gray, rgb and rgb-plain, not '" + s +
+				"'");
 		}
 	}
 
@@ -85,6 +90,12 @@ final class InferenceBench {
 					.withTileSize(tile));
 				ImagePlus in = kind == Kind.GRAY ? gray : rgb;
 				return Timings.of(() -> ImagePlusUpscaling.upscale(in, sr), warmup, repeats);
+			}
+			case RGB_PLAIN: {
+				int s = upscaler.scale();
+				int[] px = (int[]) rgb.getProcessor().getPixels();
+				return Timings.of(() -> new ImagePlus("rgb", new ColorProcessor(width * s, height * s,
+					PlainRgbSteps.upscale(upscaler, tile, px, width, height))), warmup, repeats);
 			}
 			default:
 				throw new AssertionError(kind);
