@@ -84,7 +84,13 @@ public class WinoHarness {
 		PtNDArray h = (PtNDArray) m.randomUniform(-1, 1, new Shape(side, side, 64));
 
 		EspcnModel model = ModelFiles.load(Path.of(args[4]));
-		PlaneUpscaler fp32 = model.upscaler(InferenceMode.FP32);
+		// the fp32 path's FastUpscaler itself, so that the plane is one tile on one worker thread as
+		// for the other variants (model.upscaler(FP32) is the model, which cuts a plane into tiles
+		// of FastUpscaler.TILE and runs them on all workers)
+		java.lang.reflect.Method fast = EspcnModel.class.getDeclaredMethod("fastUpscaler",
+			InferenceMode.class);
+		fast.setAccessible(true);
+		PlaneUpscaler fp32 = (PlaneUpscaler) fast.invoke(model, InferenceMode.FP32);
 		PlaneUpscaler blocked = model.upscaler(InferenceMode.FP32_BLOCKED);
 		FloatPlane plain = model.upscalePlain(plane);
 
