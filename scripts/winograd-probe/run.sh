@@ -6,7 +6,8 @@
 # Prints, in one run on one thread each: the machine's measured fp32 FMA peak (fma.c); Debian's
 # oneDNN 2.6 direct convolution against its own JIT Winograd for layer 2 (dnnlbench.c); the ATen
 # Winograd networks (winonet.py, saved by save.py) beside the plugin's fp32 path through DJL
-# (WinoHarness.java) with NNPACK's answer; the Winograd layer stage by stage (WinoStages.java); and
+# (WinoHarness.java) with NNPACK's answer; the Winograd layer stage by stage (WinoStages.java); the
+# fp32 path's own convolutions against its wall time (FpProfile.java, profile.py); and
 # the rounding against the direct network on Set5 and Set14 (accuracy.py).
 #
 # usage: scripts/winograd-probe/run.sh [ROUNDS]   (after `mvn -B -q package -DskipTests`)
@@ -24,7 +25,8 @@ weights=$repo/models/espcn-x3/weights.npz
 mkdir -p "$dir"
 (cd "$repo" && mvn -B -q dependency:build-classpath -Dmdep.outputFile="$dir/cp.txt" > /dev/null)
 cp="$repo/target/classes:$(cat "$dir/cp.txt")"
-javac -nowarn -proc:none -cp "$cp" -d "$dir/classes" "$here/WinoHarness.java" "$here/WinoStages.java"
+javac -nowarn -proc:none -cp "$cp" -d "$dir/classes" "$here/WinoHarness.java" "$here/WinoStages.java" \
+  "$here/FpProfile.java"
 gcc -O2 -mavx512f -o "$dir/fma" "$here/fma.c"
 gcc -O2 -o "$dir/dnnlbench" "$here/dnnlbench.c" /usr/lib/x86_64-linux-gnu/libdnnl.so.2 -lm
 cd "$dir"
@@ -49,5 +51,9 @@ for keep in no yes; do
   java_run io.github.espcnfiji.model.WinoStages "$dir" 200 7
 done
 unset MALLOC_MMAP_THRESHOLD_ MALLOC_TRIM_THRESHOLD_ MALLOC_TOP_PAD_
+echo "== the plugin's fp32 path on one 200x200 tile, one thread: oneDNN's times against the wall"
+ONEDNN_VERBOSE=1 java -cp "$dir/classes:$cp" io.github.espcnfiji.model.FpProfile "$dir" 200 30 \
+  "$repo/models/espcn-x3" fp32 > profile.log 2>&1
+"$py" "$here/profile.py" profile.log
 echo "== rounding on Set5 and Set14"
 PYTHONPATH=$here "$py" "$here/accuracy.py" "$weights" "$data"
