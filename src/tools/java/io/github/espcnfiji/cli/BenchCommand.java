@@ -349,7 +349,7 @@ public final class BenchCommand implements Command {
 			bench.stack(modes, python, report, console);
 			int[] frames = o.has("size") ? in : new int[] { 640, 360 };
 			if (Files.isRegularFile(macro)) bench.macro(macro, new FilesBench(model, frames[0],
-				frames[1], tile, 0, rounds), report, console);
+				frames[1], tile, 0, rounds), python, report, console);
 			else report.filesNote("No " + macro + " (run from the repository, or give --macro): " +
 				"no macro row");
 		}
