@@ -41,11 +41,18 @@ import java.util.zip.Deflater;
 public final class PngEncoder {
 
 	/**
-	 * zlib level: on 1080p photographs, 4 gives files within 10% of libpng's default (level 6)
-	 * in about a third of its time; 1-3 are at most 20% faster and 12-25% larger
+	 * zlib level for 8-bit grey: on super-resolved 1080p photographs, 4 gives files 6-8% larger
+	 * than libpng's default (level 6, Z_FILTERED) of the same pixels; 2 would be 11% larger
 	 * (docs/PERFORMANCE.md).
 	 */
 	public static final int DEFAULT_LEVEL = 4;
+
+	/**
+	 * zlib level for RGB: on super-resolved 1080p photographs, filtered without Paeth, 2 gives
+	 * files about 6% larger than libpng's default of the same pixels (4: 1%) for a quarter less
+	 * CPU than 4; 3 is both larger and slower than 4 (docs/PERFORMANCE.md).
+	 */
+	public static final int DEFAULT_LEVEL_RGB = 2;
 
 	/**
 	 * zlib level for 16-bit grey: super-resolved 16-bit planes have noisy low bytes that no level
@@ -69,10 +76,10 @@ public final class PngEncoder {
 	private static final int WINDOW = 32 * 1024;
 	private static final byte[] SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a,
 		'\n' };
-	private static final PngEncoder STANDARD = new PngEncoder(DEFAULT_LEVEL, DEFAULT_LEVEL_16,
-		ForkJoinPool.commonPool(), Runtime.getRuntime().availableProcessors() - 1);
+	private static final PngEncoder STANDARD = new PngEncoder(DEFAULT_LEVEL, DEFAULT_LEVEL_RGB,
+		DEFAULT_LEVEL_16, ForkJoinPool.commonPool(), Runtime.getRuntime().availableProcessors() - 1);
 
-	private final int level, level16;
+	private final int level, levelRgb, level16;
 	private final Executor helpers;
 	private final int helperCount;
 
@@ -81,26 +88,28 @@ public final class PngEncoder {
 	 * @param helpers where up to {@code helperCount} helpers run beside the caller; null for none
 	 */
 	public PngEncoder(int level, Executor helpers, int helperCount) {
-		this(level, level, helpers, helperCount);
+		this(level, level, level, helpers, helperCount);
 	}
 
 	/**
-	 * @param level zlib compression level for 8-bit grey and RGB, 0-9
+	 * @param level zlib compression level for 8-bit grey, 0-9
+	 * @param levelRgb zlib compression level for RGB, 0-9
 	 * @param level16 zlib compression level for 16-bit grey, 0-9
 	 * @param helpers where up to {@code helperCount} helpers run beside the caller; null for none
 	 */
-	public PngEncoder(int level, int level16, Executor helpers, int helperCount) {
-		for (int l : new int[] { level, level16 })
+	public PngEncoder(int level, int levelRgb, int level16, Executor helpers, int helperCount) {
+		for (int l : new int[] { level, levelRgb, level16 })
 			if (l < 0 || l > 9) throw new IllegalArgumentException("zlib level must be 0-9, got " + l);
 		this.level = level;
+		this.levelRgb = levelRgb;
 		this.level16 = level16;
 		this.helpers = helperCount > 0 ? helpers : null;
 		this.helperCount = this.helpers == null ? 0 : helperCount;
 	}
 
 	/**
-	 * Level {@link #DEFAULT_LEVEL} ({@link #DEFAULT_LEVEL_16} for 16-bit grey), helpers from the
-	 * common fork-join pool.
+	 * Level {@link #DEFAULT_LEVEL} for 8-bit grey, {@link #DEFAULT_LEVEL_RGB} for RGB and
+	 * {@link #DEFAULT_LEVEL_16} for 16-bit grey, helpers from the common fork-join pool.
 	 */
 	public static PngEncoder standard() {
 		return STANDARD;
@@ -108,7 +117,7 @@ public final class PngEncoder {
 
 	/** An encoder like this one with no helpers: all work on the calling thread. */
 	public PngEncoder serial() {
-		return helpers == null ? this : new PngEncoder(level, level16, null, 0);
+		return helpers == null ? this : new PngEncoder(level, levelRgb, level16, null, 0);
 	}
 
 	/**
@@ -219,7 +228,7 @@ public final class PngEncoder {
 	private void write(Rows rows, int bitDepth, int colourType, OutputStream out)
 		throws IOException
 	{
-		int level = bitDepth == 16 ? level16 : this.level;
+		int level = bitDepth == 16 ? level16 : colourType == 2 ? levelRgb : this.level;
 		int stride = 1 + rows.rowBytes;
 		byte[] filtered = new byte[Math.multiplyExact(stride, rows.height)];
 		int rowsPerBand = Math.max(1, BAND_BYTES / stride);

@@ -127,6 +127,26 @@ class PngEncoderTest {
 	}
 
 	@Test
+	void theStandardWriterDeflatesRgbAtLevel2GreyAt4And16BitGreyAt1() throws IOException {
+		int w = 300, h = 200;
+		int[] rgb = rgb(w, h, 8);
+		byte[] grey8 = new byte[w * h];
+		short[] grey16 = new short[w * h];
+		Random r = new Random(8);
+		for (int i = 0; i < w * h; i++) {
+			grey8[i] = (byte) value(r, i % w, i / w, 255);
+			grey16[i] = (short) value(r, i % w, i / w, 65535);
+		}
+		PngEncoder standard = PngEncoder.standard().serial();
+		assertArrayEquals(encode(new PngEncoder(2, null, 0), 24, rgb, w, h), encode(standard, 24,
+			rgb, w, h));
+		assertArrayEquals(encode(new PngEncoder(4, null, 0), 8, grey8, w, h), encode(standard, 8,
+			grey8, w, h));
+		assertArrayEquals(encode(new PngEncoder(1, null, 0), 16, grey16, w, h), encode(standard, 16,
+			grey16, w, h));
+	}
+
+	@Test
 	void helpersChangeNoByte() throws IOException {
 		int w = 1500, h = 600; // many bands
 		int[] px = rgb(w, h, 5);
