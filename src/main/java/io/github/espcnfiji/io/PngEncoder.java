@@ -19,10 +19,14 @@ import java.util.zip.Deflater;
 
 /**
  * A PNG writer for the three kinds of plane this project writes: 8-bit grey, 16-bit grey and
- * packed RGB (no palette, no alpha, no interlacing). It chooses each row's filter as libpng
- * does by default (of None, Sub, Up, Average and Paeth, the one whose bytes, read as signed,
- * have the smallest sum of absolute values), on every {@link #CHOOSE_EVERY}th row, the rows
- * between keeping that choice, and compresses at a low zlib level; the rows are cut into
+ * packed RGB (no palette, no alpha, no interlacing). It chooses each row's filter by libpng's
+ * heuristic (the filter whose bytes, read as signed, have the smallest sum of absolute values)
+ * among None, Sub, Up and Average, on every {@link #CHOOSE_EVERY}th row, the rows between
+ * keeping that choice, and compresses at a low zlib level. Paeth, libpng's fifth candidate,
+ * is left out: the heuristic picks it on most rows of super-resolved photographs, yet deflate
+ * compresses those rows less well than the same rows filtered by Average or Up (4% larger
+ * files at level 4), and it is the one filter the JIT cannot vectorise (docs/PERFORMANCE.md).
+ * The rows are cut into
  * bands that are filtered and compressed side by side, as pigz does: each band's deflate stream
  * is primed with the 32 KiB of filtered data before it and ends on a byte boundary (a sync
  * flush), so that the bands concatenate into one zlib stream, whose Adler-32 is combined from
@@ -37,11 +41,18 @@ import java.util.zip.Deflater;
 public final class PngEncoder {
 
 	/**
-	 * zlib level: on 1080p photographs, 4 gives files within 10% of libpng's default (level 6)
-	 * in about a third of its time; 1-3 are at most 20% faster and 12-25% larger
+	 * zlib level for 8-bit grey: on super-resolved 1080p photographs, 4 gives files 6-8% larger
+	 * than libpng's default (level 6, Z_FILTERED) of the same pixels; 2 would be 11% larger
 	 * (docs/PERFORMANCE.md).
 	 */
 	public static final int DEFAULT_LEVEL = 4;
+
+	/**
+	 * zlib level for RGB: on super-resolved 1080p photographs, filtered without Paeth, 2 gives
+	 * files about 6% larger than libpng's default of the same pixels (4: 1%) for a quarter less
+	 * CPU than 4; 3 is both larger and slower than 4 (docs/PERFORMANCE.md).
+	 */
+	public static final int DEFAULT_LEVEL_RGB = 2;
 
 	/**
 	 * zlib level for 16-bit grey: super-resolved 16-bit planes have noisy low bytes that no level
@@ -59,13 +70,16 @@ public final class PngEncoder {
 	 */
 	static final int CHOOSE_EVERY = 4;
 
+	/** The filters chosen from: None, Sub, Up and Average (PNG filter types 0-3). */
+	static final int FILTERS = 4;
+
 	private static final int WINDOW = 32 * 1024;
 	private static final byte[] SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a,
 		'\n' };
-	private static final PngEncoder STANDARD = new PngEncoder(DEFAULT_LEVEL, DEFAULT_LEVEL_16,
-		ForkJoinPool.commonPool(), Runtime.getRuntime().availableProcessors() - 1);
+	private static final PngEncoder STANDARD = new PngEncoder(DEFAULT_LEVEL, DEFAULT_LEVEL_RGB,
+		DEFAULT_LEVEL_16, ForkJoinPool.commonPool(), Runtime.getRuntime().availableProcessors() - 1);
 
-	private final int level, level16;
+	private final int level, levelRgb, level16;
 	private final Executor helpers;
 	private final int helperCount;
 
@@ -74,26 +88,28 @@ public final class PngEncoder {
 	 * @param helpers where up to {@code helperCount} helpers run beside the caller; null for none
 	 */
 	public PngEncoder(int level, Executor helpers, int helperCount) {
-		this(level, level, helpers, helperCount);
+		this(level, level, level, helpers, helperCount);
 	}
 
 	/**
-	 * @param level zlib compression level for 8-bit grey and RGB, 0-9
+	 * @param level zlib compression level for 8-bit grey, 0-9
+	 * @param levelRgb zlib compression level for RGB, 0-9
 	 * @param level16 zlib compression level for 16-bit grey, 0-9
 	 * @param helpers where up to {@code helperCount} helpers run beside the caller; null for none
 	 */
-	public PngEncoder(int level, int level16, Executor helpers, int helperCount) {
-		for (int l : new int[] { level, level16 })
+	public PngEncoder(int level, int levelRgb, int level16, Executor helpers, int helperCount) {
+		for (int l : new int[] { level, levelRgb, level16 })
 			if (l < 0 || l > 9) throw new IllegalArgumentException("zlib level must be 0-9, got " + l);
 		this.level = level;
+		this.levelRgb = levelRgb;
 		this.level16 = level16;
 		this.helpers = helperCount > 0 ? helpers : null;
 		this.helperCount = this.helpers == null ? 0 : helperCount;
 	}
 
 	/**
-	 * Level {@link #DEFAULT_LEVEL} ({@link #DEFAULT_LEVEL_16} for 16-bit grey), helpers from the
-	 * common fork-join pool.
+	 * Level {@link #DEFAULT_LEVEL} for 8-bit grey, {@link #DEFAULT_LEVEL_RGB} for RGB and
+	 * {@link #DEFAULT_LEVEL_16} for 16-bit grey, helpers from the common fork-join pool.
 	 */
 	public static PngEncoder standard() {
 		return STANDARD;
@@ -101,7 +117,7 @@ public final class PngEncoder {
 
 	/** An encoder like this one with no helpers: all work on the calling thread. */
 	public PngEncoder serial() {
-		return helpers == null ? this : new PngEncoder(level, level16, null, 0);
+		return helpers == null ? this : new PngEncoder(level, levelRgb, level16, null, 0);
 	}
 
 	/**
@@ -212,7 +228,7 @@ public final class PngEncoder {
 	private void write(Rows rows, int bitDepth, int colourType, OutputStream out)
 		throws IOException
 	{
-		int level = bitDepth == 16 ? level16 : this.level;
+		int level = bitDepth == 16 ? level16 : colourType == 2 ? levelRgb : this.level;
 		int stride = 1 + rows.rowBytes;
 		byte[] filtered = new byte[Math.multiplyExact(stride, rows.height)];
 		int rowsPerBand = Math.max(1, BAND_BYTES / stride);
@@ -308,7 +324,7 @@ public final class PngEncoder {
 	private static void filter(Rows rows, int from, int to, byte[] out) {
 		int n = rows.rowBytes, stride = n + 1;
 		byte[] prev = new byte[n], cur = new byte[n];
-		byte[][] candidates = new byte[5][n];
+		byte[][] candidates = new byte[FILTERS][n];
 		if (from > 0) rows.raw(from - 1, prev);
 		int type = 0;
 		for (int y = from; y < to; y++) {
@@ -325,7 +341,7 @@ public final class PngEncoder {
 		}
 	}
 
-	/** Filters a row one way into {@code out} from {@code at}. */
+	/** Filters a row one way (None, Sub, Up or Average) into {@code out} from {@code at}. */
 	static void apply(int type, byte[] cur, byte[] prev, int bpp, byte[] out, int at) {
 		int n = cur.length;
 		switch (type) {
@@ -348,31 +364,22 @@ public final class PngEncoder {
 					out[at + i] = (byte) (cur[i] - (((cur[i - bpp] & 0xff) + (prev[i] & 0xff)) >>> 1));
 				return;
 			default:
-				for (int i = 0; i < bpp; i++)
-					out[at + i] = (byte) (cur[i] - prev[i]);
-				for (int i = bpp; i < n; i++) {
-					int a = cur[i - bpp] & 0xff, b = prev[i] & 0xff, c = prev[i - bpp] & 0xff;
-					int pa = Math.abs(b - c), pb = Math.abs(a - c), pc = Math.abs(a + b - c - c);
-					int notA = ((pb - pa) | (pc - pa)) >> 31, notB = (pc - pb) >> 31;
-					int bc = b ^ ((b ^ c) & notB);
-					out[at + i] = (byte) (cur[i] - (a ^ ((a ^ bc) & notA)));
-				}
+				throw new IllegalArgumentException("No filter type " + type + " here");
 		}
 	}
 
 	/**
-	 * Filters a row all five ways into {@code f} and returns the one libpng's heuristic picks:
-	 * the least sum of absolute values of the output bytes read as signed.
+	 * Filters a row the {@link #FILTERS} ways into {@code f} and returns the one libpng's
+	 * heuristic picks of them: the least sum of absolute values of the output bytes read as
+	 * signed.
 	 */
 	static int filterRow(byte[] cur, byte[] prev, int bpp, byte[][] f) {
-		byte[] f1 = f[1], f2 = f[2], f3 = f[3], f4 = f[4];
+		byte[] f1 = f[1], f2 = f[2], f3 = f[3];
 		int n = cur.length;
 		// one simple loop per filter, which the JIT turns into vector code
-		for (int i = 0; i < bpp; i++) { // no left neighbour: a = c = 0
-			int b = prev[i] & 0xff;
+		for (int i = 0; i < bpp; i++) { // no left neighbour
 			f1[i] = cur[i];
-			f3[i] = (byte) (cur[i] - (b >>> 1));
-			f4[i] = (byte) (cur[i] - b); // Paeth of (0, b, 0) is b
+			f3[i] = (byte) (cur[i] - ((prev[i] & 0xff) >>> 1));
 		}
 		for (int i = bpp; i < n; i++)
 			f1[i] = (byte) (cur[i] - cur[i - bpp]);
@@ -380,18 +387,9 @@ public final class PngEncoder {
 			f2[i] = (byte) (cur[i] - prev[i]);
 		for (int i = bpp; i < n; i++)
 			f3[i] = (byte) (cur[i] - (((cur[i - bpp] & 0xff) + (prev[i] & 0xff)) >>> 1));
-		for (int i = bpp; i < n; i++) {
-			int a = cur[i - bpp] & 0xff, b = prev[i] & 0xff, c = prev[i - bpp] & 0xff;
-			int pa = Math.abs(b - c), pb = Math.abs(a - c), pc = Math.abs(a + b - c - c);
-			// a if pa is the least, else b if pb <= pc, else c; without branches, which
-			// mispredict on photographs
-			int notA = ((pb - pa) | (pc - pa)) >> 31, notB = (pc - pb) >> 31;
-			int bc = b ^ ((b ^ c) & notB);
-			f4[i] = (byte) (cur[i] - (a ^ ((a ^ bc) & notA)));
-		}
 		int best = 0;
 		long min = absSum(cur);
-		for (int t = 1; t < 5; t++) {
+		for (int t = 1; t < FILTERS; t++) {
 			long sum = absSum(f[t]);
 			if (sum < min) {
 				min = sum;

@@ -127,6 +127,26 @@ class PngEncoderTest {
 	}
 
 	@Test
+	void theStandardWriterDeflatesRgbAtLevel2GreyAt4And16BitGreyAt1() throws IOException {
+		int w = 300, h = 200;
+		int[] rgb = rgb(w, h, 8);
+		byte[] grey8 = new byte[w * h];
+		short[] grey16 = new short[w * h];
+		Random r = new Random(8);
+		for (int i = 0; i < w * h; i++) {
+			grey8[i] = (byte) value(r, i % w, i / w, 255);
+			grey16[i] = (short) value(r, i % w, i / w, 65535);
+		}
+		PngEncoder standard = PngEncoder.standard().serial();
+		assertArrayEquals(encode(new PngEncoder(2, null, 0), 24, rgb, w, h), encode(standard, 24,
+			rgb, w, h));
+		assertArrayEquals(encode(new PngEncoder(4, null, 0), 8, grey8, w, h), encode(standard, 8,
+			grey8, w, h));
+		assertArrayEquals(encode(new PngEncoder(1, null, 0), 16, grey16, w, h), encode(standard, 16,
+			grey16, w, h));
+	}
+
+	@Test
 	void helpersChangeNoByte() throws IOException {
 		int w = 1500, h = 600; // many bands
 		int[] px = rgb(w, h, 5);
@@ -152,17 +172,72 @@ class PngEncoderTest {
 				byte[] cur = new byte[n], prev = new byte[n];
 				r.nextBytes(cur);
 				r.nextBytes(prev);
-				byte[][] all = new byte[5][n];
+				byte[][] all = new byte[PngEncoder.FILTERS][n];
 				int chosen = PngEncoder.filterRow(cur, prev, bpp, all);
 				System.arraycopy(cur, 0, all[0], 0, n); // None is copied only when chosen
-				for (int type = 0; type < 5; type++) {
+				for (int type = 0; type < PngEncoder.FILTERS; type++) {
 					byte[] out = new byte[n + 2];
 					PngEncoder.apply(type, cur, prev, bpp, out, 1);
 					assertArrayEquals(all[type], java.util.Arrays.copyOfRange(out, 1, n + 1), "filter " +
 						type + ", bpp " + bpp + ", " + n + " bytes");
 				}
-				assertTrue(chosen >= 0 && chosen < 5);
+				assertTrue(chosen >= 0 && chosen < PngEncoder.FILTERS);
 			}
+	}
+
+	@Test
+	void rowsAreFilteredByNoneSubUpOrAverageNeverPaeth() throws IOException {
+		// smooth ramps with noise, where libpng's heuristic picks Paeth on many rows
+		for (int bitDepth : new int[] { 8, 16, 24 }) {
+			int w = 640, h = 360;
+			Object px = bitDepth == 24 ? rgb(w, h, 21) : bitDepth == 8 ? new byte[w * h]
+				: new short[w * h];
+			Random r = new Random(bitDepth);
+			for (int i = 0; bitDepth != 24 && i < w * h; i++) {
+				int v = value(r, i % w, i / w, bitDepth == 8 ? 255 : 65535);
+				if (bitDepth == 8) ((byte[]) px)[i] = (byte) v;
+				else ((short[]) px)[i] = (short) v;
+			}
+			byte[] raw = inflatedImageData(encode(new PngEncoder(4, helpers, 3), bitDepth, px, w, h));
+			int stride = 1 + w * (bitDepth == 24 ? 3 : bitDepth / 8);
+			assertEquals(stride * h, raw.length);
+			java.util.Set<Integer> used = new java.util.TreeSet<>();
+			for (int y = 0; y < h; y++)
+				used.add((int) raw[y * stride]);
+			assertFalse(used.contains(4), bitDepth + "-bit: Paeth used: " + used);
+			assertTrue(used.stream().allMatch(t -> t >= 0 && t < 4), bitDepth + "-bit: " + used);
+			assertTrue(used.size() > 1, bitDepth + "-bit: a choice is made: " + used);
+		}
+	}
+
+	/** The zlib stream of a PNG's IDAT chunks, inflated: each row's filter byte and bytes. */
+	private static byte[] inflatedImageData(byte[] png) throws IOException {
+		ByteArrayOutputStream idat = new ByteArrayOutputStream();
+		java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(png, 8, png.length - 8);
+		while (b.remaining() >= 12) {
+			int length = b.getInt();
+			String type = new String(png, b.position(), 4, java.nio.charset.StandardCharsets.US_ASCII);
+			if (type.equals("IDAT")) idat.write(png, b.position() + 4, length);
+			b.position(b.position() + 4 + length + 4);
+		}
+		java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+		inflater.setInput(idat.toByteArray());
+		ByteArrayOutputStream raw = new ByteArrayOutputStream();
+		byte[] buf = new byte[1 << 16];
+		try {
+			while (!inflater.finished()) {
+				int n = inflater.inflate(buf);
+				if (n == 0 && inflater.needsInput()) throw new IOException("truncated zlib stream");
+				raw.write(buf, 0, n);
+			}
+		}
+		catch (java.util.zip.DataFormatException e) {
+			throw new IOException(e);
+		}
+		finally {
+			inflater.end();
+		}
+		return raw.toByteArray();
 	}
 
 	@Test

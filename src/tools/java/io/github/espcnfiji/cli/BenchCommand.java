@@ -107,10 +107,13 @@ public final class BenchCommand implements Command {
 			"--sections files (not in the default run) times a folder of 640x360 RGB PNGs (--size)\n" +
 			"super-resolved to PNG files as upscale does it, step by step and end to end, beside\n" +
 			"OpenCV's PNG codecs and its whole pipeline with the same network (Python with cv2 and\n" +
-			"torch); it reads --model, --modes, --files-rounds, --files-kinds (also 8- and 16-bit grey\n" +
+			"torch), and libpng's default (level 6, Z_FILTERED) of the PNG files made in each mode;\n" +
+			"it reads --model, --modes, --files-rounds, --files-kinds (also 8- and 16-bit grey\n" +
 			"PNG and TIFF), --tile and --python. --sections fiji times a 100-slice stack (320x180, or\n" +
 			"--size) through the ImageJ adapter, TIFF in and out, beside OpenCV, and\n" +
-			"macros/upscale_folder.ijm (--macro) against upscale of a folder, each in a fresh JVM.\n" +
+			"macros/upscale_folder.ijm (--macro) inside the bench's JVM (first run apart) against\n" +
+			"OpenCV's pipeline per frame, and in a fresh JVM, as upscale of the folder, against a\n" +
+			"fresh Python's whole run (start-ups included).\n" +
 			"Modes fp32-reorder and fp32-blocked are the fp32 network's other layouts, for comparison.";
 	}
 
@@ -350,7 +353,7 @@ public final class BenchCommand implements Command {
 			bench.stack(modes, python, report, console);
 			int[] frames = o.has("size") ? in : new int[] { 640, 360 };
 			if (Files.isRegularFile(macro)) bench.macro(macro, new FilesBench(model, frames[0],
-				frames[1], tile, 0, rounds), report, console);
+				frames[1], tile, 0, rounds), python, report, console);
 			else report.filesNote("No " + macro + " (run from the repository, or give --macro): " +
 				"no macro row");
 		}

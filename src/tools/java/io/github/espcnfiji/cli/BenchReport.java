@@ -23,6 +23,8 @@ final class BenchReport {
 	private final List<String> fileNotes = new ArrayList<>();
 	private final Map<FilesBench.Kind, Map<String, String>> opencv = new java.util.EnumMap<>(
 		FilesBench.Kind.class);
+	private final Map<FilesBench.Kind, List<String>> sizeModes = new java.util.EnumMap<>(
+		FilesBench.Kind.class);
 
 	/** A row of the files table, with the key of OpenCV's figure for the same step. */
 	private static final class FileRow {
@@ -130,6 +132,14 @@ final class BenchReport {
 		opencv.put(kind, values);
 	}
 
+	/**
+	 * A row of the PNG sizes table: our files of {@code mode} against libpng's default of the
+	 * same pixels, from OpenCV's figures ({@code --sizes}).
+	 */
+	void filesSizes(FilesBench.Kind kind, String mode) {
+		sizeModes.computeIfAbsent(kind, k -> new ArrayList<>()).add(mode);
+	}
+
 	/** A row of the Fiji section, per slice or per frame; {@code peer}: OpenCV's key. */
 	void fijiStep(String step, String mode, Timings t, String peer) {
 		if (fiji == null) fiji = new Table("Fiji path", "mode", "median ms", "min-max ms", "CPU ms",
@@ -140,7 +150,13 @@ final class BenchReport {
 
 	/** OpenCV's figures for the stack, as {@code opencv_files.py --stack} prints them. */
 	void fijiOpencv(Map<String, String> values) {
-		fijiOpencv = values;
+		if (fijiOpencv == null) fijiOpencv = new java.util.LinkedHashMap<>();
+		fijiOpencv.putAll(values);
+	}
+
+	/** One more OpenCV figure of the Fiji section: {@code key} ms per frame. */
+	void fijiPeer(String key, double ms) {
+		fijiOpencv(Map.of(key + "_ms", Double.toString(ms)));
 	}
 
 	void filesNote(String note) {
@@ -165,9 +181,27 @@ final class BenchReport {
 				fixed(peerBytes / 1024, 0), fixed(r.t.median() / peer, 2) + (Double.isNaN(peer) ? ""
 					: "x"));
 		}
-		if (opencv != null && opencv.containsKey("encode6_ms")) t.row("libpng's default (level 6, adaptive filters), by cv2.imencode",
+		if (opencv != null && opencv.containsKey("encode6_ms")) t.row("libpng's default (level 6, Z_FILTERED, adaptive filters), by cv2.imencode",
 			"-", "-", "-", "-", "-", "cv2.imencode level 6", ms(number(opencv.get("encode6_ms"))),
 			fixed(number(opencv.get("encode6_bytes")) / 1024, 0), "-");
+		return t;
+	}
+
+	/**
+	 * Per mode: our PNG files against libpng's default (level 6, Z_FILTERED, adaptive filters)
+	 * and level 6 with zlib's default strategy, of exactly our result pixels; mean per file.
+	 */
+	private Table sizesTable(FilesBench.Kind kind) {
+		Map<String, String> cv = opencv.get(kind);
+		Table t = new Table("results of mode", "ours KB", "libpng default KB", "x libpng",
+			"level 6 Z_DEFAULT_STRATEGY KB", "x level 6", "libpng default ms");
+		for (String mode : sizeModes.getOrDefault(kind, List.of())) {
+			double ours = number(cv.get("ours_" + mode + "_bytes")), libpng = number(cv.get("libpng_" +
+				mode + "_bytes")), six = number(cv.get("level6_" + mode + "_bytes"));
+			t.row(mode, fixed(ours / 1024, 0), fixed(libpng / 1024, 0), fixed(ours / libpng, 3) + "x",
+				fixed(six / 1024, 0), fixed(ours / six, 3) + "x", ms(number(cv.get("libpng_" + mode +
+					"_ms"))));
+		}
 		return t;
 	}
 
@@ -215,6 +249,12 @@ final class BenchReport {
 				kind.extension.toUpperCase(Locale.ROOT), cv == null ? "" : " OpenCV " + cv.getOrDefault(
 					"opencv", "?") + ", " + cv.getOrDefault("threads", "?") + " threads");
 			console.out.print(filesTable(kind));
+			if (cv != null && sizeModes.containsKey(kind)) {
+				console.result("%nPNG sizes, %s: our files against libpng's default (level 6, " +
+					"Z_FILTERED, adaptive filters; by cv2.imencode) of the same pixels, the results of each " +
+					"mode, mean per frame (x: ours / theirs; target <= 1.10x):", kind.label);
+				console.out.print(sizesTable(kind));
+			}
 		}
 		for (String n : fileNotes)
 			console.result("%s", n);
@@ -226,9 +266,12 @@ final class BenchReport {
 					fijiTimes.get(i) / peer, 2) + "x");
 			}
 			console.result("%nFiji paths (median per slice or per frame; CPU ms: process CPU per " +
-				"slice; x OpenCV: ours / OpenCV's, in this run%s):", fijiOpencv == null ? ""
+				"slice or frame; x OpenCV: ours / OpenCV's, in this run%s):", fijiOpencv == null ? ""
 					: "; OpenCV " + fijiOpencv.getOrDefault("opencv", "?") + ": imreadmulti, its grey " +
-						"pipeline per slice, imwritemulti; alone: net.forward per slice");
+						"pipeline per slice, imwritemulti; alone: net.forward per slice; for the macro in this " +
+						"JVM: its RGB pipeline per frame, imread to imwrite, in a running Python; for fresh " +
+						"JVMs: a fresh Python's whole run over the folder (start-up, cv2 import, the ONNX " +
+						"network read, the pipeline) per frame");
 			console.out.print(fiji);
 		}
 		console.result("%nVideo frames per second: bench --video.");

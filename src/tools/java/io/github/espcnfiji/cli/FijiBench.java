@@ -31,9 +31,9 @@ import java.util.stream.Stream;
  * the ImageJ adapter ({@link ImagePlusUpscaling}, as the plugin does it, headless) and saved as
  * a TIFF stack; per slice, with the upscale alone beside it. OpenCV in the same run:
  * {@code imreadmulti}, its grey pipeline slice by slice, {@code imwritemulti}.</li>
- * <li>A folder of {@link FilesBench#FRAMES} frames through {@code macros/upscale_folder.ijm}
- * by the jar's {@code macro} runner, and through {@code upscale} of the folder, each a fresh
- * JVM (start-up included), in turn.</li>
+ * <li>A folder of {@link FilesBench#FRAMES} frames through {@code macros/upscale_folder.ijm},
+ * inside this JVM as a Fiji user runs it, and as whole processes beside {@code upscale} and
+ * OpenCV's (see {@link #macro}).</li>
  * </ul>
  */
 final class FijiBench {
@@ -114,48 +114,146 @@ final class FijiBench {
 	}
 
 	/**
-	 * {@code macro upscale_folder.ijm} against {@code upscale} of the same folder, each in a
-	 * fresh JVM, {@code rounds} times in turn after one warm-up of each.
+	 * {@code macros/upscale_folder.ijm} on a folder of {@link FilesBench#FRAMES} RGB PNG frames,
+	 * two ways, {@code rounds} rounds after one warm-up, interleaved with OpenCV's:
+	 * <ul>
+	 * <li>inside this running JVM, as a Fiji user runs it (ImageJ already up), through the
+	 * jar's macro runner in-process: the first run (ImageJ's classes and the model loaded; the
+	 * engine's native library is already loaded by the bench) apart from the later ones; against
+	 * OpenCV's whole pipeline per frame in a Python already running (its start-up excluded);</li>
+	 * <li>as whole processes, start-up included on both sides: the macro in a fresh JVM and
+	 * {@code upscale} of the folder in a fresh JVM, against a fresh Python running OpenCV's
+	 * pipeline over the folder ({@code opencv_files.py --process}: cv2 and numpy imported, the
+	 * network read from an ONNX file exported beforehand).</li>
+	 * </ul>
 	 */
-	void macro(Path macro, FilesBench frames, BenchReport report, Console console)
-		throws Exception
+	void macro(Path macro, FilesBench frames, Optional<String> python, BenchReport report,
+		Console console) throws Exception
 	{
 		int width = frames.width(), height = frames.height();
 		Path root = Files.createTempDirectory("espcn-bench-macro-");
 		try {
 			Path in = Files.createDirectory(root.resolve("in"));
 			List<Path> files = frames.makeFrames(FilesBench.Kind.RGB_PNG, in, console);
-			double[] viaMacro = new double[rounds], viaCli = new double[rounds];
+			int n = files.size();
+			Path npz = root.resolve("weights.npz"), onnx = root.resolve("espcn.onnx");
+			EspcnSpec spec = model.spec();
+			List<String> net = List.of("--weights", npz.toString(), "--scale", Integer.toString(spec
+				.scale()), "--filters", join(spec.filters()), "--kernels", join(spec.kernels()));
+			if (python.isPresent()) {
+				ModelFiles.exportPyTorch(model, npz);
+				List<String> args = new ArrayList<>(List.of("--inputs", in.toString(), "--export-onnx",
+					onnx.toString()));
+				args.addAll(net);
+				PythonBench.script(python.get(), "/bench/opencv_files.py", args, 600);
+			}
+			double first = Double.NaN;
+			List<Double> later = new ArrayList<>(), pipeline = new ArrayList<>(), viaMacro =
+				new ArrayList<>(), viaCli = new ArrayList<>(), viaPython = new ArrayList<>();
+			double cpuLater = 0;
 			for (int r = -1; r < rounds; r++) {
-				Path a = root.resolve("macro" + r), b = root.resolve("cli" + r);
-				console.progress("Timing upscale_folder.ijm and upscale of the folder, round %d of %d",
-					r + 1, rounds);
+				console.progress("Timing upscale_folder.ijm in this JVM and in a fresh one, upscale " +
+					"and OpenCV, round %d of %d", r + 1, rounds);
+				// in this JVM: the first run is the warm-up round's
+				Path here = root.resolve("here" + r);
+				long cpu0 = processCpu(), t0 = System.nanoTime();
+				runMacroHere(macro, in, here);
+				double ms = (System.nanoTime() - t0) / 1e6 / n;
+				long cpu1 = processCpu();
+				check(here, n);
+				deleteTree(here);
+				if (r < 0) first = ms;
+				else {
+					later.add(ms);
+					cpuLater += (cpu1 - cpu0) / 1e6 / n / rounds;
+				}
+				if (python.isPresent()) {
+					List<String> args = new ArrayList<>(List.of("--inputs", in.toString(), "--onnx", onnx
+						.toString(), "--pipeline-only", "--rounds", "1", "--warmup", "1"));
+					args.addAll(net);
+					Map<String, String> v = PythonBench.script(python.get(), "/bench/opencv_files.py",
+						args, 1800);
+					if (r >= 0) pipeline.add(Double.parseDouble(v.get("pipeline_ms")));
+				}
+				// whole processes
+				Path a = root.resolve("macro" + r), b = root.resolve("cli" + r), c = root.resolve(
+					"python" + r);
 				ChildProcesses.Outcome m = ChildProcesses.run(List.of("-Djava.awt.headless=true"), Main.class
 					.getName(), List.of("macro", macro.toString(), in.toString(), a.toString(), modelArg),
 					1800);
 				if (m.exitCode != 0) throw new IOException("the macro failed: " + m.lastLine());
-				ChildProcesses.Outcome c = ChildProcesses.run(List.of(), Main.class.getName(), List.of(
+				ChildProcesses.Outcome u = ChildProcesses.run(List.of(), Main.class.getName(), List.of(
 					"upscale", "--model", modelArg, "--input", in.toString(), "--output", b.toString()),
 					1800);
-				if (c.exitCode != 0) throw new IOException("upscale failed: " + c.lastLine());
-				check(a, files.size());
-				check(b, files.size());
+				if (u.exitCode != 0) throw new IOException("upscale failed: " + u.lastLine());
+				double pythonSeconds = Double.NaN;
+				if (python.isPresent()) {
+					Files.createDirectory(c);
+					List<String> args = new ArrayList<>(List.of("--process", "--inputs", in.toString(),
+						"--onnx", onnx.toString(), "--output", c.toString()));
+					args.addAll(net);
+					long p0 = System.nanoTime();
+					PythonBench.script(python.get(), "/bench/opencv_files.py", args, 1800);
+					pythonSeconds = (System.nanoTime() - p0) / 1e9;
+					check(c, n);
+				}
+				check(a, n);
+				check(b, n);
 				deleteTree(a);
 				deleteTree(b);
+				deleteTree(c);
 				if (r < 0) continue;
-				viaMacro[r] = m.seconds * 1000 / files.size();
-				viaCli[r] = c.seconds * 1000 / files.size();
+				viaMacro.add(m.seconds * 1000 / n);
+				viaCli.add(u.seconds * 1000 / n);
+				viaPython.add(pythonSeconds * 1000 / n);
 			}
-			String what = files.size() + " RGB PNG " + width + "x" + height + " -> " + width * model
-				.scale() + "x" + height * model.scale() + ", a fresh JVM each, start-up included";
-			report.fijiStep("folder by macros/upscale_folder.ijm (macro runner), " + what, "fp32",
-				new Timings(viaMacro), "cli");
-			report.fijiStep("folder by upscale (command line), " + what, "fp32", new Timings(viaCli),
-				"cli");
+			if (!pipeline.isEmpty()) report.fijiPeer("folder_pipeline", median(pipeline));
+			if (python.isPresent()) report.fijiPeer("folder_process", median(viaPython));
+			String what = n + " RGB PNG " + width + "x" + height + " -> " + width * model.scale() +
+				"x" + height * model.scale();
+			report.fijiStep("folder by macros/upscale_folder.ijm in this JVM, first run (ImageJ's " +
+				"classes and the model loaded), " + what, "fp32", new Timings(new double[] { first }),
+				"folder_pipeline");
+			report.fijiStep("folder by macros/upscale_folder.ijm in this JVM, later runs, " + what,
+				"fp32", new Timings(array(later), cpuLater), "folder_pipeline");
+			report.fijiStep("folder by macros/upscale_folder.ijm (macro runner), a fresh JVM, " +
+				"start-up included, " + what, "fp32", new Timings(array(viaMacro)), "folder_process");
+			report.fijiStep("folder by upscale (command line), a fresh JVM, start-up included, " +
+				what, "fp32", new Timings(array(viaCli)), "folder_process");
 		}
 		finally {
 			deleteTree(root);
 		}
+	}
+
+	/**
+	 * Runs the macro on {@code in} into {@code out} in this JVM through the jar's macro runner,
+	 * its output (the macro's closing line) kept off the bench's.
+	 */
+	private void runMacroHere(Path macro, Path in, Path out) throws IOException {
+		java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+		java.io.PrintStream sink = new java.io.PrintStream(text, true,
+			java.nio.charset.StandardCharsets.UTF_8);
+		java.io.PrintStream standard = System.out;
+		System.setOut(sink);
+		int code;
+		try {
+			code = MacroRunner.run(new String[] { macro.toString(), in.toString(), out.toString(),
+				modelArg }, sink, sink);
+		}
+		finally {
+			System.setOut(standard);
+		}
+		if (code != 0) throw new IOException("the macro failed in this JVM (exit " + code + "): " +
+			text.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
+	}
+
+	private static double[] array(List<Double> v) {
+		return v.stream().mapToDouble(Double::doubleValue).toArray();
+	}
+
+	private static double median(List<Double> v) {
+		return new Timings(array(v)).median();
 	}
 
 	private static void check(Path folder, int expected) throws IOException {

@@ -115,16 +115,15 @@ final class FilesBench {
 			List<Path> frames = makeFrames(kind, in, console);
 			String sizeLabel = width + "x" + height + " -> " + width * model.scale() + "x" + height *
 				model.scale();
-			Path firstResults = null;
+			Map<InferenceMode, Path> results = new java.util.LinkedHashMap<>();
 			for (InferenceMode mode : modes) {
 				Path out = Files.createDirectory(root.resolve("out-" + mode.id()));
 				Path old = Files.createDirectory(root.resolve("imageio-" + mode.id()));
-				if (firstResults == null) firstResults = out;
+				results.put(mode, out);
 				steps(kind, frames, mode, out, old, sizeLabel, report, console);
 				endToEnd(kind, frames, mode, root, sizeLabel, report, console);
 			}
-			if (python.isPresent()) opencv(kind, python.get(), in, firstResults, root, report,
-				console);
+			if (python.isPresent()) opencv(kind, python.get(), in, results, root, report, console);
 			else report.filesNote("No Python with cv2 and torch found: no OpenCV comparison");
 		}
 		finally {
@@ -310,20 +309,30 @@ final class FilesBench {
 					Double.NaN)), -1, "pipeline");
 	}
 
-	private void opencv(Kind kind, String python, Path in, Path results, Path root,
-		BenchReport report, Console console) throws IOException
+	/**
+	 * OpenCV's codecs and pipeline on the same frames; its codecs encode the results of the
+	 * first mode, and libpng's default encodes the results of every mode (the same pixels as our
+	 * files of that mode: bf16 results are other pixels than fp32 ones).
+	 */
+	private void opencv(Kind kind, String python, Path in, Map<InferenceMode, Path> results,
+		Path root, BenchReport report, Console console) throws IOException
 	{
 		console.progress("Timing OpenCV's codecs and its pipeline on the same %s frames (%s)",
 			kind.label, python);
 		Path npz = root.resolve("weights.npz");
 		ModelFiles.exportPyTorch(model, npz);
 		EspcnSpec spec = model.spec();
-		Map<String, String> v = PythonBench.script(python, "/bench/opencv_files.py", List.of(
-			"--inputs", in.toString(), "--results", results.toString(), "--weights", npz.toString(),
-			"--scale", Integer.toString(spec.scale()), "--filters", join(spec.filters()),
-			"--kernels", join(spec.kernels()), "--rounds", Integer.toString(rounds), "--warmup",
-			Integer.toString(Math.min(1, warmup)), "--extension", kind.extension), 3600);
+		List<String> args = new ArrayList<>(List.of("--inputs", in.toString(), "--results", results
+			.values().iterator().next().toString(), "--weights", npz.toString(), "--scale", Integer
+				.toString(spec.scale()), "--filters", join(spec.filters()), "--kernels", join(spec
+					.kernels()), "--rounds", Integer.toString(rounds), "--warmup", Integer.toString(Math
+						.min(1, warmup)), "--extension", kind.extension));
+		for (Map.Entry<InferenceMode, Path> r : results.entrySet())
+			args.addAll(List.of("--sizes", r.getKey().id() + "=" + r.getValue()));
+		Map<String, String> v = PythonBench.script(python, "/bench/opencv_files.py", args, 3600);
 		report.filesOpencv(kind, v);
+		if (kind.extension.equals("png")) for (InferenceMode mode : results.keySet())
+			report.filesSizes(kind, mode.id());
 	}
 
 	private static String join(int[] values) {
