@@ -14,14 +14,14 @@ import io.github.espcnfiji.core.YCbCr;
  * network into a new plane of the upscaled context, Cb and Cr enlarged by
  * {@link MatlabResize#upscaleWindow}, every output pixel packed by {@link YCbCr#toPackedRgb}
  * into a new array and copied into place. The same steps are the yardstick of the tests
- * ({@code testing/PlainRgb}); their pixels equal today's.
+ * ({@code testing/PlainRgb} calls this class); their pixels equal today's.
  */
-final class PlainRgbSteps {
+public final class PlainRgbSteps {
 
 	private PlainRgbSteps() {}
 
 	/** The {@code width x height} packed RGB plane {@code argb} super-resolved in tiles. */
-	static int[] upscale(PlaneUpscaler upscaler, int tileSize, int[] argb, int width, int height) {
+	public static int[] upscale(PlaneUpscaler upscaler, int tileSize, int[] argb, int width, int height) {
 		int s = upscaler.scale();
 		int[] out = new int[width * s * height * s];
 		new Tiler(upscaler, tileSize).forEachTile(width, height, Math.max(upscaler.halo(),
