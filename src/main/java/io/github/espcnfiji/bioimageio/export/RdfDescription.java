@@ -157,6 +157,18 @@ final class RdfDescription {
 		return map("pytorch_state_dict", stateDict, "torchscript", script);
 	}
 
+	/**
+	 * The loss a card names ({@code train --loss}) as the description's loss function: MSE for
+	 * l2 and for cards older than the choice (no loss), PyTorch's name for L1, and Charbonnier's
+	 * (PyTorch has none) under the name such implementations use.
+	 */
+	private static String lossFunction(String loss) {
+		if (loss == null || loss.equals("l2")) return "MSELoss";
+		if (loss.equals("l1")) return "L1Loss";
+		if (loss.equals("charbonnier")) return "CharbonnierLoss";
+		return loss;
+	}
+
 	private Map<String, Object> config() {
 		Map<String, Object> training = new LinkedHashMap<>();
 		ModelCard.Training t = card.training;
@@ -169,7 +181,9 @@ final class RdfDescription {
 			training.put("initial_learning_rate", t.learningRate);
 			training.put("learning_rate_schedule", t.schedule + "; last layer x" +
 				t.lastLayerLearningRateFactor);
-			training.put("loss_function", "MSELoss");
+			training.put("loss_function", lossFunction(t.loss));
+			// train's Loss.CHARBONNIER_EPS (this package does not depend on train)
+			if ("charbonnier".equals(t.loss)) training.put("loss_function_kwargs", map("eps", 1e-3));
 			training.put("optimizer", "Adam");
 		}
 		Map<String, Object> bioimageio = new LinkedHashMap<>();

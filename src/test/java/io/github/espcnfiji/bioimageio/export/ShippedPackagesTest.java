@@ -96,6 +96,38 @@ class ShippedPackagesTest {
 		assertTrue(Files.size(zip) > 0);
 	}
 
+	/**
+	 * The description names the loss the model was trained with: MSE for a card without one
+	 * (written before {@code --loss}) or with l2, L1 and Charbonnier (with its epsilon) for
+	 * models trained with {@code --loss l1} or {@code --loss charbonnier}; still valid.
+	 */
+	@Test
+	void declaresTheLossTheModelWasTrainedWith() throws IOException {
+		Map<String, String> expected = new java.util.LinkedHashMap<>();
+		expected.put(null, "MSELoss");
+		expected.put("l2", "MSELoss");
+		expected.put("l1", "L1Loss");
+		expected.put("charbonnier", "CharbonnierLoss");
+		int i = 0;
+		for (Map.Entry<String, String> e : expected.entrySet()) {
+			Path zip = dir.resolve("x3-" + i++ + ".zip");
+			try (EspcnModel model = BundledModels.shipped().load("x3")) {
+				model.card().training.loss = e.getKey();
+				PackageExport.write(model, false, zip, false);
+			}
+			ModelPackage p = ModelPackage.open(zip);
+			assertEquals(Set.of(), SchemaValidation.errors(p.files().read(RdfYaml.FILE)), e.getKey());
+			RdfNode training = p.rdf().get("config").get("bioimageio").get("training");
+			assertEquals(e.getValue(), training.get("loss_function").text(), "card loss " + e
+				.getKey());
+			assertEquals("charbonnier".equals(e.getKey()), training.get("loss_function_kwargs")
+				.exists(), "card loss " + e.getKey());
+			if ("charbonnier".equals(e.getKey())) assertEquals(
+				io.github.espcnfiji.train.TrainingConfig.Loss.CHARBONNIER_EPS, training.get(
+					"loss_function_kwargs").get("eps").number(), 0);
+		}
+	}
+
 	/** The validator does reject: a description the schema forbids is caught. */
 	@Test
 	void theSchemaCatchesAnInvalidDescription() throws IOException {
