@@ -80,4 +80,21 @@ class LossTest {
 		assertThrows(IllegalArgumentException.class, () -> new EspcnTrainer(l2, train, val,
 			new TrainingRun(folder, new ModelCard()), null).run(true));
 	}
+
+	/**
+	 * Runs started before the loss could be chosen resume: an L2 run's fingerprint is the one they
+	 * wrote (this string is from a corpus-v1 run's checkpoint of session 5).
+	 */
+	@Test
+	void anL2RunKeepsTheFingerprintOfRunsStartedBeforeTheChoice() {
+		TrainingConfig c = new TrainingConfig();
+		c.scale = 2;
+		c.epochs = 52;
+		c.augment = true;
+		c.rescales = new double[] { 0.9, 0.8, 0.7, 0.6 };
+		assertEquals("x2 tanh f[64, 32] k[5, 3, 3] e52 b16 p17 s13 lr0.00100000 ll0.100000 " +
+			"STEP_AT_80_PERCENT augtrue rs[0.9, 0.8, 0.7, 0.6] seed1", TrainingRun.fingerprint(c));
+		c.loss = Loss.CHARBONNIER;
+		assertTrue(TrainingRun.fingerprint(c).endsWith(" loss charbonnier"));
+	}
 }
