@@ -73,6 +73,10 @@ RUNS=(
 	"17-corpus-v1|data: corpus v1 (T91, BSD200 less validation, 38 Debian photographs)|--train $CORPUS --augment --steps $B"
 	"18-patch33|patches of 33 (stride 26) at the same pixels seen (a quarter of the steps)|--train $T91 --augment --steps $((B / 4)) --patch 33 --stride 26"
 	"19-batch64-lr2e-3|batch 64 at the same patches seen, the rate doubled (square-root scaling)|--train $T91 --augment --steps $((B / 4)) --batch 64 --lr 0.002"
+	"20-deep5-thin|five layers (kernels 5,3,3,3,3; filters 32,24,24,24): 0.88x the arithmetic per pixel|--train $T91 --augment --steps $B --kernels 5,3,3,3,3 --filters 32,24,24,24"
+	"21-deep4|four layers (kernels 5,3,3,3; filters 48,24,24): 0.83x the arithmetic per pixel|--train $T91 --augment --steps $B --kernels 5,3,3,3 --filters 48,24,24"
+	"22-deep7-thin|seven layers (kernels 5,3,3,3,3,3,3; filters 32,20,20,20,20,20): 1.0x the arithmetic per pixel|--train $T91 --augment --steps $B --kernels 5,3,3,3,3,3,3 --filters 32,20,20,20,20,20"
+	"23-deep5-thin-relu|20-deep5-thin with ReLU|--train $T91 --augment --steps $B --kernels 5,3,3,3,3 --filters 32,24,24,24 --activation relu"
 )
 
 dry=0
