@@ -77,6 +77,7 @@ RUNS=(
 	"21-deep4|four layers (kernels 5,3,3,3; filters 48,24,24): 0.83x the arithmetic per pixel|--train $T91 --augment --steps $B --kernels 5,3,3,3 --filters 48,24,24"
 	"22-deep7-thin|seven layers (kernels 5,3,3,3,3,3,3; filters 32,20,20,20,20,20): 1.0x the arithmetic per pixel|--train $T91 --augment --steps $B --kernels 5,3,3,3,3,3,3 --filters 32,20,20,20,20,20"
 	"23-deep5-thin-relu|20-deep5-thin with ReLU|--train $T91 --augment --steps $B --kernels 5,3,3,3,3 --filters 32,24,24,24 --activation relu"
+	"24-deep7-thin-relu|22-deep7-thin with ReLU|--train $T91 --augment --steps $B --kernels 5,3,3,3,3,3,3 --filters 32,20,20,20,20,20 --activation relu"
 )
 
 dry=0

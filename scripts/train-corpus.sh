@@ -15,6 +15,10 @@
 #   BIN     a private copy of the jar and its jars/, so rebuilds do not touch the run
 #           [/work/runs/bin-corpus; made from target/ when missing]
 #   JAVA_OPTS                             [-Xmx6g]
+#   VARIANT one of the named variants below, trained instead of the paper's network; the run is
+#           then corpus-VARIANT-xSCALE (and its snapshot runs-in-progress/corpus-VARIANT-xSCALE):
+#             deep5-relu  five layers, kernels 5,3,3,3,3, filters 32,24,24,24, ReLU (0.88x the
+#                         paper's arithmetic per pixel; study row 23-deep5-thin-relu)
 #
 #   scripts/train-corpus.sh SCALE --snapshot
 # copies the run's last checkpoint, best model and logs (a few hundred KB) into
@@ -23,8 +27,17 @@ set -e
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 SCALE=$1
 case "$SCALE" in 2|3|4) shift ;; *) echo "usage: train-corpus.sh 2|3|4 [--snapshot]" >&2; exit 2 ;; esac
-NAME=corpus-x$SCALE
+VARIANT=${VARIANT:-}
+case "$VARIANT" in
+	'') NAME=corpus-x$SCALE; ARCH= ;;
+	deep5-relu) NAME=corpus-$VARIANT-x$SCALE; ARCH="--kernels 5,3,3,3,3 --filters 32,24,24,24 --activation relu" ;;
+	*) echo "train-corpus: unknown VARIANT $VARIANT (known: deep5-relu)" >&2; exit 2 ;;
+esac
 RUN=${RUN:-/work/runs/$NAME}
+# The run's own output: inside the run folder for runs that began with it there, else beside
+# the folder (train refuses to start a new run in a folder that holds anything).
+LOG=$RUN/train.log
+[ -f "$LOG" ] || LOG=$RUN.log
 STEPS=${STEPS:-937800}
 CORPUS=${CORPUS:-/work/corpus/v1}
 DATA=${DATA:-/work/shared/data}
@@ -42,7 +55,8 @@ if [ "$1" = --snapshot ]; then
 		rm -rf "$SNAP.tmp" && mkdir -p "$SNAP.tmp/checkpoint"
 		# -p keeps the times: an old-layout checkpoint resumes only with state.json the newest
 		cp -p "$RUN"/checkpoint/state.json "$RUN"/checkpoint/weights.npz "$RUN"/checkpoint/optimizer.npz "$SNAP.tmp/checkpoint/"
-		cp "$RUN"/card.json "$RUN"/weights.npz "$RUN"/training-log.csv "$RUN"/train.log "$SNAP.tmp/"
+		cp "$RUN"/card.json "$RUN"/weights.npz "$RUN"/training-log.csv "$SNAP.tmp/"
+		cp "$LOG" "$SNAP.tmp/train.log"
 		# state.json is written last: weights newer than it mean a checkpoint is being written
 		if [ ! "$RUN/checkpoint/weights.npz" -nt "$RUN/checkpoint/state.json" ] &&
 			[ ! "$RUN/checkpoint/optimizer.npz" -nt "$RUN/checkpoint/state.json" ] &&
@@ -73,10 +87,12 @@ if [ ! -f "$RUN/checkpoint/state.json" ] && [ -f "$REPO/runs-in-progress/$NAME/c
 fi
 RESUME=
 [ -f "$RUN/checkpoint/state.json" ] && RESUME=--resume
-mkdir -p "$RUN"
-echo "$(date -u '+%F %T') train-corpus x$SCALE: ${RESUME:-start} (corpus $TAG, jar $BIN/$JAR)" >> "$RUN/train.log"
+LOG=$RUN/train.log
+[ -f "$LOG" ] || LOG=$RUN.log
+mkdir -p "$(dirname "$RUN")"
+echo "$(date -u '+%F %T') train-corpus $NAME: ${RESUME:-start} (corpus $TAG, jar $BIN/$JAR)" >> "$LOG"
 # shellcheck disable=SC2086
 exec java $JAVA_OPTS -jar "$BIN/$JAR" train \
 	--train "$CORPUS" --validation "$DATA/BSD200" --validation-count 20 \
 	--scale "$SCALE" --steps "$STEPS" --augment --rescales 0.9,0.8,0.7,0.6 --seed 1 --threads 1 \
-	--output "$RUN" $RESUME >> "$RUN/train.log" 2>&1
+	$ARCH --output "$RUN" $RESUME >> "$LOG" 2>&1
