@@ -19,6 +19,8 @@
 #           then corpus-VARIANT-xSCALE (and its snapshot runs-in-progress/corpus-VARIANT-xSCALE):
 #             deep5-relu  five layers, kernels 5,3,3,3,3, filters 32,24,24,24, ReLU (0.88x the
 #                         paper's arithmetic per pixel; study row 23-deep5-thin-relu)
+#             deep7-16-relu  seven layers, kernels 5,3,3,3,3,3,3, filters 32,16,16,16,16,16, ReLU
+#                         (0.70x the arithmetic, about 0.8x the default's fp32 time; row 25)
 #
 #   scripts/train-corpus.sh SCALE --snapshot
 # copies the run's last checkpoint, best model and logs (a few hundred KB) into
@@ -31,7 +33,8 @@ VARIANT=${VARIANT:-}
 case "$VARIANT" in
 	'') NAME=corpus-x$SCALE; ARCH= ;;
 	deep5-relu) NAME=corpus-$VARIANT-x$SCALE; ARCH="--kernels 5,3,3,3,3 --filters 32,24,24,24 --activation relu" ;;
-	*) echo "train-corpus: unknown VARIANT $VARIANT (known: deep5-relu)" >&2; exit 2 ;;
+	deep7-16-relu) NAME=corpus-$VARIANT-x$SCALE; ARCH="--kernels 5,3,3,3,3,3,3 --filters 32,16,16,16,16,16 --activation relu" ;;
+	*) echo "train-corpus: unknown VARIANT $VARIANT (known: deep5-relu, deep7-16-relu)" >&2; exit 2 ;;
 esac
 RUN=${RUN:-/work/runs/$NAME}
 # The run's own output: inside the run folder for runs that began with it there, else beside
