@@ -54,18 +54,31 @@ if [ "$1" = --snapshot ]; then
 	SNAP="$REPO/runs-in-progress/$NAME"
 	[ -f "$RUN/checkpoint/state.json" ] || { echo "train-corpus: no checkpoint in $RUN" >&2; exit 1; }
 	# A checkpoint is rewritten after every epoch: copy until the copy matches a finished one.
+	# Today's trainer names its arrays by epoch (weights-000027.npz) and lists them in state.json
+	# with their sha256, written last; older runs have weights.npz and optimizer.npz.
 	while :; do
 		rm -rf "$SNAP.tmp" && mkdir -p "$SNAP.tmp/checkpoint"
 		# -p keeps the times: an old-layout checkpoint resumes only with state.json the newest
-		cp -p "$RUN"/checkpoint/state.json "$RUN"/checkpoint/weights.npz "$RUN"/checkpoint/optimizer.npz "$SNAP.tmp/checkpoint/"
+		cp -p "$RUN"/checkpoint/state.json "$SNAP.tmp/checkpoint/"
 		cp "$RUN"/card.json "$RUN"/weights.npz "$RUN"/training-log.csv "$SNAP.tmp/"
 		cp "$LOG" "$SNAP.tmp/train.log"
-		# state.json is written last: weights newer than it mean a checkpoint is being written
-		if [ ! "$RUN/checkpoint/weights.npz" -nt "$RUN/checkpoint/state.json" ] &&
-			[ ! "$RUN/checkpoint/optimizer.npz" -nt "$RUN/checkpoint/state.json" ] &&
-			cmp -s "$RUN/checkpoint/state.json" "$SNAP.tmp/checkpoint/state.json" &&
-			cmp -s "$RUN/checkpoint/weights.npz" "$SNAP.tmp/checkpoint/weights.npz" &&
-			cmp -s "$RUN/checkpoint/optimizer.npz" "$SNAP.tmp/checkpoint/optimizer.npz" &&
+		listed=$(grep -o '"[a-z]*-[0-9]*\.npz": "[0-9a-f]*"' "$SNAP.tmp/checkpoint/state.json" || true)
+		ok=1
+		if [ -n "$listed" ]; then
+			for entry in $(echo "$listed" | tr -d '" ' | tr ':' '='); do
+				f=${entry%%=*} sum=${entry#*=}
+				cp -p "$RUN/checkpoint/$f" "$SNAP.tmp/checkpoint/" 2>/dev/null || ok=0
+				[ "$ok" = 1 ] && [ "$(sha256sum "$SNAP.tmp/checkpoint/$f" | cut -d' ' -f1)" = "$sum" ] || ok=0
+			done
+		else
+			cp -p "$RUN"/checkpoint/weights.npz "$RUN"/checkpoint/optimizer.npz "$SNAP.tmp/checkpoint/" || ok=0
+			# state.json is written last: weights newer than it mean a checkpoint is being written
+			[ ! "$RUN/checkpoint/weights.npz" -nt "$RUN/checkpoint/state.json" ] &&
+				[ ! "$RUN/checkpoint/optimizer.npz" -nt "$RUN/checkpoint/state.json" ] &&
+				cmp -s "$RUN/checkpoint/weights.npz" "$SNAP.tmp/checkpoint/weights.npz" &&
+				cmp -s "$RUN/checkpoint/optimizer.npz" "$SNAP.tmp/checkpoint/optimizer.npz" || ok=0
+		fi
+		if [ "$ok" = 1 ] && cmp -s "$RUN/checkpoint/state.json" "$SNAP.tmp/checkpoint/state.json" &&
 			cmp -s "$RUN/training-log.csv" "$SNAP.tmp/training-log.csv"; then break; fi
 		sleep 5
 	done
