@@ -79,6 +79,8 @@ RUNS=(
 	"23-deep5-thin-relu|20-deep5-thin with ReLU|--train $T91 --augment --steps $B --kernels 5,3,3,3,3 --filters 32,24,24,24 --activation relu"
 	"24-deep7-thin-relu|22-deep7-thin with ReLU|--train $T91 --augment --steps $B --kernels 5,3,3,3,3,3,3 --filters 32,20,20,20,20,20 --activation relu"
 	"25-deep7-16-relu|seven layers, 16-channel middle layers (filters 32,16,16,16,16,16), ReLU: 0.70x the arithmetic per pixel|--train $T91 --augment --steps $B --kernels 5,3,3,3,3,3,3 --filters 32,16,16,16,16,16 --activation relu"
+	"26-deep7-32x16-relu|seven layers, filters 32,32,16,16,16,16, ReLU: 1.01x the arithmetic per pixel|--train $T91 --augment --steps $B --kernels 5,3,3,3,3,3,3 --filters 32,32,16,16,16,16 --activation relu"
+	"27-deep9-16-relu|nine layers, filters 32,16,16,16,16,16,16,16, ReLU: 0.91x the arithmetic per pixel|--train $T91 --augment --steps $B --kernels 5,3,3,3,3,3,3,3,3 --filters 32,16,16,16,16,16,16,16 --activation relu"
 )
 
 dry=0
