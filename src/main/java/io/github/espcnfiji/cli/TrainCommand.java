@@ -5,6 +5,7 @@ import io.github.espcnfiji.files.PartFiles;
 import io.github.espcnfiji.files.PendingFile;
 import io.github.espcnfiji.io.ImageFiles;
 import io.github.espcnfiji.model.Activation;
+import io.github.espcnfiji.model.EspcnModel;
 import io.github.espcnfiji.model.ModelCard;
 import io.github.espcnfiji.train.EpochReport;
 import io.github.espcnfiji.train.EspcnTrainer;
@@ -13,6 +14,7 @@ import io.github.espcnfiji.train.TrainingListener;
 import io.github.espcnfiji.train.TrainingPair;
 import io.github.espcnfiji.train.TrainingResult;
 import io.github.espcnfiji.train.TrainingRun;
+import io.github.espcnfiji.train.Teacher;
 import io.github.espcnfiji.train.ValidationSplit;
 
 import java.io.BufferedReader;
@@ -64,6 +66,8 @@ final class TrainCommand implements Command {
 			.optional("plateau-threshold", "R", "plateau: smallest relative fall of the loss that counts (default " + d.plateauThreshold + ")")
 			.optional("plateau-patience", "N", "plateau: epochs without it before the rate halves (default " + d.plateauPatience + ")")
 			.optional("loss", "l2|l1|charbonnier", "what training minimises (default l2, the paper's)")
+			.optional("teacher", ModelChoice.VALUE, "distil: blend this trained model's outputs into the targets (same scale)")
+			.optional("teacher-share", "F", "with --teacher: the teacher's part of each target, in (0, 1] (default 0.5; the rest is the ground truth)")
 			.flag("augment", "random flips and 90-degree rotations of patches")
 			.optional("rescales", "R[,R...]", "extra downscalings of each image, e.g. 0.9,0.8")
 			.optional("filters", "N,N", "hidden layer widths (default 64,32)")
@@ -87,6 +91,8 @@ final class TrainCommand implements Command {
 			"the steps divided by the steps per epoch (patches / batch), rounded up. --schedule\n" +
 			"plateau halves the rate whenever the epoch loss has not fallen by the threshold for\n" +
 			"the patience, down to 1% of --lr (the paper: 0.01 to 0.0001).\n" +
+			"--teacher distils a trained model (e.g. a deeper one) into the network trained: each\n" +
+			"target is --teacher-share times the teacher's output plus the rest times the image.\n" +
 			"--output must be empty or new, unless --resume continues its run or --overwrite\n" +
 			"replaces it (an earlier run's files only). One run at a time writes a folder.";
 	}
@@ -193,7 +199,7 @@ final class TrainCommand implements Command {
 		return 0;
 	}
 
-	private static TrainingConfig config(Options o) throws UsageException {
+	private static TrainingConfig config(Options o) throws UsageException, IOException {
 		TrainingConfig c = new TrainingConfig();
 		if (o.has("steps") && o.has("epochs")) throw new UsageException(
 			"give --epochs or --steps, not both");
@@ -216,12 +222,28 @@ final class TrainCommand implements Command {
 			c.activation = Activation.parse(o.string("activation").orElse(c.activation.id()));
 			c.schedule = TrainingConfig.Schedule.parse(o.string("schedule").orElse("step80"));
 			c.loss = TrainingConfig.Loss.parse(o.string("loss").orElse("l2"));
+			if (o.has("teacher-share") && !o.has("teacher")) throw new UsageException(
+				"--teacher-share needs --teacher");
+			if (o.has("teacher")) c.teacher = teacher(o.require("teacher"), o.real("teacher-share",
+				0.5));
 			c.validate();
 		}
 		catch (IllegalArgumentException e) {
 			throw new UsageException(e.getMessage());
 		}
 		return c;
+	}
+
+	/** Loads the teacher model's architecture and weights (the model itself is freed). */
+	private static Teacher teacher(String nameOrPath, double share) throws IOException,
+		UsageException
+	{
+		try (EspcnModel m = ModelChoice.load(nameOrPath, java.util.Optional.empty())) {
+			return new Teacher(m.spec(), m.weights(), nameOrPath, share);
+		}
+		catch (IllegalStateException e) { // a package's TorchScript network: no weights to read
+			throw new UsageException("--teacher " + nameOrPath + ": " + e.getMessage());
+		}
 	}
 
 	/**

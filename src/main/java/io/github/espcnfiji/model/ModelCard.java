@@ -47,6 +47,13 @@ public final class ModelCard {
 		public String schedule = "x0.1 at 80% of epochs";
 		/** What training minimised (l2, l1, charbonnier); absent from cards older than the choice: l2. */
 		public String loss;
+		/**
+		 * The network whose outputs the training targets blended in (knowledge distillation):
+		 * its name or path, architecture and the SHA-256 of its weights; absent when none.
+		 */
+		public String teacher;
+		/** The teacher's part of each target, the rest being the high-resolution image. */
+		public Double teacherShare;
 		public String augmentation = "none";
 		public long seed;
 		public String lowResMaker = "MATLAB-style bicubic (antialiased)";

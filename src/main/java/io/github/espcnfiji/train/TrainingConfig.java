@@ -115,6 +115,8 @@ public final class TrainingConfig {
 	public double lastLayerFactor = 0.1;
 	public Schedule schedule = Schedule.STEP_AT_80_PERCENT;
 	public Loss loss = Loss.L2;
+	/** A trained network whose outputs the targets blend in (knowledge distillation), or null. */
+	public Teacher teacher;
 	/**
 	 * {@link Schedule#PLATEAU}: the loss has stalled when it is not below {@code (1 - threshold)}
 	 * times the best loss so far...
@@ -170,6 +172,7 @@ public final class TrainingConfig {
 			"Plateau decay must be in (0, 1), got " + plateauDecay);
 		if (!(plateauFloor > 0 && plateauFloor <= 1)) throw new IllegalArgumentException(
 			"Plateau floor must be in (0, 1], got " + plateauFloor);
+		if (teacher != null) teacher.checkFits(scale);
 		if (threads < 1) throw new IllegalArgumentException("Threads must be >= 1, got " + threads);
 		for (double r : rescales)
 			if (!(r > 0 && r <= 1)) throw new IllegalArgumentException(

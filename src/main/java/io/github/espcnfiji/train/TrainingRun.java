@@ -280,6 +280,8 @@ public final class TrainingRun {
 				config.plateauPatience + " epochs without the loss falling by " + 100 *
 					config.plateauThreshold + "%, down to " + config.plateauFloor + " of the rate" : "");
 		t.loss = config.loss.id();
+		t.teacher = config.teacher == null ? null : config.teacher.describe();
+		t.teacherShare = config.teacher == null ? null : config.teacher.share();
 		t.augmentation = (config.augment ? "flips and 90-degree rotations" : "none") +
 			(config.rescales.length > 0 ? "; rescales " + Arrays.toString(config.rescales) : "");
 		t.seed = config.seed;
@@ -372,7 +374,8 @@ public final class TrainingRun {
 				.toString(c.rescales), c.seed) + (c.schedule == TrainingConfig.Schedule.PLATEAU ? String
 					.format(Locale.ROOT, " plateau t%g p%d d%g f%g", c.plateauThreshold,
 						c.plateauPatience, c.plateauDecay, c.plateauFloor) : "") + (c.loss ==
-							TrainingConfig.Loss.L2 ? "" : " loss " + c.loss.id());
+							TrainingConfig.Loss.L2 ? "" : " loss " + c.loss.id()) + (c.teacher == null ? "" : c
+								.teacher.fingerprint());
 	}
 
 	private static void writeText(Path target, String text) throws IOException {

@@ -67,6 +67,38 @@ class TrainCommandTest {
 	}
 
 	@Test
+	void aTeacherOfTheSameScaleIsDistilledAndNamedInTheCard() throws IOException {
+		Path train = Files.createDirectory(dir.resolve("T4"));
+		for (int i = 0; i < 4; i++)
+			Fixtures.rgb(train.resolve("img" + i + ".png"), 30 + i, 30);
+		Path run = dir.resolve("taught");
+		CliRun r = CliRun.of("train", "--train", train.toString(), "--validation-fraction", "0.25",
+			"--output", run.toString(), "--scale", "2", "--epochs", "1", "--filters", "4,2",
+			"--patch", "7", "--stride", "7", "--batch", "4", "--teacher", "x2", "--teacher-share",
+			"0.75");
+		assertEquals(0, r.code, r.toString());
+		ModelCard c = ModelFiles.loadCard(run);
+		assertTrue(c.training.teacher.startsWith("x2 (ESPCN x2 tanh filters [64, 32]"), c.training
+			.teacher);
+		assertEquals(0.75, c.training.teacherShare);
+		assertTrue(c.training.command.contains("--teacher x2 --teacher-share 0.75"), c.training
+			.command);
+	}
+
+	@Test
+	void aTeacherOfAnotherScaleOrAShareWithoutATeacherIsAUsageError() {
+		CliRun x2 = CliRun.of("train", "--train", "t", "--validation-fraction", "0.1", "--output",
+			"o", "--scale", "3", "--teacher", "x2");
+		assertEquals(2, x2.code, x2.toString());
+		assertEquals("error: The teacher x2 is a x2 model; the student is x3", x2.err.lines()
+			.findFirst().orElse(""));
+		CliRun share = CliRun.of("train", "--train", "t", "--validation-fraction", "0.1", "--output",
+			"o", "--teacher-share", "0.5");
+		assertEquals(2, share.code, share.toString());
+		assertTrue(share.err.startsWith("error: --teacher-share needs --teacher"), share.err);
+	}
+
+	@Test
 	void sixteenBitStacksTrainAsInFijiEverySliceOneImage() throws IOException {
 		Path train = Files.createDirectory(dir.resolve("deep"));
 		for (int i = 0; i < 3; i++)

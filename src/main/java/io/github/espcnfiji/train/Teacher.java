@@ -1,0 +1,103 @@
+package io.github.espcnfiji.train;
+
+import io.github.espcnfiji.core.Tensor;
+import io.github.espcnfiji.model.EspcnSpec;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A trained network whose outputs a student learns from (knowledge distillation): each training
+ * step's target is {@code share} times the teacher's output on the step's low-resolution
+ * patches plus {@code 1 - share} times the high-resolution patches. With the L2 loss this is
+ * the same as minimising {@code share} times the distance to the teacher plus {@code 1 - share}
+ * times the distance to the ground truth (the two differ by a constant). The teacher's output is
+ * computed on the patch alone, zero-padded at its edges as the student's is.
+ * <p>
+ * A teacher is named in the run's fingerprint by the SHA-256 of its architecture and weights, so
+ * a run resumes only with the very teacher it started with.
+ */
+public final class Teacher {
+
+	private final EspcnSpec spec;
+	private final Map<String, Tensor> weights;
+	private final String description;
+	private final double share;
+	private final String digest;
+
+	/**
+	 * @param description how the card names it (e.g. {@code models/espcn-deep-x3})
+	 * @param share the teacher's part of each target, in (0, 1]
+	 */
+	public Teacher(EspcnSpec spec, Map<String, Tensor> weights, String description, double share) {
+		if (!(share > 0 && share <= 1)) throw new IllegalArgumentException(
+			"The teacher's share of the target must be in (0, 1], got " + share);
+		if (spec.channels() != 1) throw new IllegalArgumentException(
+			"A teacher must be a one-channel (Y) model, as the student is; " + description + " has " +
+				spec.channels() + " channels");
+		this.spec = spec;
+		this.weights = Map.copyOf(weights);
+		this.description = description;
+		this.share = share;
+		this.digest = digest(spec, weights);
+	}
+
+	public EspcnSpec spec() {
+		return spec;
+	}
+
+	public Map<String, Tensor> weights() {
+		return weights;
+	}
+
+	public double share() {
+		return share;
+	}
+
+	/** The first 16 hex digits of the SHA-256 of the architecture and weights. */
+	public String digest() {
+		return digest;
+	}
+
+	/** How a card and the fingerprint name the teacher. */
+	public String describe() {
+		return description + " (" + spec + ", sha256 " + digest + ")";
+	}
+
+	/** What a resumed run must match: the teacher's identity and share. */
+	String fingerprint() {
+		return String.format(Locale.ROOT, " teacher %s share %g", digest, share);
+	}
+
+	/** Throws when the teacher cannot teach a student of this scale. */
+	void checkFits(int scale) {
+		if (spec.scale() != scale) throw new IllegalArgumentException("The teacher " + description +
+			" is a x" + spec.scale() + " model; the student is x" + scale);
+	}
+
+	private static String digest(EspcnSpec spec, Map<String, Tensor> weights) {
+		try {
+			MessageDigest md = MessageDigest.getInstance("SHA-256");
+			md.update(spec.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			for (Map.Entry<String, Tensor> e : new TreeMap<>(weights).entrySet()) {
+				md.update(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				float[] data = e.getValue().data();
+				ByteBuffer b = ByteBuffer.allocate(data.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+				b.asFloatBuffer().put(data);
+				md.update(b);
+			}
+			StringBuilder hex = new StringBuilder();
+			for (byte x : md.digest())
+				hex.append(String.format(Locale.ROOT, "%02x", x));
+			return hex.substring(0, 16);
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new AssertionError(e);
+		}
+	}
+}
