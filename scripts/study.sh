@@ -23,7 +23,8 @@
 #   STUDY_DOC [docs/RESULTS.md]      document whose study block is rewritten
 #   STUDY_BLOCK [study]      the document's block (issue 18's levers: study-levers, in their own
 #                            STUDY_DIR beside a rerun of 01-base)
-#   STUDY_CORPUS [../corpus/v1]      corpus v1 (scripts/build-corpus.sh), for 17-corpus-v1
+#   STUDY_CORPUS [../corpus/v1]      corpus v1 (scripts/build-corpus.sh), for 17-corpus-v1 and 28-29
+#   STUDY_TEACHER [models/espcn-deep-x3]   the trained teacher of the distillation rows 28-29
 #   STUDY_EXTRA []           extra train options for every run, e.g. "--filters 4,2" for a smoke test
 #   STUDY_EVAL_THREADS [1]   images evaluated at once
 #   JAVA [java]              JAVA_OPTS [-Xmx8g]
@@ -40,6 +41,7 @@ SETS=${STUDY_SETS:-Set5,Set14,BSD100}
 DOC=${STUDY_DOC:-docs/RESULTS.md}
 BLOCK=${STUDY_BLOCK:-study}
 CORPUS=${STUDY_CORPUS:-../corpus/v1}
+TEACHER=${STUDY_TEACHER:-models/espcn-deep-x3}
 EXTRA=${STUDY_EXTRA:-}
 EVAL_THREADS=${STUDY_EVAL_THREADS:-1}
 JAVA=${JAVA:-java}
@@ -81,6 +83,9 @@ RUNS=(
 	"25-deep7-16-relu|seven layers, 16-channel middle layers (filters 32,16,16,16,16,16), ReLU: 0.70x the arithmetic per pixel|--train $T91 --augment --steps $B --kernels 5,3,3,3,3,3,3 --filters 32,16,16,16,16,16 --activation relu"
 	"26-deep7-32x16-relu|seven layers, filters 32,32,16,16,16,16, ReLU: 1.01x the arithmetic per pixel|--train $T91 --augment --steps $B --kernels 5,3,3,3,3,3,3 --filters 32,32,16,16,16,16 --activation relu"
 	"27-deep9-16-relu|nine layers, filters 32,16,16,16,16,16,16,16, ReLU: 0.91x the arithmetic per pixel|--train $T91 --augment --steps $B --kernels 5,3,3,3,3,3,3,3,3 --filters 32,16,16,16,16,16,16,16 --activation relu"
+	# distillation: 17-corpus-v1 with targets blending a teacher trained on the same corpus
+	"28-distill-half|17-corpus-v1, each target half the teacher's output (deep-x3, trained on corpus v1 at the full budget)|--train $CORPUS --augment --steps $B --teacher $TEACHER --teacher-share 0.5"
+	"29-distill-all|17-corpus-v1, each target the teacher's output alone|--train $CORPUS --augment --steps $B --teacher $TEACHER --teacher-share 1"
 )
 
 dry=0
