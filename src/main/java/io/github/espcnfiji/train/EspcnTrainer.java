@@ -53,8 +53,6 @@ public final class EspcnTrainer {
 	private final TrainingRun run;
 	private final TrainingListener listener;
 	private final List<Parameter> parameters = new java.util.ArrayList<>();
-	/** The teacher's network, when the targets blend in its outputs (allocated by the run). */
-	private EspcnBlock teacher;
 	/**
 	 * Forward and backward passes per step at most, when gradients come out non-finite; the run
 	 * stops rather than drop a step (see {@link #trainEpoch}).
@@ -97,7 +95,12 @@ public final class EspcnTrainer {
 	}
 
 	private TrainingResult train(boolean resume) throws IOException {
-		PatchSet patches = new PatchSet(train, config.patchSize, config.stride, config.scale);
+		PatchSet patches;
+		if (config.teacher == null) patches = new PatchSet(train, config.patchSize, config.stride,
+			config.scale);
+		else try (Teacher.Targets taught = config.teacher.targets()) {
+			patches = new PatchSet(train, config.patchSize, config.stride, config.scale, taught::of);
+		}
 		int steps = patches.size() / config.batchSize;
 		if (steps == 0) throw new IllegalArgumentException("Only " + patches.size() +
 			" patches: fewer than one batch of " + config.batchSize);
@@ -114,11 +117,6 @@ public final class EspcnTrainer {
 		try (CheckpointableAdam adam = new CheckpointableAdam(lr);
 			Model model = Model.newInstance("espcn", Device.cpu())) {
 			model.setBlock(block);
-			if (config.teacher != null) {
-				teacher = new EspcnBlock(config.teacher.spec());
-				teacher.allocate(model.getNDManager(), config.teacher.weights());
-				teacher.freezeParameters(true);
-			}
 			DefaultTrainingConfig tc = new DefaultTrainingConfig(new L2Loss()).optOptimizer(adam)
 				.optDevices(new Device[] { Device.cpu() });
 			try (Trainer trainer = model.newTrainer(tc)) {
@@ -223,7 +221,6 @@ public final class EspcnTrainer {
 					NDArray in = step.create(fill(xb, x), new Shape(b, 1, p, p), DataType.FLOAT32);
 					NDArray target = step.create(fill(yb, y), new Shape(b, 1, hp, hp),
 						DataType.FLOAT32);
-					if (teacher != null) target = blendTeacher(step, in, target);
 					try (GradientCollector gc = trainer.newGradientCollector()) {
 						NDArray out = trainer.forward(new NDList(in)).singletonOrThrow();
 						NDArray l = config.loss.of(out, target);
@@ -248,17 +245,6 @@ public final class EspcnTrainer {
 		}
 		retriedSteps = retried;
 		return sum / steps;
-	}
-
-	/**
-	 * The step's target with the teacher's output on {@code in} blended in (see {@link Teacher});
-	 * computed outside any gradient collector, so nothing flows back into the teacher.
-	 */
-	private NDArray blendTeacher(NDManager step, NDArray in, NDArray highRes) {
-		NDArray taught = teacher.forward(new ParameterStore(step, false), new NDList(in), false)
-			.singletonOrThrow().stopGradient();
-		float share = (float) config.teacher.share();
-		return share == 1f ? taught : taught.mul(share).add(highRes.mul(1f - share));
 	}
 
 	// getGradient() makes a new handle, attached to the parameter's manager, at every call: each

@@ -4,6 +4,7 @@ import io.github.espcnfiji.core.FloatPlane;
 
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * LR/HR patch pairs cut from training images as the reference code does: LR patches of
@@ -20,6 +21,16 @@ final class PatchSet {
 	private final int count;
 
 	PatchSet(List<TrainingPair> pairs, int patch, int stride, int scale) {
+		this(pairs, patch, stride, scale, TrainingPair::highRes);
+	}
+
+	/**
+	 * With the targets made from each pair by {@code targets} (e.g. a teacher's output, see
+	 * {@link Teacher}) instead of its high-resolution image; one pair's at a time.
+	 */
+	PatchSet(List<TrainingPair> pairs, int patch, int stride, int scale,
+		Function<TrainingPair, FloatPlane> targets)
+	{
 		this.patch = patch;
 		this.scale = scale;
 		int n = count(pairs, patch, stride);
@@ -33,7 +44,13 @@ final class PatchSet {
 		this.highRes = new float[Math.multiplyExact(n, hp)];
 		int k = 0;
 		for (TrainingPair p : pairs) {
-			FloatPlane lr = p.lowRes(), hr = p.highRes();
+			FloatPlane lr = p.lowRes();
+			if (positions(lr.width(), patch, stride) * positions(lr.height(), patch, stride) == 0)
+				continue;
+			FloatPlane hr = targets.apply(p);
+			if (hr.width() != lr.width() * scale || hr.height() != lr.height() * scale)
+				throw new IllegalArgumentException("A target of " + hr.width() + "x" + hr.height() +
+					" for a low-resolution image of " + lr.width() + "x" + lr.height() + " at x" + scale);
 			for (int y = 0; y + patch <= lr.height(); y += stride)
 				for (int x = 0; x + patch <= lr.width(); x += stride) {
 					copy(lr, x, y, patch, lowRes, k * lp);

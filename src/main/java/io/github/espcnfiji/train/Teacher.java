@@ -1,7 +1,10 @@
 package io.github.espcnfiji.train;
 
+import io.github.espcnfiji.core.FloatPlane;
 import io.github.espcnfiji.core.Tensor;
+import io.github.espcnfiji.model.EspcnModel;
 import io.github.espcnfiji.model.EspcnSpec;
+import io.github.espcnfiji.model.ModelCard;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -13,11 +16,14 @@ import java.util.TreeMap;
 
 /**
  * A trained network whose outputs a student learns from (knowledge distillation): each training
- * step's target is {@code share} times the teacher's output on the step's low-resolution
- * patches plus {@code 1 - share} times the high-resolution patches. With the L2 loss this is
- * the same as minimising {@code share} times the distance to the teacher plus {@code 1 - share}
- * times the distance to the ground truth (the two differ by a constant). The teacher's output is
- * computed on the patch alone, zero-padded at its edges as the student's is.
+ * target is {@code share} times the teacher's output plus {@code 1 - share} times the
+ * high-resolution image, clamped to [0, 1]. With the L2 loss (and no clamping) this is the same
+ * as minimising {@code share} times the distance to the teacher plus {@code 1 - share} times the
+ * distance to the ground truth (the two differ by a constant). The teacher runs once on each
+ * whole low-resolution training image, as it runs at inference (so a patch's target is not
+ * spoiled by the zero padding of a patch's edges: a deep teacher sees further than a patch),
+ * and the targets are cut from its output where the high-resolution patches would be; validation
+ * still measures the student against the ground truth.
  * <p>
  * A teacher is named in the run's fingerprint by the SHA-256 of its architecture and weights, so
  * a run resumes only with the very teacher it started with.
@@ -72,6 +78,41 @@ public final class Teacher {
 	/** What a resumed run must match: the teacher's identity and share. */
 	String fingerprint() {
 		return String.format(Locale.ROOT, " teacher %s share %g", digest, share);
+	}
+
+	/** Opens the teacher's network to make targets; close it when the targets are made. */
+	Targets targets() {
+		return new Targets(EspcnModel.create(ModelCard.forSpec(spec), weights), (float) share);
+	}
+
+	/** The teacher's network at work: the training target of each pair. */
+	static final class Targets implements AutoCloseable {
+
+		private final EspcnModel model;
+		private final float share;
+
+		private Targets(EspcnModel model, float share) {
+			this.model = model;
+			this.share = share;
+		}
+
+		/**
+		 * The target of a pair: the blend of the teacher's output on its whole low-resolution
+		 * image (the plain forward pass, the same on every machine and thread count) and its
+		 * high-resolution image, clamped to [0, 1].
+		 */
+		FloatPlane of(TrainingPair pair) {
+			float[] taught = model.upscalePlain(pair.lowRes()).data(), hr = pair.highRes().data();
+			float[] out = new float[hr.length];
+			for (int i = 0; i < out.length; i++)
+				out[i] = Math.min(1f, Math.max(0f, share * taught[i] + (1 - share) * hr[i]));
+			return new FloatPlane(out, pair.highRes().width(), pair.highRes().height());
+		}
+
+		@Override
+		public void close() {
+			model.close();
+		}
 	}
 
 	/** Throws when the teacher cannot teach a student of this scale. */

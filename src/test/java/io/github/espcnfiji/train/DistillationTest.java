@@ -134,6 +134,51 @@ class DistillationTest {
 			.run(true).cancelled);
 	}
 
+	/**
+	 * The teacher runs on whole images, as at inference: a patch's target is the teacher's output
+	 * on the whole image there, not on the patch zero-padded (which differs within the teacher's
+	 * reach of the patch's edges).
+	 */
+	@Test
+	void theTeacherSeesTheWholeImageNotThePatch() throws Exception {
+		EspcnSpec spec = new EspcnSpec(3, 1, Activation.RELU, new int[] { 8, 8, 8 }, new int[] { 5, 3,
+			3, 3 });
+		Map<String, Tensor> w = EspcnBlock.initialWeights(spec, 3);
+		String last = spec.layerKey(spec.layers() - 1) + ".weight";
+		float[] big = w.get(last).data().clone();
+		for (int i = 0; i < big.length; i++)
+			big[i] *= 300; // the reference initialisation's last layer is near zero: make it speak
+		w.put(last, new Tensor(w.get(last).shape(), big));
+		Teacher teacher = new Teacher(spec, w, "deep", 1);
+		List<TrainingPair> pairs = EspcnTrainerTest.images(1, 63, 1, 3);
+		float[] whole, padded;
+		try (Teacher.Targets t = teacher.targets(); EspcnModel m = EspcnModel.create(ModelCard
+			.forSpec(spec), w))
+		{
+			whole = t.of(pairs.get(0)).data();
+			padded = m.upscalePlain(crop(pairs.get(0).lowRes(), 5, 5, 7)).data();
+		}
+		PatchSet set = new PatchSet(pairs, 7, 5, 3, p -> new FloatPlane(whole, 63, 63));
+		float[] lr = new float[49], hr = new float[49 * 9];
+		set.fill(new int[] { 4 }, 0, 1, null, lr, hr); // row 1, column 1: LR (5, 5), HR (15, 15)
+		double far = 0;
+		for (int y = 0; y < 21; y++)
+			for (int x = 0; x < 21; x++) {
+				float v = Math.min(1f, Math.max(0f, padded[y * 21 + x]));
+				assertEquals(whole[(15 + y) * 63 + 15 + x], hr[y * 21 + x], "the cut is the whole's");
+				far = Math.max(far, Math.abs(hr[y * 21 + x] - v));
+			}
+		assertTrue(far > 0.01, "zero padding would have changed the target: " + far);
+	}
+
+	private static FloatPlane crop(FloatPlane p, int x0, int y0, int size) {
+		float[] out = new float[size * size];
+		for (int y = 0; y < size; y++)
+			for (int x = 0; x < size; x++)
+				out[y * size + x] = p.get(x0 + x, y0 + y);
+		return new FloatPlane(out, size, size);
+	}
+
 	@Test
 	void aTeacherIsAnotherNetworkOfTheSameScaleNamedByItsWeights() {
 		assertEquals(constant(0.3f, 1).digest(), constant(0.3f, 0.5).digest());

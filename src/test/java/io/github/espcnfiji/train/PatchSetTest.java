@@ -32,6 +32,28 @@ class PatchSetTest {
 	}
 
 	@Test
+	void targetsMadeFromEachPairAreCutWhereItsHighResPatchesWouldBe() {
+		List<TrainingPair> pairs = EspcnTrainerTest.images(2, 63, 1, 3);
+		// each pair's target: its HR image mirrored left-right, plus the pair's number
+		PatchSet set = new PatchSet(pairs, 7, 5, 3, p -> {
+			float[] out = new float[63 * 63];
+			for (int y = 0; y < 63; y++)
+				for (int x = 0; x < 63; x++)
+					out[y * 63 + x] = p.highRes().get(62 - x, y) + pairs.indexOf(p);
+			return new io.github.espcnfiji.core.FloatPlane(out, 63, 63);
+		});
+		assertEquals(18, set.size());
+		float[] lr = new float[49], hr = new float[49 * 9];
+		int[] order = new int[set.size()];
+		for (int i = 0; i < order.length; i++)
+			order[i] = i;
+		set.fill(order, 9 + 4, 1, null, lr, hr); // second image, row 1, column 1: HR (15, 15)
+		assertEquals(pairs.get(1).lowRes().get(5, 5), lr[0], "inputs stay the low-res image");
+		assertEquals(pairs.get(1).highRes().get(62 - 15, 15) + 1, hr[0]);
+		assertEquals(pairs.get(1).highRes().get(62 - 35, 35) + 1, hr[hr.length - 1]);
+	}
+
+	@Test
 	void orderIsAPermutationFixedBySeedAndEpoch() {
 		PatchSet set = new PatchSet(EspcnTrainerTest.images(3, 63, 1, 3), 7, 5, 3);
 		int[] a = set.order(7, 1), b = set.order(7, 1), c = set.order(7, 2);
