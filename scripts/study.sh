@@ -23,7 +23,7 @@
 #   STUDY_DOC [docs/RESULTS.md]      document whose study block is rewritten
 #   STUDY_BLOCK [study]      the document's block (issue 18's levers: study-levers, in their own
 #                            STUDY_DIR beside a rerun of 01-base)
-#   STUDY_CORPUS [../corpus/v1]      corpus v1 (scripts/build-corpus.sh), for 17-corpus-v1 and 28-29
+#   STUDY_CORPUS [../corpus/v1]      corpus v1 (scripts/build-corpus.sh), for 17-corpus-v1 and 28-30
 #   STUDY_TEACHER [models/espcn-deep-x3]   the trained teacher of the distillation rows 28-29
 #   STUDY_EXTRA []           extra train options for every run, e.g. "--filters 4,2" for a smoke test
 #   STUDY_EVAL_THREADS [1]   images evaluated at once
@@ -86,6 +86,8 @@ RUNS=(
 	# distillation: 17-corpus-v1 with targets blending a teacher trained on the same corpus
 	"28-distill-half|17-corpus-v1, each target half the teacher's output (deep-x3, trained on corpus v1 at the full budget)|--train $CORPUS --augment --steps $B --teacher $TEACHER --teacher-share 0.5"
 	"29-distill-all|17-corpus-v1, each target the teacher's output alone|--train $CORPUS --augment --steps $B --teacher $TEACHER --teacher-share 1"
+	# patches chosen for detail: a third of the photographs' patches are nearly flat
+	"30-min-contrast|17-corpus-v1 without the flat patches (HR luma standard deviation under 5 grey levels)|--train $CORPUS --augment --steps $B --min-contrast 5"
 )
 
 dry=0

@@ -68,6 +68,7 @@ final class TrainCommand implements Command {
 			.optional("loss", "l2|l1|charbonnier", "what training minimises (default l2, the paper's)")
 			.optional("teacher", ModelChoice.VALUE, "distil: blend this trained model's outputs into the targets (same scale)")
 			.optional("teacher-share", "F", "with --teacher: the teacher's part of each target, in (0, 1] (default 0.5; the rest is the ground truth)")
+			.optional("min-contrast", "G", "leave out flat patches: those whose HR luma varies (standard deviation) by less than G grey levels of 255 (default 0: none)")
 			.flag("augment", "random flips and 90-degree rotations of patches")
 			.optional("rescales", "R[,R...]", "extra downscalings of each image, e.g. 0.9,0.8")
 			.optional("filters", "N,N", "hidden layer widths (default 64,32)")
@@ -217,6 +218,7 @@ final class TrainCommand implements Command {
 		c.kernels = o.integers("kernels").orElse(c.kernels);
 		c.rescales = o.reals("rescales").orElse(c.rescales);
 		c.plateauThreshold = o.real("plateau-threshold", c.plateauThreshold);
+		c.minContrast = o.real("min-contrast", c.minContrast);
 		c.plateauPatience = o.integer("plateau-patience", c.plateauPatience, 1);
 		try {
 			c.activation = Activation.parse(o.string("activation").orElse(c.activation.id()));

@@ -54,6 +54,11 @@ public final class ModelCard {
 		public String teacher;
 		/** The teacher's part of each target, the rest being the high-resolution image. */
 		public Double teacherShare;
+		/**
+		 * Patches whose high-resolution luma varied by less than this standard deviation (grey
+		 * levels of 255) were left out; absent when every patch was trained on.
+		 */
+		public Double minPatchContrast;
 		public String augmentation = "none";
 		public long seed;
 		public String lowResMaker = "MATLAB-style bicubic (antialiased)";

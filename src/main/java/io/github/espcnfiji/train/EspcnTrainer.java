@@ -97,9 +97,10 @@ public final class EspcnTrainer {
 	private TrainingResult train(boolean resume) throws IOException {
 		PatchSet patches;
 		if (config.teacher == null) patches = new PatchSet(train, config.patchSize, config.stride,
-			config.scale);
+			config.scale, TrainingPair::highRes, config.minContrast);
 		else try (Teacher.Targets taught = config.teacher.targets()) {
-			patches = new PatchSet(train, config.patchSize, config.stride, config.scale, taught::of);
+			patches = new PatchSet(train, config.patchSize, config.stride, config.scale, taught::of,
+				config.minContrast);
 		}
 		int steps = patches.size() / config.batchSize;
 		if (steps == 0) throw new IllegalArgumentException("Only " + patches.size() +

@@ -21,30 +21,32 @@ final class PatchSet {
 	private final int count;
 
 	PatchSet(List<TrainingPair> pairs, int patch, int stride, int scale) {
-		this(pairs, patch, stride, scale, TrainingPair::highRes);
+		this(pairs, patch, stride, scale, TrainingPair::highRes, 0);
 	}
 
 	/**
 	 * With the targets made from each pair by {@code targets} (e.g. a teacher's output, see
-	 * {@link Teacher}) instead of its high-resolution image; one pair's at a time.
+	 * {@link Teacher}) instead of its high-resolution image, one pair's at a time, and only the
+	 * patches whose high-resolution image varies by at least {@code minContrast} (see
+	 * {@link #detailed}; 0 keeps every patch).
 	 */
 	PatchSet(List<TrainingPair> pairs, int patch, int stride, int scale,
-		Function<TrainingPair, FloatPlane> targets)
+		Function<TrainingPair, FloatPlane> targets, double minContrast)
 	{
 		this.patch = patch;
 		this.scale = scale;
-		int n = count(pairs, patch, stride);
-		if (n == 0)
-			throw new IllegalArgumentException("No training image is large enough for LR patches of " +
-				patch + " pixels at x" + scale + " (each needs at least " + patch * scale +
-				" HR pixels a side)");
+		int n = count(pairs, patch, stride, scale, minContrast);
+		if (n == 0) throw new IllegalArgumentException(minContrast > 0 && count(pairs, patch, stride,
+			scale, 0) > 0 ? "No training patch varies by " + minContrast + " grey levels or more" :
+				"No training image is large enough for LR patches of " + patch + " pixels at x" +
+					scale + " (each needs at least " + patch * scale + " HR pixels a side)");
 		this.count = n;
-		int lp = patch * patch, hp = lp * scale * scale;
+		int lp = patch * patch, hs = patch * scale, hp = hs * hs;
 		this.lowRes = new float[Math.multiplyExact(n, lp)];
 		this.highRes = new float[Math.multiplyExact(n, hp)];
 		int k = 0;
 		for (TrainingPair p : pairs) {
-			FloatPlane lr = p.lowRes();
+			FloatPlane lr = p.lowRes(), truth = p.highRes();
 			if (positions(lr.width(), patch, stride) * positions(lr.height(), patch, stride) == 0)
 				continue;
 			FloatPlane hr = targets.apply(p);
@@ -53,8 +55,9 @@ final class PatchSet {
 					" for a low-resolution image of " + lr.width() + "x" + lr.height() + " at x" + scale);
 			for (int y = 0; y + patch <= lr.height(); y += stride)
 				for (int x = 0; x + patch <= lr.width(); x += stride) {
+					if (!detailed(truth, x * scale, y * scale, hs, minContrast)) continue;
 					copy(lr, x, y, patch, lowRes, k * lp);
-					copy(hr, x * scale, y * scale, patch * scale, highRes, k * hp);
+					copy(hr, x * scale, y * scale, hs, highRes, k * hp);
 					k++;
 				}
 		}
@@ -67,6 +70,43 @@ final class PatchSet {
 			n += positions(p.lowRes().width(), patch, stride) * positions(p.lowRes().height(), patch,
 				stride);
 		return n;
+	}
+
+	/** How many patches the pairs give that vary by at least {@code minContrast}. */
+	static int count(List<TrainingPair> pairs, int patch, int stride, int scale,
+		double minContrast)
+	{
+		if (!(minContrast > 0)) return count(pairs, patch, stride);
+		int n = 0;
+		for (TrainingPair p : pairs) {
+			FloatPlane lr = p.lowRes();
+			for (int y = 0; y + patch <= lr.height(); y += stride)
+				for (int x = 0; x + patch <= lr.width(); x += stride)
+					if (detailed(p.highRes(), x * scale, y * scale, patch * scale, minContrast)) n++;
+		}
+		return n;
+	}
+
+	/**
+	 * Whether the square of {@code size} at (x, y) of a high-resolution luma image on [0, 1]
+	 * has a standard deviation of at least {@code minContrast} grey levels (of 255): flat patches
+	 * (sky, mist, out-of-focus backgrounds) teach the network little.
+	 */
+	static boolean detailed(FloatPlane hr, int x, int y, int size, double minContrast) {
+		if (!(minContrast > 0)) return true;
+		double sum = 0, squares = 0;
+		float[] d = hr.data();
+		for (int row = 0; row < size; row++) {
+			int o = (y + row) * hr.width() + x;
+			for (int i = 0; i < size; i++) {
+				double v = d[o + i];
+				sum += v;
+				squares += v * v;
+			}
+		}
+		int n = size * size;
+		double mean = sum / n, variance = Math.max(0, squares / n - mean * mean);
+		return Math.sqrt(variance) * 255 >= minContrast;
 	}
 
 	private static int positions(int size, int patch, int stride) {

@@ -130,6 +130,11 @@ public final class TrainingConfig {
 	public double plateauFloor = 0.01;
 	/** Random flips and 90-degree rotations of each patch. */
 	public boolean augment = false;
+	/**
+	 * Leave out the patches whose high-resolution luma has a standard deviation below this many
+	 * grey levels (of 255); 0 keeps every patch.
+	 */
+	public double minContrast = 0;
 	/** Extra downscalings of each training image before patches are cut (e.g. 0.9, 0.8). */
 	public double[] rescales = {};
 	public long seed = 1;
@@ -148,7 +153,7 @@ public final class TrainingConfig {
 	 * give. Budgets in steps make runs on different data comparable.
 	 */
 	public int stepsPerEpoch(java.util.List<TrainingPair> train) {
-		return PatchSet.count(train, patchSize, stride) / batchSize;
+		return PatchSet.count(train, patchSize, stride, scale, minContrast) / batchSize;
 	}
 
 	/** Throws with a clear message when a value is out of range. */
@@ -173,6 +178,8 @@ public final class TrainingConfig {
 		if (!(plateauFloor > 0 && plateauFloor <= 1)) throw new IllegalArgumentException(
 			"Plateau floor must be in (0, 1], got " + plateauFloor);
 		if (teacher != null) teacher.checkFits(scale);
+		if (!(minContrast >= 0 && minContrast < 256)) throw new IllegalArgumentException(
+			"The least patch contrast must be in [0, 256) grey levels, got " + minContrast);
 		if (threads < 1) throw new IllegalArgumentException("Threads must be >= 1, got " + threads);
 		for (double r : rescales)
 			if (!(r > 0 && r <= 1)) throw new IllegalArgumentException(

@@ -282,6 +282,7 @@ public final class TrainingRun {
 		t.loss = config.loss.id();
 		t.teacher = config.teacher == null ? null : config.teacher.describe();
 		t.teacherShare = config.teacher == null ? null : config.teacher.share();
+		t.minPatchContrast = config.minContrast > 0 ? config.minContrast : null;
 		t.augmentation = (config.augment ? "flips and 90-degree rotations" : "none") +
 			(config.rescales.length > 0 ? "; rescales " + Arrays.toString(config.rescales) : "");
 		t.seed = config.seed;
@@ -375,7 +376,8 @@ public final class TrainingRun {
 					.format(Locale.ROOT, " plateau t%g p%d d%g f%g", c.plateauThreshold,
 						c.plateauPatience, c.plateauDecay, c.plateauFloor) : "") + (c.loss ==
 							TrainingConfig.Loss.L2 ? "" : " loss " + c.loss.id()) + (c.teacher == null ? "" : c
-								.teacher.fingerprint());
+								.teacher.fingerprint()) + (c.minContrast > 0 ? String.format(Locale.ROOT,
+									" contrast %g", c.minContrast) : "");
 	}
 
 	private static void writeText(Path target, String text) throws IOException {

@@ -67,7 +67,7 @@ class TrainCommandTest {
 	}
 
 	@Test
-	void aTeacherOfTheSameScaleIsDistilledAndNamedInTheCard() throws IOException {
+	void aTeacherAndALeastContrastAreNamedInTheCard() throws IOException {
 		Path train = Files.createDirectory(dir.resolve("T4"));
 		for (int i = 0; i < 4; i++)
 			Fixtures.rgb(train.resolve("img" + i + ".png"), 30 + i, 30);
@@ -75,14 +75,21 @@ class TrainCommandTest {
 		CliRun r = CliRun.of("train", "--train", train.toString(), "--validation-fraction", "0.25",
 			"--output", run.toString(), "--scale", "2", "--epochs", "1", "--filters", "4,2",
 			"--patch", "7", "--stride", "7", "--batch", "4", "--teacher", "x2", "--teacher-share",
-			"0.75");
+			"0.75", "--min-contrast", "1");
 		assertEquals(0, r.code, r.toString());
 		ModelCard c = ModelFiles.loadCard(run);
 		assertTrue(c.training.teacher.startsWith("x2 (ESPCN x2 tanh filters [64, 32]"), c.training
 			.teacher);
 		assertEquals(0.75, c.training.teacherShare);
-		assertTrue(c.training.command.contains("--teacher x2 --teacher-share 0.75"), c.training
-			.command);
+		assertEquals(1.0, c.training.minPatchContrast);
+		assertTrue(c.training.command.contains("--teacher x2 --teacher-share 0.75 --min-contrast 1"),
+			c.training.command);
+		CliRun flat = CliRun.of("train", "--train", train.toString(), "--validation-fraction", "0.25",
+			"--output", dir.resolve("flat").toString(), "--scale", "2", "--epochs", "1", "--filters",
+			"4,2", "--patch", "7", "--stride", "7", "--batch", "4", "--min-contrast", "255");
+		assertEquals(1, flat.code, flat.toString());
+		assertEquals("error: No training patch varies by 255.0 grey levels or more", flat
+			.lastError());
 	}
 
 	@Test

@@ -158,7 +158,7 @@ class DistillationTest {
 			whole = t.of(pairs.get(0)).data();
 			padded = m.upscalePlain(crop(pairs.get(0).lowRes(), 5, 5, 7)).data();
 		}
-		PatchSet set = new PatchSet(pairs, 7, 5, 3, p -> new FloatPlane(whole, 63, 63));
+		PatchSet set = new PatchSet(pairs, 7, 5, 3, p -> new FloatPlane(whole, 63, 63), 0);
 		float[] lr = new float[49], hr = new float[49 * 9];
 		set.fill(new int[] { 4 }, 0, 1, null, lr, hr); // row 1, column 1: LR (5, 5), HR (15, 15)
 		double far = 0;

@@ -96,5 +96,8 @@ class LossTest {
 			"STEP_AT_80_PERCENT augtrue rs[0.9, 0.8, 0.7, 0.6] seed1", TrainingRun.fingerprint(c));
 		c.loss = Loss.CHARBONNIER;
 		assertTrue(TrainingRun.fingerprint(c).endsWith(" loss charbonnier"));
+		c.minContrast = 4;
+		assertTrue(TrainingRun.fingerprint(c).endsWith(" loss charbonnier contrast 4.00000"),
+			TrainingRun.fingerprint(c));
 	}
 }

@@ -41,7 +41,7 @@ class PatchSetTest {
 				for (int x = 0; x < 63; x++)
 					out[y * 63 + x] = p.highRes().get(62 - x, y) + pairs.indexOf(p);
 			return new io.github.espcnfiji.core.FloatPlane(out, 63, 63);
-		});
+		}, 0);
 		assertEquals(18, set.size());
 		float[] lr = new float[49], hr = new float[49 * 9];
 		int[] order = new int[set.size()];
@@ -51,6 +51,42 @@ class PatchSetTest {
 		assertEquals(pairs.get(1).lowRes().get(5, 5), lr[0], "inputs stay the low-res image");
 		assertEquals(pairs.get(1).highRes().get(62 - 15, 15) + 1, hr[0]);
 		assertEquals(pairs.get(1).highRes().get(62 - 35, 35) + 1, hr[hr.length - 1]);
+	}
+
+	/** A 63x63 image: flat grey on the left 30 columns, a 20-level checkerboard on the right. */
+	private static TrainingPair halfFlat() {
+		float[] g = new float[63 * 63];
+		for (int y = 0; y < 63; y++)
+			for (int x = 0; x < 63; x++)
+				g[y * 63 + x] = x < 30 ? 100 : 100 + ((x + y) % 2 == 0 ? 10 : -10);
+		return TrainingPair.of(new io.github.espcnfiji.core.FloatPlane[] {
+			new io.github.espcnfiji.core.FloatPlane(g, 63, 63) }, 3);
+	}
+
+	@Test
+	void aLeastContrastLeavesOutTheFlatPatchesOnly() {
+		List<TrainingPair> pairs = List.of(halfFlat());
+		// LR patches of 7 every 5 start at columns 0, 5, 10: HR columns 0-20, 15-35, 30-50
+		assertEquals(9, PatchSet.count(pairs, 7, 5, 3, 0));
+		assertEquals(6, PatchSet.count(pairs, 7, 5, 3, 2), "the flat column of patches is left out");
+		assertEquals(3, PatchSet.count(pairs, 7, 5, 3, 9.5), "the half-flat column has std 7.1");
+		assertEquals(0, PatchSet.count(pairs, 7, 5, 3, 10.5));
+		PatchSet set = new PatchSet(pairs, 7, 5, 3, TrainingPair::highRes, 9.5);
+		assertEquals(3, set.size());
+		float[] lr = new float[49], hr = new float[49 * 9];
+		for (int i = 0; i < 3; i++) {
+			set.fill(new int[] { i }, 0, 1, null, lr, hr);
+			assertEquals(pairs.get(0).highRes().get(30, 15 * i), hr[0], "patch " + i +
+				" is from the third column");
+		}
+		IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+			IllegalArgumentException.class, () -> new PatchSet(pairs, 7, 5, 3, TrainingPair::highRes,
+				10.5));
+		assertEquals("No training patch varies by 10.5 grey levels or more", e.getMessage());
+		TrainingConfig c = EspcnTrainerTest.smallConfig(1);
+		c.batchSize = 2;
+		c.minContrast = 2;
+		assertEquals(3, c.stepsPerEpoch(pairs), "the steps count the patches kept");
 	}
 
 	@Test
