@@ -10,6 +10,8 @@ import io.github.espcnfiji.model.ModelFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -42,15 +44,28 @@ class TrainCommandTest {
 		assertTrue(r.err.startsWith("error: Unknown activation 'sigmoid'"), r.err);
 	}
 
-	@Test
-	void trainsATinyModelWithAHeldOutFraction() throws IOException {
-		Path train = Files.createDirectory(dir.resolve("T3"));
+	/** Four small RGB images in a new folder {@code name}. */
+	private Path fourImages(String name) throws IOException {
+		Path train = Files.createDirectory(dir.resolve(name));
 		for (int i = 0; i < 4; i++)
 			Fixtures.rgb(train.resolve("img" + i + ".png"), 30 + i, 30);
+		return train;
+	}
+
+	/** One epoch of a tiny x2 network on {@code train}, a quarter held out, and more options. */
+	private static CliRun tinyRun(Path train, Path run, String... more) {
+		List<String> args = new ArrayList<>(List.of("train", "--train", train.toString(),
+			"--validation-fraction", "0.25", "--output", run.toString(), "--scale", "2", "--epochs",
+			"1", "--filters", "4,2", "--patch", "7", "--stride", "7", "--batch", "4"));
+		args.addAll(List.of(more));
+		return CliRun.of(args.toArray(new String[0]));
+	}
+
+	@Test
+	void trainsATinyModelWithAHeldOutFraction() throws IOException {
+		Path train = fourImages("T3");
 		Path run = dir.resolve("run");
-		CliRun r = CliRun.of("train", "--train", train.toString(), "--validation-fraction", "0.25",
-			"--output", run.toString(), "--scale", "2", "--epochs", "1", "--filters", "4,2",
-			"--patch", "7", "--stride", "7", "--batch", "4");
+		CliRun r = tinyRun(train, run);
 		assertEquals(0, r.code, r.toString());
 		assertTrue(r.err.contains("Loading 3 training and 1 validation images"), r.err);
 		assertTrue(r.out.startsWith("Best validation PSNR "), r.out);
@@ -68,14 +83,10 @@ class TrainCommandTest {
 
 	@Test
 	void aTeacherAndALeastContrastAreNamedInTheCard() throws IOException {
-		Path train = Files.createDirectory(dir.resolve("T4"));
-		for (int i = 0; i < 4; i++)
-			Fixtures.rgb(train.resolve("img" + i + ".png"), 30 + i, 30);
+		Path train = fourImages("T4");
 		Path run = dir.resolve("taught");
-		CliRun r = CliRun.of("train", "--train", train.toString(), "--validation-fraction", "0.25",
-			"--output", run.toString(), "--scale", "2", "--epochs", "1", "--filters", "4,2",
-			"--patch", "7", "--stride", "7", "--batch", "4", "--teacher", "x2", "--teacher-share",
-			"0.75", "--min-contrast", "1");
+		CliRun r = tinyRun(train, run, "--teacher", "x2", "--teacher-share", "0.75", "--min-contrast",
+			"1");
 		assertEquals(0, r.code, r.toString());
 		ModelCard c = ModelFiles.loadCard(run);
 		assertTrue(c.training.teacher.startsWith("x2 (ESPCN x2 tanh filters [64, 32]"), c.training
@@ -84,9 +95,7 @@ class TrainCommandTest {
 		assertEquals(1.0, c.training.minPatchContrast);
 		assertTrue(c.training.command.contains("--teacher x2 --teacher-share 0.75 --min-contrast 1"),
 			c.training.command);
-		CliRun flat = CliRun.of("train", "--train", train.toString(), "--validation-fraction", "0.25",
-			"--output", dir.resolve("flat").toString(), "--scale", "2", "--epochs", "1", "--filters",
-			"4,2", "--patch", "7", "--stride", "7", "--batch", "4", "--min-contrast", "255");
+		CliRun flat = tinyRun(train, dir.resolve("flat"), "--min-contrast", "255");
 		assertEquals(1, flat.code, flat.toString());
 		assertEquals("error: No training patch varies by 255.0 grey levels or more", flat
 			.lastError());
