@@ -2,6 +2,8 @@ package io.github.espcnfiji.train;
 
 import io.github.espcnfiji.core.FloatPlane;
 import io.github.espcnfiji.core.Tensor;
+import io.github.espcnfiji.core.Tiler;
+import io.github.espcnfiji.model.InferenceMode;
 import io.github.espcnfiji.model.EspcnModel;
 import io.github.espcnfiji.model.EspcnSpec;
 import io.github.espcnfiji.model.ModelCard;
@@ -88,21 +90,27 @@ public final class Teacher {
 	/** The teacher's network at work: the training target of each pair. */
 	static final class Targets implements AutoCloseable {
 
+		static final int TILE = 256;
+
 		private final EspcnModel model;
+		private final Tiler tiler;
 		private final float share;
 
 		private Targets(EspcnModel model, float share) {
 			this.model = model;
+			this.tiler = new Tiler(model.upscaler(InferenceMode.PLAIN), TILE);
 			this.share = share;
 		}
 
 		/**
 		 * The target of a pair: the blend of the teacher's output on its whole low-resolution
-		 * image (the plain forward pass, the same on every machine and thread count) and its
-		 * high-resolution image, clamped to [0, 1].
+		 * image and its high-resolution image, clamped to [0, 1]. The teacher runs the plain
+		 * forward pass (that of training and validation, on this thread), in tiles of at most
+		 * {@value #TILE} pixels a side with its receptive field around each, so that a large
+		 * training image needs no more memory than a tile.
 		 */
 		FloatPlane of(TrainingPair pair) {
-			float[] taught = model.upscalePlain(pair.lowRes()).data(), hr = pair.highRes().data();
+			float[] taught = tiler.upscale(pair.lowRes()).data(), hr = pair.highRes().data();
 			float[] out = new float[hr.length];
 			for (int i = 0; i < out.length; i++)
 				out[i] = Math.min(1f, Math.max(0f, share * taught[i] + (1 - share) * hr[i]));

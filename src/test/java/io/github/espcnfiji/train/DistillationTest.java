@@ -171,6 +171,37 @@ class DistillationTest {
 		assertTrue(far > 0.01, "zero padding would have changed the target: " + far);
 	}
 
+	/** A training image larger than a tile is taught in tiles, with the result of the whole. */
+	@Test
+	void aLargeImageIsTaughtInTilesAsIfWhole() throws Exception {
+		EspcnSpec spec = new EspcnSpec(3, 1, Activation.RELU, new int[] { 8, 8 }, new int[] { 5, 3,
+			3 });
+		Map<String, Tensor> w = EspcnBlock.initialWeights(spec, 5);
+		String last = spec.layerKey(spec.layers() - 1) + ".weight";
+		float[] big = w.get(last).data().clone();
+		for (int i = 0; i < big.length; i++)
+			big[i] *= 300;
+		w.put(last, new Tensor(w.get(last).shape(), big));
+		int side = 3 * (Teacher.Targets.TILE + 40);
+		TrainingPair pair = EspcnTrainerTest.images(1, side, 4, 3).get(0);
+		float[] tiled, whole;
+		try (Teacher.Targets t = new Teacher(spec, w, "t", 1).targets(); EspcnModel m = EspcnModel
+			.create(ModelCard.forSpec(spec), w))
+		{
+			tiled = t.of(pair).data();
+			whole = m.upscalePlain(pair.lowRes()).data();
+		}
+		double worst = 0;
+		int moving = 0;
+		for (int i = 0; i < whole.length; i++) {
+			float v = Math.min(1f, Math.max(0f, whole[i]));
+			worst = Math.max(worst, Math.abs(v - tiled[i]));
+			if (v > 0 && v < 1) moving++;
+		}
+		assertTrue(moving > whole.length / 2, "the teacher's output is mostly inside [0, 1]");
+		assertTrue(worst < 1e-5, "tiles differ from the whole by " + worst);
+	}
+
 	private static FloatPlane crop(FloatPlane p, int x0, int y0, int size) {
 		float[] out = new float[size * size];
 		for (int y = 0; y < size; y++)
