@@ -25,6 +25,7 @@
 #                            STUDY_DIR beside a rerun of 01-base)
 #   STUDY_CORPUS [../corpus/v1]      corpus v1 (scripts/build-corpus.sh), for 17-corpus-v1 and 28-30
 #   STUDY_TEACHER [models/espcn-deep-x3]   the trained teacher of the distillation rows 28-29
+#                            (an x3 model: at other scales the rows are skipped unless it is set)
 #   STUDY_EXTRA []           extra train options for every run, e.g. "--filters 4,2" for a smoke test
 #   STUDY_EVAL_THREADS [1]   images evaluated at once
 #   JAVA [java]              JAVA_OPTS [-Xmx8g]
@@ -42,6 +43,9 @@ DOC=${STUDY_DOC:-docs/RESULTS.md}
 BLOCK=${STUDY_BLOCK:-study}
 CORPUS=${STUDY_CORPUS:-../corpus/v1}
 TEACHER=${STUDY_TEACHER:-models/espcn-deep-x3}
+# the default teacher is an x3 model: at other scales the distillation rows need STUDY_TEACHER
+TEACHER_FITS=1
+if [ -z "${STUDY_TEACHER:-}" ] && [ "$SCALE" != 3 ]; then TEACHER_FITS=0; fi
 EXTRA=${STUDY_EXTRA:-}
 EVAL_THREADS=${STUDY_EVAL_THREADS:-1}
 JAVA=${JAVA:-java}
@@ -140,6 +144,10 @@ for r in "${RUNS[@]}"; do
 	out=$DIR/$name
 	if [ -f "$out/evaluation.csv" ]; then
 		echo "== $name: done (remove $out/evaluation.csv to evaluate again)" >&2
+		continue
+	fi
+	if [ "$TEACHER_FITS" = 0 ] && [[ "$options" == *--teacher* ]]; then
+		echo "== $name: skipped (its teacher $TEACHER is x3; give STUDY_TEACHER a x$SCALE model)" >&2
 		continue
 	fi
 	echo "== $name: $what" >&2

@@ -49,7 +49,8 @@ public final class ModelCard {
 		public String loss;
 		/**
 		 * The network whose outputs the training targets blended in (knowledge distillation):
-		 * its name or path, architecture and the SHA-256 of its weights; absent when none.
+		 * its name or path, architecture and a digest of its weights (16 hex digits of a SHA-256
+		 * over its parameters' names and values); absent when none.
 		 */
 		public String teacher;
 		/** The teacher's part of each target, the rest being the high-resolution image. */

@@ -95,19 +95,38 @@ public final class EspcnTrainer {
 	}
 
 	private TrainingResult train(boolean resume) throws IOException {
-		PatchSet patches;
-		if (config.teacher == null) patches = new PatchSet(train, config.patchSize, config.stride,
+		if (resume) {
+			// the folder exists: lock it and check the recipe before the patches are cut (with a
+			// teacher, a pass of its network over every training image)
+			try (FolderLock lock = run.lock(true)) {
+				run.readState(config);
+				PatchSet patches = patches();
+				return train(true, patches, steps(patches));
+			}
+		}
+		// a new run makes its folder only once its patches are cut
+		PatchSet patches = patches();
+		int steps = steps(patches);
+		try (FolderLock lock = run.lock(false)) {
+			return train(false, patches, steps);
+		}
+	}
+
+	/** The training patches and their targets (the images', or the teacher's blend). */
+	PatchSet patches() {
+		if (config.teacher == null) return new PatchSet(train, config.patchSize, config.stride,
 			config.scale, TrainingPair::highRes, config.minContrast);
-		else try (Teacher.Targets taught = config.teacher.targets()) {
-			patches = new PatchSet(train, config.patchSize, config.stride, config.scale, taught::of,
+		try (Teacher.Targets taught = config.teacher.targets()) {
+			return new PatchSet(train, config.patchSize, config.stride, config.scale, taught::of,
 				config.minContrast);
 		}
+	}
+
+	private int steps(PatchSet patches) {
 		int steps = patches.size() / config.batchSize;
 		if (steps == 0) throw new IllegalArgumentException("Only " + patches.size() +
 			" patches: fewer than one batch of " + config.batchSize);
-		try (FolderLock lock = run.lock(resume)) {
-			return train(resume, patches, steps);
-		}
+		return steps;
 	}
 
 	private TrainingResult train(boolean resume, PatchSet patches, int steps) throws IOException {

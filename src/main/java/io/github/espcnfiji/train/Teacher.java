@@ -27,8 +27,8 @@ import java.util.TreeMap;
  * and the targets are cut from its output where the high-resolution patches would be; validation
  * still measures the student against the ground truth.
  * <p>
- * A teacher is named in the run's fingerprint by the SHA-256 of its architecture and weights, so
- * a run resumes only with the very teacher it started with.
+ * A teacher is named in the run's fingerprint by a digest of its architecture and weights
+ * ({@link #digest}), so a run resumes only with the very teacher it started with.
  */
 public final class Teacher {
 
@@ -67,19 +67,23 @@ public final class Teacher {
 		return share;
 	}
 
-	/** The first 16 hex digits of the SHA-256 of the architecture and weights. */
+	/**
+	 * The teacher's identity: the first 16 hex digits of a SHA-256 over its architecture, its
+	 * parameters' names and their float32 values (little-endian), so the same network read from a
+	 * folder, a .zip or a bundled name has the same digest (not the SHA-256 of a file).
+	 */
 	public String digest() {
 		return digest;
 	}
 
 	/** How a card and the fingerprint name the teacher. */
 	public String describe() {
-		return description + " (" + spec + ", sha256 " + digest + ")";
+		return description + " (" + spec + ", weights digest " + digest + ")";
 	}
 
-	/** What a resumed run must match: the teacher's identity and share. */
+	/** What a resumed run must match: the teacher's identity and its exact share. */
 	String fingerprint() {
-		return String.format(Locale.ROOT, " teacher %s share %g", digest, share);
+		return " teacher " + digest + " share " + share;
 	}
 
 	/** Opens the teacher's network to make targets; close it when the targets are made. */

@@ -177,6 +177,29 @@ public final class TrainingRun {
 	}
 
 	Checkpoint readCheckpoint(TrainingConfig config) throws IOException {
+		TrainingState state = readState(config);
+		Path stateFile = checkpoint().resolve(STATE);
+		Path weights, optimizer;
+		if (state.files == null) { // written by an earlier version: the three files one by one
+			weights = checkpoint().resolve(WEIGHTS);
+			optimizer = checkpoint().resolve(OPTIMIZER);
+			for (Path p : List.of(weights, optimizer))
+				if (!Files.isRegularFile(p) || Files.getLastModifiedTime(p).compareTo(Files
+					.getLastModifiedTime(stateFile)) > 0) throw mixed(p.getFileName().toString());
+		}
+		else {
+			weights = verified(state, "weights");
+			optimizer = verified(state, "optimizer");
+		}
+		trimLog(state.epochsDone);
+		return new Checkpoint(Npz.read(weights), Npz.read(optimizer), state);
+	}
+
+	/**
+	 * The checkpoint's progress, after checking that it was made with this recipe: what a
+	 * resumed run checks before its long preparations (reading only {@code state.json}).
+	 */
+	TrainingState readState(TrainingConfig config) throws IOException {
 		if (!hasCheckpoint()) throw new IllegalArgumentException("No checkpoint to resume in " +
 			checkpoint());
 		Path stateFile = checkpoint().resolve(STATE);
@@ -193,20 +216,7 @@ public final class TrainingRun {
 			throw new IllegalArgumentException("The checkpoint in " + folder +
 				" was made with another recipe (" + state.configFingerprint + ") than asked (" +
 				expected + ")");
-		Path weights, optimizer;
-		if (state.files == null) { // written by an earlier version: the three files one by one
-			weights = checkpoint().resolve(WEIGHTS);
-			optimizer = checkpoint().resolve(OPTIMIZER);
-			for (Path p : List.of(weights, optimizer))
-				if (!Files.isRegularFile(p) || Files.getLastModifiedTime(p).compareTo(Files
-					.getLastModifiedTime(stateFile)) > 0) throw mixed(p.getFileName().toString());
-		}
-		else {
-			weights = verified(state, "weights");
-			optimizer = verified(state, "optimizer");
-		}
-		trimLog(state.epochsDone);
-		return new Checkpoint(Npz.read(weights), Npz.read(optimizer), state);
+		return state;
 	}
 
 	/** The checkpoint's array file of that kind, after checking it against state.json. */
@@ -376,8 +386,7 @@ public final class TrainingRun {
 					.format(Locale.ROOT, " plateau t%g p%d d%g f%g", c.plateauThreshold,
 						c.plateauPatience, c.plateauDecay, c.plateauFloor) : "") + (c.loss ==
 							TrainingConfig.Loss.L2 ? "" : " loss " + c.loss.id()) + (c.teacher == null ? "" : c
-								.teacher.fingerprint()) + (c.minContrast > 0 ? String.format(Locale.ROOT,
-									" contrast %g", c.minContrast) : "");
+								.teacher.fingerprint()) + (c.minContrast > 0 ? " contrast " + c.minContrast : "");
 	}
 
 	private static void writeText(Path target, String text) throws IOException {

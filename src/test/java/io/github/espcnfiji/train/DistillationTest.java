@@ -121,6 +121,7 @@ class DistillationTest {
 			assertEquals(teacher.describe(), m.card().training.teacher);
 			assertEquals(0.25, m.card().training.teacherShare);
 			assertTrue(m.card().training.teacher.startsWith("constant 0.3 (ESPCN x3 tanh"));
+			assertTrue(m.card().training.teacher.endsWith(", weights digest " + teacher.digest() + ")"));
 		}
 		for (Teacher other : new Teacher[] { null, constant(0.4f, 0.25), constant(0.3f, 0.5) }) {
 			TrainingConfig more = EspcnTrainerTest.smallConfig(1);
@@ -135,40 +136,63 @@ class DistillationTest {
 	}
 
 	/**
-	 * The teacher runs on whole images, as at inference: a patch's target is the teacher's output
-	 * on the whole image there, not on the patch zero-padded (which differs within the teacher's
-	 * reach of the patch's edges).
+	 * The trainer runs the teacher on whole images, as at inference: a patch's target is the
+	 * teacher's output on the whole image there, not on the patch zero-padded (which differs
+	 * within the teacher's reach of the patch's edges).
 	 */
 	@Test
-	void theTeacherSeesTheWholeImageNotThePatch() throws Exception {
+	void theTrainerTeachesOnWholeImagesNotOnPatches() throws Exception {
 		EspcnSpec spec = new EspcnSpec(3, 1, Activation.RELU, new int[] { 8, 8, 8 }, new int[] { 5, 3,
 			3, 3 });
-		Map<String, Tensor> w = EspcnBlock.initialWeights(spec, 3);
-		String last = spec.layerKey(spec.layers() - 1) + ".weight";
-		float[] big = w.get(last).data().clone();
-		for (int i = 0; i < big.length; i++)
-			big[i] *= 300; // the reference initialisation's last layer is near zero: make it speak
-		w.put(last, new Tensor(w.get(last).shape(), big));
-		Teacher teacher = new Teacher(spec, w, "deep", 1);
+		Map<String, Tensor> w = speaking(spec, 3);
 		List<TrainingPair> pairs = EspcnTrainerTest.images(1, 63, 1, 3);
+		TrainingConfig c = EspcnTrainerTest.smallConfig(1);
+		c.teacher = new Teacher(spec, w, "deep", 1);
+		PatchSet set = new EspcnTrainer(c, pairs, pairs, new TrainingRun(tmp.resolve("unused"),
+			new ModelCard()), null).patches();
 		float[] whole, padded;
-		try (Teacher.Targets t = teacher.targets(); EspcnModel m = EspcnModel.create(ModelCard
-			.forSpec(spec), w))
-		{
-			whole = t.of(pairs.get(0)).data();
+		try (EspcnModel m = EspcnModel.create(ModelCard.forSpec(spec), w)) {
+			whole = m.upscalePlain(pairs.get(0).lowRes()).data();
 			padded = m.upscalePlain(crop(pairs.get(0).lowRes(), 5, 5, 7)).data();
 		}
-		PatchSet set = new PatchSet(pairs, 7, 5, 3, p -> new FloatPlane(whole, 63, 63), 0);
 		float[] lr = new float[49], hr = new float[49 * 9];
 		set.fill(new int[] { 4 }, 0, 1, null, lr, hr); // row 1, column 1: LR (5, 5), HR (15, 15)
 		double far = 0;
 		for (int y = 0; y < 21; y++)
 			for (int x = 0; x < 21; x++) {
-				float v = Math.min(1f, Math.max(0f, padded[y * 21 + x]));
-				assertEquals(whole[(15 + y) * 63 + 15 + x], hr[y * 21 + x], "the cut is the whole's");
-				far = Math.max(far, Math.abs(hr[y * 21 + x] - v));
+				float v = Math.min(1f, Math.max(0f, whole[(15 + y) * 63 + 15 + x]));
+				assertEquals(v, hr[y * 21 + x], 1e-6, "the target is the whole image's output");
+				far = Math.max(far, Math.abs(hr[y * 21 + x] - Math.min(1f, Math.max(0f, padded[y * 21 +
+					x]))));
 			}
-		assertTrue(far > 0.01, "zero padding would have changed the target: " + far);
+		assertTrue(far > 0.01, "on the padded patch it would differ: " + far);
+	}
+
+	/** Reference weights with the last layer scaled up, so that the output varies visibly. */
+	private static Map<String, Tensor> speaking(EspcnSpec spec, long seed) {
+		Map<String, Tensor> w = new LinkedHashMap<>(EspcnBlock.initialWeights(spec, seed));
+		String last = spec.layerKey(spec.layers() - 1) + ".weight";
+		float[] big = w.get(last).data().clone();
+		for (int i = 0; i < big.length; i++)
+			big[i] *= 300; // the reference initialisation's last layer is near zero
+		w.put(last, new Tensor(w.get(last).shape(), big));
+		return w;
+	}
+
+	/** A resumed run checks its recipe before it cuts patches (with a teacher, a long pass). */
+	@Test
+	void aResumeWithAnotherRecipeFailsBeforeThePatchesAreCut() throws Exception {
+		List<TrainingPair> train = EspcnTrainerTest.images(6, 63, 1, 3), val = EspcnTrainerTest
+			.images(2, 48, 2, 3);
+		Path folder = tmp.resolve("plain");
+		new EspcnTrainer(EspcnTrainerTest.smallConfig(1), train, val, new TrainingRun(folder,
+			new ModelCard()), null).run(false);
+		TrainingConfig flat = EspcnTrainerTest.smallConfig(1);
+		flat.minContrast = 255; // cutting patches would fail: no patch varies that much
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+			new EspcnTrainer(flat, train, val, new TrainingRun(folder, new ModelCard()), null).run(
+				true));
+		assertTrue(e.getMessage().contains("was made with another recipe"), e.getMessage());
 	}
 
 	/** A training image larger than a tile is taught in tiles, with the result of the whole. */
@@ -176,12 +200,7 @@ class DistillationTest {
 	void aLargeImageIsTaughtInTilesAsIfWhole() throws Exception {
 		EspcnSpec spec = new EspcnSpec(3, 1, Activation.RELU, new int[] { 8, 8 }, new int[] { 5, 3,
 			3 });
-		Map<String, Tensor> w = EspcnBlock.initialWeights(spec, 5);
-		String last = spec.layerKey(spec.layers() - 1) + ".weight";
-		float[] big = w.get(last).data().clone();
-		for (int i = 0; i < big.length; i++)
-			big[i] *= 300;
-		w.put(last, new Tensor(w.get(last).shape(), big));
+		Map<String, Tensor> w = speaking(spec, 5);
 		int side = 3 * (Teacher.Targets.TILE + 40);
 		TrainingPair pair = EspcnTrainerTest.images(1, side, 4, 3).get(0);
 		float[] tiled, whole;
@@ -224,7 +243,11 @@ class DistillationTest {
 		TrainingConfig none = EspcnTrainerTest.smallConfig(1);
 		String plain = TrainingRun.fingerprint(none);
 		none.teacher = constant(0.3f, 0.5);
-		assertEquals(plain + " teacher " + none.teacher.digest() + " share 0.500000", TrainingRun
+		assertEquals(plain + " teacher " + none.teacher.digest() + " share 0.5", TrainingRun
 			.fingerprint(none));
+		TrainingConfig close = EspcnTrainerTest.smallConfig(1);
+		close.teacher = constant(0.3f, 0.5000001);
+		assertNotEquals(TrainingRun.fingerprint(none), TrainingRun.fingerprint(close),
+			"every share is its own recipe");
 	}
 }

@@ -97,7 +97,7 @@ class LossTest {
 		c.loss = Loss.CHARBONNIER;
 		assertTrue(TrainingRun.fingerprint(c).endsWith(" loss charbonnier"));
 		c.minContrast = 4;
-		assertTrue(TrainingRun.fingerprint(c).endsWith(" loss charbonnier contrast 4.00000"),
+		assertTrue(TrainingRun.fingerprint(c).endsWith(" loss charbonnier contrast 4.0"),
 			TrainingRun.fingerprint(c));
 	}
 }
