@@ -88,6 +88,22 @@ class ResultsCommandTest {
 		assertTrue(doc.contains("![compare-x3-SetA-one.png](compare-x3-SetA-one.png)"), doc);
 	}
 
+	/** The paper's network (the bundled defaults' folder names) comes first: rows and figures. */
+	@Test
+	void theDefaultOfEachScaleComesBeforeItsVariants() throws IOException {
+		Path data = data(), models = Files.createDirectories(dir.resolve("shipped"));
+		for (String name : List.of("espcn-deep-x3", "espcn-wide-x3", "espcn-x3"))
+			Fixtures.model(models.resolve(name), 3);
+		Path docs = dir.resolve("docs");
+		CliRun r = CliRun.of("results", "--models", models.toString(), "--data", data.toString(),
+			"--sets", "SetA", "--scales", "3", "--visual", "none", "--output", docs.toString());
+		assertEquals(0, r.code, r.toString());
+		String doc = Files.readString(docs.resolve("RESULTS.md"));
+		int x3 = doc.indexOf("| ESPCN espcn-x3 |"), deep = doc.indexOf("| ESPCN espcn-deep-x3 |"),
+			wide = doc.indexOf("| ESPCN espcn-wide-x3 |");
+		assertTrue(x3 > 0 && x3 < deep && deep < wide, doc);
+	}
+
 	@Test
 	void regeneratingKeepsTheHandWrittenTextAndRefusesToReplaceFilesUnlessAsked()
 		throws IOException

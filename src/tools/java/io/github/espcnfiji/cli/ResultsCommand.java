@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -241,6 +242,15 @@ public final class ResultsCommand implements Command {
 		TextFiles.write(doc, GeneratedBlocks.replace(text, block, madeBy, content, heading), true);
 	}
 
+	/**
+	 * The order of a folder's models: the paper's network first (folders named as the bundled
+	 * defaults, {@code espcn-x2}, {@code espcn-x3}, ...: the model of each scale's figures and first
+	 * row), then the others by name.
+	 */
+	static final Comparator<String> DEFAULTS_FIRST = Comparator.comparing((String location) -> !Path
+		.of(location).getFileName().toString().matches("espcn-x\\d+")).thenComparing(Comparator
+			.naturalOrder());
+
 	/** The models to evaluate, by scale (every asked scale has a list, maybe empty). */
 	private static Map<Integer, List<ModelRef>> models(List<String> entries, Set<Integer> scales)
 		throws IOException
@@ -263,7 +273,7 @@ public final class ResultsCommand implements Command {
 				if (locations.isEmpty()) throw new NoSuchFileException(entry, null,
 					"neither a model folder nor a folder of model folders (none holds " +
 						ModelFiles.CARD + ")");
-				locations.sort(null);
+				locations.sort(DEFAULTS_FIRST);
 			}
 			else locations.add(entry);
 			for (String location : locations) {
