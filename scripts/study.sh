@@ -92,6 +92,7 @@ RUNS=(
 	"29-distill-all|17-corpus-v1, each target the teacher's output alone|--train $CORPUS --augment --steps $B --teacher $TEACHER --teacher-share 1"
 	# patches chosen for detail: a third of the photographs' patches are nearly flat
 	"30-min-contrast|17-corpus-v1 without the flat patches (HR luma standard deviation under 5 grey levels)|--train $CORPUS --augment --steps $B --min-contrast 5"
+	"31-warm-restarts|schedule: cosine with warm restarts (SGDR; cycles of 1/7, 2/7 and 4/7 of the steps, each 1e-3 to 1e-5)|--train $T91 --augment --steps $B --schedule restarts"
 )
 
 dry=0

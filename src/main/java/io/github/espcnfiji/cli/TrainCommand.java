@@ -62,7 +62,7 @@ final class TrainCommand implements Command {
 			.optional("stride", "N", "patch stride (default " + d.stride + ")")
 			.optional("lr", "R", "Adam learning rate (default " + d.learningRate + ")")
 			.optional("last-layer-lr", "R", "last layer's rate factor (default " + d.lastLayerFactor + ")")
-			.optional("schedule", "step80|cosine|plateau", "learning-rate schedule (default step80; plateau: the paper's, with --lr 0.01)")
+			.optional("schedule", "step80|cosine|restarts|plateau", "learning-rate schedule (default step80; restarts: cosine with warm restarts, cycles of 1/7, 2/7, 4/7 of the epochs; plateau: the paper's, with --lr 0.01)")
 			.optional("plateau-threshold", "R", "plateau: smallest relative fall of the loss that counts (default " + d.plateauThreshold + ")")
 			.optional("plateau-patience", "N", "plateau: epochs without it before the rate halves (default " + d.plateauPatience + ")")
 			.optional("loss", "l2|l1|charbonnier", "what training minimises (default l2, the paper's)")

@@ -17,6 +17,12 @@ public final class TrainingConfig {
 		/** Cosine decay from the initial rate to 1% of it over the run. */
 		COSINE,
 		/**
+		 * Cosine decay with warm restarts (SGDR, Loshchilov and Hutter, ICLR 2017): three cycles
+		 * of 1/7, 2/7 and 4/7 of the epochs (each twice the last), each from the initial rate down
+		 * to 1% of it.
+		 */
+		COSINE_RESTARTS,
+		/**
 		 * The paper's: the rate is lowered step by step whenever the training loss stops improving,
 		 * from the initial rate (the paper's 1e-2: give {@code --lr 0.01}) down to
 		 * {@link TrainingConfig#plateauFloor} of it (1e-4); see {@link Plateau}. Its factor depends
@@ -36,12 +42,24 @@ public final class TrainingConfig {
 					return Math.pow(0.1, epoch / at);
 				case COSINE:
 					double p = epochs <= 1 ? 0 : (double) epoch / (epochs - 1);
-					return 0.01 + 0.99 * 0.5 * (1 + Math.cos(Math.PI * p));
+					return cosine(p);
+				case COSINE_RESTARTS:
+					// cycles [0, 1), [1, 3) and [3, 7) sevenths of the run
+					double unit = epochs / 7.0, start = epoch < unit ? 0 : epoch < 3 * unit ? unit : 3 *
+						unit, length = epoch < unit ? unit : epoch < 3 * unit ? 2 * unit : 4 * unit;
+					// the first epoch of a cycle is the first whose start is not before the cycle's
+					double first = Math.ceil(start), last = Math.ceil(start + length) - 1;
+					return cosine(last <= first ? 0 : (epoch - first) / (last - first));
 				case PLATEAU:
 					throw new IllegalStateException("The plateau schedule depends on the losses seen");
 				default:
 					throw new AssertionError(this);
 			}
+		}
+
+		/** From 1 at {@code p} = 0 down to 0.01 at 1, along half a cosine. */
+		private static double cosine(double p) {
+			return 0.01 + 0.99 * 0.5 * (1 + Math.cos(Math.PI * p));
 		}
 
 		public static Schedule parse(String s) {
@@ -52,12 +70,16 @@ public final class TrainingConfig {
 					return STEP_AT_80_PERCENT;
 				case "cosine":
 					return COSINE;
+				case "restarts":
+				case "cosine-restarts":
+				case "sgdr":
+					return COSINE_RESTARTS;
 				case "plateau":
 				case "paper":
 					return PLATEAU;
 				default:
 					throw new IllegalArgumentException("Unknown schedule '" + s +
-						"': use step80, cosine or plateau");
+						"': use step80, cosine, restarts or plateau");
 			}
 		}
 	}
