@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public final class ModelChoice {
 
-	static final String VALUE = "x2|x3|x4|deep-x2|deep-x3|wide-x3|PATH";
+	static final String VALUE = "x2|x3|x4|deep-x2|deep-x3|deep-x4|wide-x3|PATH";
 	static final String HELP = "a bundled model by name, a model folder or .zip, or a bioimage.io package";
 
 	private ModelChoice() {}

@@ -39,7 +39,7 @@ public final class SuperResolutionCommand implements Command {
 	@Parameter(label = "Input image", persist = false)
 	private RandomAccessibleInterval<?> input;
 
-	@Parameter(label = "Model", description = "x2, x3, x4, deep-x2, deep-x3, wide-x3 or the path of a model folder or .zip",
+	@Parameter(label = "Model", description = "x2, x3, x4, deep-x2, deep-x3, deep-x4, wide-x3 or the path of a model folder or .zip",
 		persist = false)
 	private String model = "x3";
 

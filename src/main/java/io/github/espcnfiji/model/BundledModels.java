@@ -13,8 +13,8 @@ import java.util.Locale;
 
 /**
  * The models shipped inside the plugin, found by name: {@code x2}, {@code x3} and {@code x4}
- * (the paper's network, the defaults), {@code deep-x2} and {@code deep-x3} (ESPCN-deep, the
- * named variant of seven thin layers: better and faster than the defaults) and {@code wide-x3} (ESPCN-wide, the variant
+ * (the paper's network, the defaults), {@code deep-x2}, {@code deep-x3} and {@code deep-x4}
+ * (ESPCN-deep, the named variant of seven thin layers: better and faster than the defaults) and {@code wide-x3} (ESPCN-wide, the variant
  * with twice the filters) are the folders {@code espcn-x2/}, ..., {@code espcn-wide-x3/} under
  * {@code models/} on the class path (the
  * repository's {@code models/} folder, packed into the jar at {@code /models/}), each holding
@@ -30,7 +30,7 @@ public final class BundledModels {
 	public static final String ROOT = "models/";
 	/** The names a model may be shipped under, in order. */
 	public static final List<String> NAMES = List.of("x2", "x3", "x4", "deep-x2", "deep-x3",
-		"wide-x3");
+		"deep-x4", "wide-x3");
 
 	private final ClassLoader loader;
 	private final String root;

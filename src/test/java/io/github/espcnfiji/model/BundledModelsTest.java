@@ -47,7 +47,8 @@ class BundledModelsTest {
 		assertEquals("espcn-x4", BundledModels.folderOf("X4"));
 		assertEquals("espcn-wide-x3", BundledModels.folderOf("wide-x3"));
 		assertEquals("espcn-deep-x3", BundledModels.folderOf("deep-x3"));
-		assertEquals(List.of("x2", "x3", "x4", "deep-x2", "deep-x3", "wide-x3"), BundledModels.NAMES);
+		assertEquals(List.of("x2", "x3", "x4", "deep-x2", "deep-x3", "deep-x4", "wide-x3"),
+			BundledModels.NAMES);
 	}
 
 	@Test
