@@ -2,6 +2,7 @@ package io.github.espcnfiji.train;
 
 import io.github.espcnfiji.core.FloatPlane;
 
+import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
@@ -35,7 +36,8 @@ final class PatchSet {
 	{
 		this.patch = patch;
 		this.scale = scale;
-		int n = count(pairs, patch, stride, scale, minContrast);
+		BitSet kept = kept(pairs, patch, stride, scale, minContrast);
+		int n = kept == null ? count(pairs, patch, stride) : kept.cardinality();
 		if (n == 0) throw new IllegalArgumentException(minContrast > 0 && count(pairs, patch, stride,
 			scale, 0) > 0 ? "No training patch varies by " + minContrast + " grey levels or more" :
 				"No training image is large enough for LR patches of " + patch + " pixels at x" +
@@ -44,9 +46,9 @@ final class PatchSet {
 		int lp = patch * patch, hs = patch * scale, hp = hs * hs;
 		this.lowRes = new float[Math.multiplyExact(n, lp)];
 		this.highRes = new float[Math.multiplyExact(n, hp)];
-		int k = 0;
+		int k = 0, position = 0;
 		for (TrainingPair p : pairs) {
-			FloatPlane lr = p.lowRes(), truth = p.highRes();
+			FloatPlane lr = p.lowRes();
 			if (positions(lr.width(), patch, stride) * positions(lr.height(), patch, stride) == 0)
 				continue;
 			FloatPlane hr = targets.apply(p);
@@ -55,7 +57,7 @@ final class PatchSet {
 					" for a low-resolution image of " + lr.width() + "x" + lr.height() + " at x" + scale);
 			for (int y = 0; y + patch <= lr.height(); y += stride)
 				for (int x = 0; x + patch <= lr.width(); x += stride) {
-					if (!detailed(truth, x * scale, y * scale, hs, minContrast)) continue;
+					if (kept != null && !kept.get(position++)) continue;
 					copy(lr, x, y, patch, lowRes, k * lp);
 					copy(hr, x * scale, y * scale, hs, highRes, k * hp);
 					k++;
@@ -76,15 +78,27 @@ final class PatchSet {
 	static int count(List<TrainingPair> pairs, int patch, int stride, int scale,
 		double minContrast)
 	{
-		if (!(minContrast > 0)) return count(pairs, patch, stride);
-		int n = 0;
+		BitSet kept = kept(pairs, patch, stride, scale, minContrast);
+		return kept == null ? count(pairs, patch, stride) : kept.cardinality();
+	}
+
+	/**
+	 * Which patches, in the order they are cut (pair by pair, row by row), vary by at least
+	 * {@code minContrast}; null when that keeps every patch ({@code minContrast} 0).
+	 */
+	private static BitSet kept(List<TrainingPair> pairs, int patch, int stride, int scale,
+		double minContrast)
+	{
+		if (!(minContrast > 0)) return null;
+		BitSet kept = new BitSet();
+		int i = 0;
 		for (TrainingPair p : pairs) {
 			FloatPlane lr = p.lowRes();
 			for (int y = 0; y + patch <= lr.height(); y += stride)
 				for (int x = 0; x + patch <= lr.width(); x += stride)
-					if (detailed(p.highRes(), x * scale, y * scale, patch * scale, minContrast)) n++;
+					kept.set(i++, detailed(p.highRes(), x * scale, y * scale, patch * scale, minContrast));
 		}
-		return n;
+		return kept;
 	}
 
 	/**
@@ -93,7 +107,6 @@ final class PatchSet {
 	 * (sky, mist, out-of-focus backgrounds) teach the network little.
 	 */
 	static boolean detailed(FloatPlane hr, int x, int y, int size, double minContrast) {
-		if (!(minContrast > 0)) return true;
 		double sum = 0, squares = 0;
 		float[] d = hr.data();
 		for (int row = 0; row < size; row++) {

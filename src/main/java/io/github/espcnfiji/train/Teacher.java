@@ -3,16 +3,16 @@ package io.github.espcnfiji.train;
 import io.github.espcnfiji.core.FloatPlane;
 import io.github.espcnfiji.core.Tensor;
 import io.github.espcnfiji.core.Tiler;
+import io.github.espcnfiji.files.Sha256;
 import io.github.espcnfiji.model.InferenceMode;
 import io.github.espcnfiji.model.EspcnModel;
 import io.github.espcnfiji.model.EspcnSpec;
 import io.github.espcnfiji.model.ModelCard;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Locale;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -134,23 +134,15 @@ public final class Teacher {
 	}
 
 	private static String digest(EspcnSpec spec, Map<String, Tensor> weights) {
-		try {
-			MessageDigest md = MessageDigest.getInstance("SHA-256");
-			md.update(spec.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			for (Map.Entry<String, Tensor> e : new TreeMap<>(weights).entrySet()) {
-				md.update(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-				float[] data = e.getValue().data();
-				ByteBuffer b = ByteBuffer.allocate(data.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-				b.asFloatBuffer().put(data);
-				md.update(b);
-			}
-			StringBuilder hex = new StringBuilder();
-			for (byte x : md.digest())
-				hex.append(String.format(Locale.ROOT, "%02x", x));
-			return hex.substring(0, 16);
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		bytes.writeBytes(spec.toString().getBytes(StandardCharsets.UTF_8));
+		for (Map.Entry<String, Tensor> e : new TreeMap<>(weights).entrySet()) {
+			bytes.writeBytes(e.getKey().getBytes(StandardCharsets.UTF_8));
+			float[] data = e.getValue().data();
+			ByteBuffer b = ByteBuffer.allocate(data.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+			b.asFloatBuffer().put(data);
+			bytes.writeBytes(b.array());
 		}
-		catch (NoSuchAlgorithmException e) {
-			throw new AssertionError(e);
-		}
+		return Sha256.of(bytes.toByteArray()).substring(0, 16);
 	}
 }

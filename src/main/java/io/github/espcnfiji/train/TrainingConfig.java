@@ -44,11 +44,11 @@ public final class TrainingConfig {
 					double p = epochs <= 1 ? 0 : (double) epoch / (epochs - 1);
 					return cosine(p);
 				case COSINE_RESTARTS:
-					// cycles [0, 1), [1, 3) and [3, 7) sevenths of the run
-					double unit = epochs / 7.0, start = epoch < unit ? 0 : epoch < 3 * unit ? unit : 3 *
-						unit, length = epoch < unit ? unit : epoch < 3 * unit ? 2 * unit : 4 * unit;
-					// the first epoch of a cycle is the first whose start is not before the cycle's
-					double first = Math.ceil(start), last = Math.ceil(start + length) - 1;
+					// cycles [0, 1), [1, 3) and [3, 7) sevenths of the run, in sevenths s to 2 s + 1
+					int s = 7 * epoch < epochs ? 0 : 7 * epoch < 3 * epochs ? 1 : 3;
+					// a cycle's epochs are those whose start is not before the cycle's
+					double first = Math.ceil(epochs * s / 7.0), last = Math.ceil(epochs * (2 * s + 1) /
+						7.0) - 1;
 					return cosine(last <= first ? 0 : (epoch - first) / (last - first));
 				case PLATEAU:
 					throw new IllegalStateException("The plateau schedule depends on the losses seen");
